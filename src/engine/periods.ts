@@ -1,0 +1,339 @@
+/**
+ * Fiscal years and quarters (semantics.md, "Periods").
+ *
+ * A quarter is held as the calendar year in which its fiscal year starts (`fy`) and its
+ * number in that year (`q`). Labels depend on the fiscal year's start month: `2015-16 Q1`
+ * for any start but January, `2015 Q1` for a January start.
+ *
+ * Decisions where the spec is silent (also in docs/decisions.md):
+ * - Dates are day-first. A two-digit year in a date (`30/06/15`) is 2000 + yy.
+ * - A month label (`Jun-15`, `June 2015`) must name the last month of a quarter; any other
+ *   month is an error rather than a guess.
+ * - `2015 Q1` is accepted only with a January start, `2015-16 Q1` only without one: the other
+ *   way round the label is ambiguous and is refused.
+ * - A JavaScript Date is read by its UTC calendar date (ExcelJS and the serial-date
+ *   conversion both produce UTC midnight), so results never depend on the machine's time zone.
+ * - Years outside 1900-2199 are refused as impossible.
+ */
+import { err, ok, quote, type Result } from "./result";
+
+export type QuarterNumber = 1 | 2 | 3 | 4;
+
+export interface Quarter {
+  /** Calendar year in which the fiscal year starts (2015 for 2015-16). */
+  readonly fy: number;
+  readonly q: QuarterNumber;
+}
+
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number; // 1-12
+  readonly day: number; // 1-31
+}
+
+export interface PeriodOptions {
+  /** First month of the fiscal year, 1-12; default 4 (April). */
+  readonly startMonth?: number;
+  /** When true, a date must be the last day of a quarter (used for column headers). */
+  readonly requireQuarterEnd?: boolean;
+}
+
+export const DEFAULT_START_MONTH = 4;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+export function validStartMonth(startMonth: unknown): Result<number> {
+  if (typeof startMonth === "number" && Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12) {
+    return ok(startMonth);
+  }
+  return err("FY_START_MONTH", `Fiscal year start month must be a whole number from 1 to 12; got ${quote(startMonth)}`);
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  const days = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return days[month - 1] ?? 0;
+}
+
+/** Index for ordering and arithmetic: consecutive quarters differ by 1. */
+export function quarterIndex(p: Quarter): number {
+  return p.fy * 4 + (p.q - 1);
+}
+
+export function quarterFromIndex(index: number): Quarter {
+  const fy = Math.floor(index / 4);
+  return { fy, q: (index - fy * 4 + 1) as QuarterNumber };
+}
+
+export function previousQuarter(p: Quarter): Quarter {
+  return quarterFromIndex(quarterIndex(p) - 1);
+}
+
+export function sameQuarterLastYear(p: Quarter): Quarter {
+  return { fy: p.fy - 1, q: p.q };
+}
+
+export function sameQuarter(a: Quarter, b: Quarter): boolean {
+  return a.fy === b.fy && a.q === b.q;
+}
+
+/** The fiscal year's name: `2015-16`, or `2015` for a January start. */
+export function formatFiscalYear(fy: number, startMonth: number = DEFAULT_START_MONTH): string {
+  if (startMonth === 1) return String(fy);
+  return `${fy}-${String((fy + 1) % 100).padStart(2, "0")}`;
+}
+
+/** Canonical quarter label: `2015-16 Q1` (or `2015 Q1` with a January start). */
+export function formatQuarter(p: Quarter, startMonth: number = DEFAULT_START_MONTH): string {
+  return `${formatFiscalYear(p.fy, startMonth)} Q${p.q}`;
+}
+
+/** Calendar month (1-12) and year of the first month of a quarter. */
+function quarterStartMonth(p: Quarter, startMonth: number): { year: number; month: number } {
+  const m0 = startMonth - 1 + (p.q - 1) * 3; // months since January of fy, 0-based
+  return { year: p.fy + Math.floor(m0 / 12), month: (m0 % 12) + 1 };
+}
+
+/** The last day of the quarter. */
+export function quarterEnd(p: Quarter, startMonth: number = DEFAULT_START_MONTH): CalendarDate {
+  const first = quarterStartMonth(p, startMonth);
+  const m0 = first.month - 1 + 2;
+  const year = first.year + Math.floor(m0 / 12);
+  const month = (m0 % 12) + 1;
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+/** The first day of the quarter. */
+export function quarterStart(p: Quarter, startMonth: number = DEFAULT_START_MONTH): CalendarDate {
+  const first = quarterStartMonth(p, startMonth);
+  return { year: first.year, month: first.month, day: 1 };
+}
+
+/** The quarter a calendar date falls in. */
+export function dateToQuarter(d: CalendarDate, startMonth: number = DEFAULT_START_MONTH): Quarter {
+  const offset = (d.month - startMonth + 12) % 12;
+  const fy = d.month >= startMonth ? d.year : d.year - 1;
+  return { fy, q: (Math.floor(offset / 3) + 1) as QuarterNumber };
+}
+
+/** en-GB date text, `30/06/2015`. */
+export function formatDateUK(d: CalendarDate): string {
+  return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+}
+
+/** ISO date text, `2015-06-30`. */
+export function formatDateISO(d: CalendarDate): string {
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/** Excel (1900 date system) serial number to a calendar date. */
+export function serialToDate(serial: number): Result<CalendarDate> {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) {
+    return err("PERIOD_UNPARSEABLE", `${quote(serial)} is not an Excel date serial number`);
+  }
+  const whole = Math.floor(serial);
+  if (whole === 60) {
+    return err("PERIOD_UNPARSEABLE", "Excel serial 60 is 29/02/1900, a date that does not exist");
+  }
+  // Excel counts 1900 as a leap year: serials before 60 are one day later than the epoch says.
+  const days = whole < 60 ? whole + 1 : whole;
+  const t = new Date(EXCEL_EPOCH_UTC + days * MS_PER_DAY);
+  return ok({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
+}
+
+/** Calendar date to an Excel (1900 date system) serial number. */
+export function dateToSerial(d: CalendarDate): number {
+  const days = Math.round((Date.UTC(d.year, d.month - 1, d.day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  return days < 61 ? days - 1 : days;
+}
+
+function checkYear(year: number, text: string): Result<number> {
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    return err("PERIOD_YEAR", `${quote(text)} has an impossible year (${year}); use a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+  }
+  return ok(year);
+}
+
+function makeDate(year: number, month: number, day: number, text: string): Result<CalendarDate> {
+  const y = checkYear(year, text);
+  if (!y.ok) return y;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return err("PERIOD_UNPARSEABLE", `${quote(text)} is not a real date (dates are day/month/year)`);
+  }
+  return ok({ year, month, day });
+}
+
+function fromDate(d: CalendarDate, text: string, startMonth: number, requireQuarterEnd: boolean): Result<Quarter> {
+  const q = dateToQuarter(d, startMonth);
+  if (requireQuarterEnd) {
+    const end = quarterEnd(q, startMonth);
+    if (end.day !== d.day || end.month !== d.month) {
+      return err(
+        "PERIOD_NOT_QUARTER_END",
+        `${quote(text)} is a date inside ${formatQuarter(q, startMonth)}, not a quarter end (expected ${formatDateUK(end)})`,
+      );
+    }
+  }
+  return ok(q);
+}
+
+function fiscalYearFromParts(
+  first: string,
+  second: string | undefined,
+  text: string,
+  startMonth: number,
+): Result<number> {
+  const fy = Number(first);
+  const y = checkYear(fy, text);
+  if (!y.ok) return y;
+  if (second === undefined) {
+    if (startMonth !== 1) {
+      return err(
+        "PERIOD_AMBIGUOUS",
+        `${quote(text)} names a single year, but the fiscal year starts in ${monthName(startMonth)}: write it as ${formatFiscalYear(fy, startMonth)} or ${formatFiscalYear(fy - 1, startMonth)}`,
+      );
+    }
+    return ok(fy);
+  }
+  if (startMonth === 1) {
+    return err("PERIOD_AMBIGUOUS", `${quote(text)} names a split year, but the fiscal year starts in January: write ${fy}`);
+  }
+  const expected = second.length === 2 ? (fy + 1) % 100 : fy + 1;
+  if (Number(second) !== expected) {
+    return err("PERIOD_YEAR", `${quote(text)} is not a fiscal year: the second year must follow the first`);
+  }
+  return ok(fy);
+}
+
+export function monthName(month: number): string {
+  const name = MONTHS[month - 1] ?? "";
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function monthFromName(name: string): number | undefined {
+  const key = name.toLowerCase();
+  if (key.length < 3) return undefined;
+  const idx = MONTHS.findIndex((m) => m.startsWith(key) && (key.length === 3 || m === key || key === "sept"));
+  if (idx >= 0) return idx + 1;
+  if (key === "sept") return 9;
+  return undefined;
+}
+
+const RE_FY_Q = /^(?:FY\s*)?(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?\s*[,:]?\s*Q([1-4])$/i;
+const RE_Q_FY = /^Q([1-4])\s*[,:]?\s*(?:FY\s*)?(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?$/i;
+const RE_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{1,4})$/;
+const RE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const RE_MONTH = /^([A-Za-z]{3,9})\.?[\s-]*'?(\d{2}|\d{4})$/;
+
+function parseText(raw: string, startMonth: number, requireQuarterEnd: boolean): Result<Quarter> {
+  const text = raw.trim().replace(/\s+/g, " ");
+  if (text === "") return err("PERIOD_UNPARSEABLE", "The period is empty");
+  let m = RE_FY_Q.exec(text);
+  if (m) {
+    const fy = fiscalYearFromParts(m[1] ?? "", m[2], raw, startMonth);
+    return fy.ok ? ok({ fy: fy.value, q: Number(m[3]) as QuarterNumber }) : fy;
+  }
+  m = RE_Q_FY.exec(text);
+  if (m) {
+    const fy = fiscalYearFromParts(m[2] ?? "", m[3], raw, startMonth);
+    return fy.ok ? ok({ fy: fy.value, q: Number(m[1]) as QuarterNumber }) : fy;
+  }
+  m = RE_ISO.exec(text);
+  if (m) {
+    const d = makeDate(Number(m[1]), Number(m[2]), Number(m[3]), raw);
+    return d.ok ? fromDate(d.value, raw, startMonth, requireQuarterEnd) : d;
+  }
+  m = RE_DMY.exec(text);
+  if (m) {
+    const yText = m[3] ?? "";
+    if (yText.length === 1 || yText.length === 3) {
+      return err("PERIOD_YEAR", `${quote(raw)} has an impossible year (${yText}); write the year in full`);
+    }
+    const year = yText.length === 2 ? 2000 + Number(yText) : Number(yText);
+    const d = makeDate(year, Number(m[2]), Number(m[1]), raw);
+    return d.ok ? fromDate(d.value, raw, startMonth, requireQuarterEnd) : d;
+  }
+  m = RE_MONTH.exec(text);
+  if (m) {
+    const month = monthFromName(m[1] ?? "");
+    if (month !== undefined) {
+      const yText = m[2] ?? "";
+      const year = yText.length === 2 ? 2000 + Number(yText) : Number(yText);
+      const y = checkYear(year, raw);
+      if (!y.ok) return y;
+      const q = dateToQuarter({ year, month, day: 1 }, startMonth);
+      const end = quarterEnd(q, startMonth);
+      if (end.month !== month) {
+        return err(
+          "PERIOD_NOT_QUARTER_END",
+          `${quote(raw)} is a month inside ${formatQuarter(q, startMonth)}, not its last month (${monthName(end.month)} ${end.year})`,
+        );
+      }
+      return ok(q);
+    }
+  }
+  return err(
+    "PERIOD_UNPARSEABLE",
+    `${quote(raw)} is not a quarter: write it as ${formatQuarter({ fy: 2015, q: 1 }, startMonth)}, a quarter-end date (${formatDateUK(quarterEnd({ fy: 2015, q: 1 }, startMonth))}) or a month such as ${monthName(quarterEnd({ fy: 2015, q: 1 }, startMonth).month).slice(0, 3)}-15`,
+  );
+}
+
+/**
+ * Parse any accepted form of a period: a label, a date text (day-first or ISO), a month
+ * label, an Excel serial number or a JavaScript Date. Never throws.
+ */
+export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result<Quarter> {
+  const sm = validStartMonth(options.startMonth ?? DEFAULT_START_MONTH);
+  if (!sm.ok) return sm;
+  const startMonth = sm.value;
+  const requireQuarterEnd = options.requireQuarterEnd ?? false;
+  if (typeof input === "number") {
+    const d = serialToDate(input);
+    if (!d.ok) return d;
+    return fromDate(d.value, `${input} (${formatDateUK(d.value)})`, startMonth, requireQuarterEnd);
+  }
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) return err("PERIOD_UNPARSEABLE", "The date is not valid");
+    const d = { year: input.getUTCFullYear(), month: input.getUTCMonth() + 1, day: input.getUTCDate() };
+    const y = checkYear(d.year, formatDateUK(d));
+    if (!y.ok) return y;
+    return fromDate(d, formatDateUK(d), startMonth, requireQuarterEnd);
+  }
+  if (typeof input === "string") return parseText(input, startMonth, requireQuarterEnd);
+  if (input === null || input === undefined) return err("PERIOD_UNPARSEABLE", "The period is empty");
+  return err("PERIOD_UNPARSEABLE", `${quote(input)} is not a quarter`);
+}
+
+/** Parse a fiscal year name (`2015-16`, `2015/16`, `2015/2016`; `2015` with a January start). */
+export function parseFiscalYear(input: unknown, startMonth: number = DEFAULT_START_MONTH): Result<number> {
+  const text = typeof input === "number" ? String(input) : typeof input === "string" ? input.trim() : "";
+  const m = /^(?:FY\s*)?(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?$/i.exec(text);
+  if (!m) {
+    return err(
+      "PERIOD_UNPARSEABLE",
+      `${quote(input ?? "")} is not a fiscal year: write it as ${formatFiscalYear(2015, startMonth)}`,
+    );
+  }
+  return fiscalYearFromParts(m[1] ?? "", m[2], typeof input === "string" ? input : text, startMonth);
+}

@@ -1,0 +1,54 @@
+/**
+ * Errors as values. Nothing in the engine throws across its boundary: every function that
+ * can fail returns a `Result` whose error carries a stable code and a plain-English message.
+ */
+
+export type ErrorCode =
+  | "PERIOD_UNPARSEABLE"
+  | "PERIOD_AMBIGUOUS"
+  | "PERIOD_NOT_QUARTER_END"
+  | "PERIOD_YEAR"
+  | "FY_START_MONTH"
+  | "MEASURE_TYPE"
+  | "POLARITY"
+  | "PROFILE"
+  | "PROFILE_WEIGHTS"
+  | "PROFILE_SEASONAL"
+  | "TOLERANCE"
+  | "TOLERANCE_TYPE"
+  | "RAG_SCHEME"
+  | "RAG_RULE"
+  | "NOT_A_NUMBER"
+  | "DIVIDE_BY_ZERO"
+  | "RATE_NOT_AGGREGABLE"
+  | "LEVEL_NOT_AGGREGABLE"
+  | "UNIT_CYCLE"
+  | "MISSING_VALUE"
+  | "QUARTER";
+
+export interface EngineError {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function err<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Quote a user's text for an error message, trimming very long input. */
+export function quote(text: unknown): string {
+  const s = typeof text === "string" ? text : String(text);
+  const cut = s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return `'${cut}'`;
+}
+
+/** True for a finite number (never NaN, never ±Infinity). */
+export function isFiniteNumber(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}
