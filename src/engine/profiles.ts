@@ -95,5 +95,14 @@ export function profileWeights(profile: ProfileName, inputs: ProfileInputs = {})
 }
 
 export function weightFor(weights: Weights, q: QuarterNumber): number {
-  return weights[q - 1];
+  switch (q) {
+    case 1:
+      return weights[0];
+    case 2:
+      return weights[1];
+    case 3:
+      return weights[2];
+    case 4:
+      return weights[3];
+  }
 }

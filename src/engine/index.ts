@@ -1,0 +1,19 @@
+/**
+ * The engine: semantics.md in code. Pure and total: no Office, no DOM, no I/O; failures are
+ * values with codes. Every other layer calls this; no domain rule is computed elsewhere.
+ */
+export * from "./result";
+export * from "./measures";
+export * from "./periods";
+export * from "./profiles";
+export * from "./milestones";
+export * from "./values";
+export * from "./progress";
+export * from "./rag";
+export * from "./format";
+export * from "./explain";
+export * from "./rollup";
+export * from "./register";
+export * from "./smart";
+export * from "./published";
+export * from "./report";

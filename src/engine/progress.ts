@@ -1,0 +1,75 @@
+/**
+ * Progress figures (semantics.md, "Progress figures"): variance, variance %, distance
+ * travelled, direction of travel, year-end forecast and on-track. Undefined figures are
+ * `null`, never NaN.
+ */
+import { meetsOrBetter, nearlyEqual, type MeasureType, type Polarity } from "./measures";
+import { isFiniteNumber } from "./result";
+import type { QuarterNumber } from "./periods";
+
+export type Direction = "Improving" | "Worsening" | "No change" | "Up" | "Down" | "Same";
+export const DIRECTIONS: readonly Direction[] = ["Improving", "Worsening", "No change", "Up", "Down", "Same"];
+
+type Num = number | null | undefined;
+const has = (x: Num): x is number => isFiniteNumber(x);
+
+/** Variance = A - M. */
+export function variance(actual: Num, milestone: Num): number | null {
+  return has(actual) && has(milestone) ? actual - milestone : null;
+}
+
+/** Variance % = (A - M) / |M|; null when M = 0. */
+export function variancePct(actual: Num, milestone: Num): number | null {
+  if (!has(actual) || !has(milestone) || milestone === 0) return null;
+  return (actual - milestone) / Math.abs(milestone);
+}
+
+/**
+ * Distance travelled: (A - Baseline) / (Target - Baseline) for Level/Rate, YTD / Target for
+ * Count; null when the denominator is 0 or a figure is missing.
+ */
+export function distanceTravelled(measureType: MeasureType, actual: Num, baseline: Num, target: Num): number | null {
+  if (!has(actual) || !has(target)) return null;
+  if (measureType === "Count") return target === 0 ? null : actual / target;
+  if (!has(baseline)) return null;
+  const span = target - baseline;
+  return span === 0 ? null : (actual - baseline) / span;
+}
+
+/**
+ * Direction of travel from `previous` to `current`: Improving / Worsening / No change under
+ * Higher or Lower (equal within the float allowance is No change); Up / Down / Same for Neutral.
+ */
+export function directionOfTravel(current: Num, previous: Num, polarity: Polarity): Direction | null {
+  if (!has(current) || !has(previous)) return null;
+  if (nearlyEqual(current, previous)) return polarity === "Neutral" ? "Same" : "No change";
+  const up = current > previous;
+  if (polarity === "Neutral") return up ? "Up" : "Down";
+  return up === (polarity === "Higher") ? "Improving" : "Worsening";
+}
+
+/**
+ * Year-end forecast after quarter q. Count: YTD / Wq (the profile's pace), linear (q/4) when
+ * Wq is 0. Level/Rate: A + (A - Baseline) / q x (4 - q); null without a baseline.
+ */
+export function forecast(
+  measureType: MeasureType,
+  actual: Num,
+  baseline: Num,
+  q: QuarterNumber,
+  weight?: Num,
+): number | null {
+  if (!has(actual)) return null;
+  if (measureType === "Count") {
+    const w = has(weight) && weight > 0 ? weight : q / 4;
+    return actual / w;
+  }
+  if (!has(baseline)) return null;
+  return actual + ((actual - baseline) / q) * (4 - q);
+}
+
+/** On track: the forecast meets the target under the polarity; null for Neutral or missing figures. */
+export function onTrack(forecastValue: Num, target: Num, polarity: Polarity): boolean | null {
+  if (!has(forecastValue) || !has(target) || polarity === "Neutral") return null;
+  return meetsOrBetter(forecastValue, target, polarity);
+}

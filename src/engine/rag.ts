@@ -1,0 +1,132 @@
+/**
+ * RAG status (semantics.md, "RAG" and "RAG rules in use by councils").
+ *
+ * Order of precedence, where the spec is silent (docs/decisions.md):
+ * Not due → No data (no actual) → Monitor (Neutral) → No target → Blue (BRAG, target met) →
+ * the workbook's rule (Milestone, ToleranceBand or Forecast).
+ */
+import { meetsOrBetter, nearlyEqual, type Polarity, type RagRule, type RagScheme, type ToleranceType } from "./measures";
+import type { Direction } from "./progress";
+import { err, isFiniteNumber, ok, type Result } from "./result";
+
+export type RagStatus = "Red" | "Amber" | "Green" | "Blue" | "No data" | "Not due" | "No target" | "Monitor";
+export const RAG_STATUSES: readonly RagStatus[] = [
+  "Red",
+  "Amber",
+  "Green",
+  "Blue",
+  "No data",
+  "Not due",
+  "No target",
+  "Monitor",
+];
+
+export const DEFAULT_TOLERANCE = 0.05;
+
+/** Why the status is what it is: the explanation is written from this. */
+export type RagReason =
+  | "not-due"
+  | "no-data"
+  | "monitor"
+  | "no-target"
+  | "target-met"
+  | "on-milestone"
+  | "within-tolerance"
+  | "beyond-tolerance"
+  | "band-improving"
+  | "band-worsening"
+  | "band-no-year-ago"
+  | "forecast-meets"
+  | "forecast-misses"
+  | "no-forecast";
+
+export interface RagInput {
+  /** The figure compared: YTD for Count, the quarter's value otherwise (a rate as a fraction). */
+  readonly actual: number | null | undefined;
+  /** The milestone; null or undefined when no target is set. */
+  readonly milestone: number | null | undefined;
+  readonly polarity: Polarity;
+  /** t: relative share (0.05) or absolute amount; default 0.05. */
+  readonly tolerance?: number | null | undefined;
+  readonly toleranceType?: ToleranceType | null | undefined;
+  /** The annual target (for Blue and the Forecast rule). */
+  readonly target?: number | null | undefined;
+  /** The figure compared with the annual target for Blue (YTD for Count, else the quarter's actual). */
+  readonly scheme?: RagScheme | null | undefined;
+  readonly rule?: RagRule | null | undefined;
+  /** False when the quarter is after the reporting period. Default true. */
+  readonly due?: boolean | undefined;
+  /** ToleranceBand: direction of travel against the same quarter a year earlier. */
+  readonly dotYearAgo?: Direction | null | undefined;
+  /** Forecast rule: the year-end forecast. */
+  readonly forecast?: number | null | undefined;
+}
+
+export interface RagResult {
+  readonly status: RagStatus;
+  readonly reason: RagReason;
+  readonly rule: RagRule;
+  /** g = A - M (Higher) or M - A (Lower), snapped to 0 within the float allowance. */
+  readonly gap: number | null;
+  /** T, the tolerance in the value's unit. */
+  readonly toleranceAmount: number | null;
+}
+
+/** T = t x |M| (Relative) or t (Absolute). */
+export function toleranceAmount(milestone: number, t: number, type: ToleranceType): number {
+  return type === "Absolute" ? t : t * Math.abs(milestone);
+}
+
+/** g >= 0 means on or better than the milestone; |g| within the float allowance is 0. */
+export function ragGap(actual: number, milestone: number, polarity: "Higher" | "Lower"): number {
+  const g = polarity === "Higher" ? actual - milestone : milestone - actual;
+  return nearlyEqual(g, 0, milestone) ? 0 : g;
+}
+
+function validTolerance(input: RagInput): Result<{ t: number; type: ToleranceType }> {
+  const t = input.tolerance ?? DEFAULT_TOLERANCE;
+  if (!isFiniteNumber(t) || t < 0) return err("TOLERANCE", `Tolerance must be a number of 0 or more; got ${String(t)}`);
+  return ok({ t, type: input.toleranceType ?? "Relative" });
+}
+
+/** Rate one indicator-quarter. Total: every input gives a status or an error value. */
+export function ragStatus(input: RagInput): Result<RagResult> {
+  const rule: RagRule = input.rule ?? "Milestone";
+  const tol = validTolerance(input);
+  if (!tol.ok) return tol;
+  const none = (status: RagStatus, reason: RagReason): Result<RagResult> =>
+    ok({ status, reason, rule, gap: null, toleranceAmount: null });
+  if (input.due === false) return none("Not due", "not-due");
+  const a = input.actual;
+  if (!isFiniteNumber(a)) return none("No data", "no-data");
+  const polarity = input.polarity;
+  if (polarity === "Neutral") return none("Monitor", "monitor");
+  const m = input.milestone;
+  if (!isFiniteNumber(m)) return none("No target", "no-target");
+  const g = ragGap(a, m, polarity);
+  const T = toleranceAmount(m, tol.value.t, tol.value.type);
+  const rated = (status: RagStatus, reason: RagReason): Result<RagResult> =>
+    ok({ status, reason, rule, gap: g, toleranceAmount: T });
+  const target = input.target;
+  if (input.scheme === "BRAG" && isFiniteNumber(target) && meetsOrBetter(a, target, polarity)) {
+    return rated("Blue", "target-met");
+  }
+  // The tolerance boundary is Amber (or Green under ToleranceBand): allow for floating point there too.
+  const withinTolerance = -g <= T + 1e-9 * Math.max(1, Math.abs(m));
+  switch (rule) {
+    case "Milestone":
+      if (g >= 0) return rated("Green", "on-milestone");
+      return withinTolerance ? rated("Amber", "within-tolerance") : rated("Red", "beyond-tolerance");
+    case "ToleranceBand":
+      if (withinTolerance) return rated("Green", g >= 0 ? "on-milestone" : "within-tolerance");
+      if (input.dotYearAgo === "Improving" || input.dotYearAgo === "No change") return rated("Amber", "band-improving");
+      if (input.dotYearAgo === "Worsening") return rated("Red", "band-worsening");
+      return rated("Red", "band-no-year-ago");
+    case "Forecast": {
+      if (g >= 0) return rated("Green", "on-milestone");
+      const f = input.forecast;
+      if (!isFiniteNumber(f) || !isFiniteNumber(target)) return rated("Red", "no-forecast");
+      return meetsOrBetter(f, target, polarity) ? rated("Amber", "forecast-meets") : rated("Red", "forecast-misses");
+    }
+  }
+}

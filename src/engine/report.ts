@@ -1,0 +1,383 @@
+/**
+ * The report for a period: one row per target (indicator and unit), in the shape of the
+ * report JSON of workbook.md, with the one-line explanation, a summary of statuses, the SMART
+ * findings and the errors met while evaluating. Built in one pass over indexed actuals.
+ */
+import { explain } from "./explain";
+import { milestone as milestoneOf } from "./milestones";
+import type { MeasureType, Polarity, RagRule } from "./measures";
+import { formatFiscalYear, formatQuarter, quarterIndex, type Quarter, type QuarterNumber } from "./periods";
+import { profileWeights, weightFor, type Weights } from "./profiles";
+import { directionOfTravel, distanceTravelled, forecast, onTrack, variance, variancePct, type Direction } from "./progress";
+import { ragStatus, RAG_STATUSES, type RagStatus } from "./rag";
+import { buildHierarchy, resolveUnit, unitKey, type Hierarchy, type Observation } from "./rollup";
+import { idKey, type ActualRecord, type Register, type TargetRecord } from "./register";
+import { smartFindings, type Finding } from "./smart";
+
+/** A row of the report JSON, exactly the keys of workbook.md. */
+export interface ReportRow {
+  readonly indicatorId: string;
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly measureType: MeasureType;
+  readonly polarity: Polarity;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly milestone: number | null;
+  readonly actual: number | null;
+  readonly variance: number | null;
+  readonly variancePct: number | null;
+  readonly distanceTravelled: number | null;
+  readonly rag: RagStatus;
+  readonly dotPrevious: Direction | null;
+  readonly dotYearAgo: Direction | null;
+  readonly forecast: number | null;
+  readonly onTrack: boolean | null;
+  readonly explanation: string;
+}
+
+/** A point of an indicator's trend: the quarter's compared actual and milestone. */
+export interface TrendPoint {
+  readonly period: string;
+  readonly actual: number | null;
+  readonly milestone: number | null;
+}
+
+/** A report row with what the hosts need to lay it out (not part of the JSON row). */
+export interface ReportEntry {
+  readonly row: ReportRow;
+  readonly targetRow: number;
+  readonly indicator: string;
+  readonly unit: string;
+  readonly outcome: string;
+  readonly owner: string;
+  readonly commentary: string;
+  readonly action: string;
+  /** The actual came from the children's roll-up, not the unit's own row. */
+  readonly rolledUp: boolean;
+  /** The eight quarters up to the period (when asked for). */
+  readonly trend: readonly TrendPoint[];
+}
+
+export interface ReportError {
+  readonly table: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly message: string;
+}
+
+export type Summary = Record<RagStatus, number>;
+
+export interface Report {
+  readonly schemaVersion: number;
+  readonly period: string;
+  readonly ragRule: RagRule;
+  readonly entries: readonly ReportEntry[];
+  readonly summary: Summary;
+  readonly findings: readonly Finding[];
+  readonly errors: readonly ReportError[];
+}
+
+export interface ReportOptions {
+  /** Include each entry's eight-quarter trend (for charts). Default false. */
+  readonly trend?: boolean;
+}
+
+export function emptySummary(): Summary {
+  const s = {} as Summary;
+  for (const k of RAG_STATUSES) s[k] = 0;
+  return s;
+}
+
+/** Actuals indexed by indicator, then unit, then quarter index. */
+export interface ActualIndex {
+  get(indicatorId: string, orgUnit: string, qIndex: number): ActualRecord | undefined;
+  forIndicator(indicatorId: string): ReadonlyMap<string, ReadonlyMap<number, ActualRecord>> | undefined;
+}
+
+export function indexActuals(actuals: readonly ActualRecord[]): ActualIndex {
+  const byId = new Map<string, Map<string, Map<number, ActualRecord>>>();
+  for (const a of actuals) {
+    const ik = idKey(a.indicatorId);
+    let byUnit = byId.get(ik);
+    if (!byUnit) byId.set(ik, (byUnit = new Map()));
+    const uk = unitKey(a.orgUnit);
+    let byQ = byUnit.get(uk);
+    if (!byQ) byUnit.set(uk, (byQ = new Map()));
+    const qi = quarterIndex(a.period);
+    if (!byQ.has(qi)) byQ.set(qi, a); // the first row wins; the contract reports duplicates
+  }
+  return {
+    get: (id, unit, qi) => byId.get(idKey(id))?.get(unitKey(unit))?.get(qi),
+    forIndicator: (id) => byId.get(idKey(id)),
+  };
+}
+
+/** A record's observation: a rate from its counts when both are given, else its value. */
+export function observationOf(a: ActualRecord | undefined): Observation | undefined {
+  if (!a) return undefined;
+  if (a.numerator !== null && a.denominator !== null && a.denominator !== 0) {
+    return { value: a.numerator / a.denominator, numerator: a.numerator, denominator: a.denominator };
+  }
+  if (a.value === null) return undefined;
+  return { value: a.value };
+}
+
+type QuarterFigure =
+  | { readonly kind: "value"; readonly value: number; readonly rolledUp: boolean }
+  | { readonly kind: "missing"; readonly missingUnits: readonly string[] }
+  | { readonly kind: "error"; readonly message: string };
+
+/** Resolves a target's figure for any quarter, rolling up children where the unit has none. */
+class FigureSource {
+  private readonly cache = new Map<number, QuarterFigure>();
+  constructor(
+    private readonly target: TargetRecord,
+    private readonly measureType: MeasureType,
+    private readonly byUnit: ReadonlyMap<string, ReadonlyMap<number, ActualRecord>> | undefined,
+    private readonly hierarchy: Hierarchy,
+    private readonly names: ReadonlyMap<string, string>,
+  ) {}
+
+  at(qi: number): QuarterFigure {
+    const hit = this.cache.get(qi);
+    if (hit) return hit;
+    const own = (uk: string): Observation | undefined => observationOf(this.byUnit?.get(uk)?.get(qi));
+    const r = resolveUnit(this.target.orgUnit, this.hierarchy, own, this.measureType, this.target.aggregation, (k) =>
+      this.names.get(k) ?? k,
+    );
+    const f: QuarterFigure =
+      r.kind === "value"
+        ? { kind: "value", value: r.observation.value, rolledUp: r.rolledUp }
+        : r.kind === "missing"
+          ? { kind: "missing", missingUnits: r.missingUnits }
+          : { kind: "error", message: r.message };
+    this.cache.set(qi, f);
+    return f;
+  }
+
+  value(qi: number): number | null {
+    const f = this.at(qi);
+    return f.kind === "value" ? f.value : null;
+  }
+}
+
+/** The profile's weights for a target; Seasonal reads the baseline year's four quarters. */
+export function targetWeights(
+  t: TargetRecord,
+  measureType: MeasureType,
+  quarterValue: (qi: number) => number | null,
+): ReturnType<typeof profileWeights> {
+  const profile = t.profile ?? "Linear";
+  const seasonalBaseline: (number | null)[] = [];
+  if (profile === "Seasonal" && t.baselinePeriod) {
+    const base = t.baselinePeriod.fy * 4;
+    for (let i = 0; i < 4; i++) seasonalBaseline.push(quarterValue(base + i));
+  }
+  return profileWeights(profile, { customWeights: t.weights, seasonalBaseline, measureType });
+}
+
+interface Evaluated {
+  readonly entry: ReportEntry;
+  readonly error: ReportError | null;
+}
+
+function evaluateTarget(
+  t: TargetRecord,
+  measureType: MeasureType,
+  polarity: Polarity,
+  period: Quarter,
+  register: Register,
+  src: FigureSource,
+  index: ActualIndex,
+  options: ReportOptions,
+): Evaluated {
+  const { settings } = register;
+  const sm = settings.startMonth;
+  const label = formatQuarter(period, sm);
+  const pi = quarterIndex(period);
+  const q: QuarterNumber = period.q;
+  let error: ReportError | null = null;
+  const ownRecord = index.get(t.indicatorId, t.orgUnit, pi);
+
+  // Milestone for the period.
+  let weights: Weights | null = null;
+  let milestone: number | null = null;
+  let targetNote: string | undefined;
+  const inYear = t.targetYear === period.fy;
+  if (t.target !== null && !inYear && t.targetYear !== null) targetNote = formatFiscalYear(t.targetYear, sm);
+  if (t.target !== null && inYear) {
+    const w = targetWeights(t, measureType, (qi) => src.value(qi));
+    if (!w.ok) {
+      error = { table: "PerfTargets", row: t.row, column: t.profile === "Custom" ? "W1" : "Profile", message: `${t.indicatorId} (${t.orgUnit}): ${w.error.message}` };
+    } else {
+      weights = w.value;
+      const m = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(weights, q));
+      if (m.ok) milestone = m.value;
+      else error = { table: "PerfTargets", row: t.row, column: "Baseline", message: `${t.indicatorId} (${t.orgUnit}): ${m.error.message}` };
+    }
+  }
+
+  // The figure compared: YTD for Count, the quarter's value otherwise.
+  let actual: number | null = null;
+  let rolledUp = false;
+  let missingUnits: string[] | undefined;
+  let missingQuarters: string[] | undefined;
+  const cur = src.at(pi);
+  if (cur.kind === "error") {
+    error ??= { table: "PerfActuals", row: ownRecord?.row ?? null, column: "Value", message: `${t.indicatorId} (${t.orgUnit}) ${label}: ${cur.message}` };
+  }
+  if (measureType === "Count") {
+    let sum = 0;
+    const missing: string[] = [];
+    for (let k = 1; k <= q; k++) {
+      const f = src.at(pi - q + k);
+      if (f.kind === "value") {
+        sum += f.value;
+        rolledUp ||= f.rolledUp;
+      } else if (k === q && f.kind === "missing" && f.missingUnits.length > 0) missingUnits = [...f.missingUnits];
+      else missing.push(formatQuarter({ fy: period.fy, q: k as QuarterNumber }, sm));
+    }
+    if (missing.length === 0 && missingUnits === undefined) actual = sum;
+    else if (missing.length > 0 && !(missing.length === 1 && missing[0] === label)) missingQuarters = missing;
+  } else if (cur.kind === "value") {
+    actual = cur.value;
+    rolledUp = cur.rolledUp;
+  } else if (cur.kind === "missing" && cur.missingUnits.length > 0) missingUnits = [...cur.missingUnits];
+
+  // Direction of travel compares quarter values (not YTD).
+  const qv = src.value(pi);
+  const prev = src.value(pi - 1);
+  const yearAgo = src.value(pi - 4);
+  const dotPrevious = directionOfTravel(qv, prev, polarity);
+  const dotYearAgo = directionOfTravel(qv, yearAgo, polarity);
+
+  const target = inYear ? t.target : null;
+  const fc = inYear ? forecast(measureType, actual, t.baseline, q, weights ? weightFor(weights, q) : null) : null;
+  const tolerance = t.tolerance ?? settings.defaultTolerance;
+  const toleranceType = t.tolerance === null ? "Relative" : (t.toleranceType ?? "Relative");
+  const rag = ragStatus({
+    actual,
+    milestone,
+    polarity,
+    tolerance,
+    toleranceType,
+    target,
+    scheme: settings.scheme,
+    rule: settings.rule,
+    dotYearAgo,
+    forecast: fc,
+  });
+  const ragResult = rag.ok ? rag.value : { status: "No target" as const, reason: "no-target" as const, rule: settings.rule, gap: null, toleranceAmount: null };
+  if (!rag.ok) error ??= { table: "PerfTargets", row: t.row, column: "Tolerance", message: `${t.indicatorId} (${t.orgUnit}): ${rag.error.message}` };
+
+  const explanation = explain({
+    rag: ragResult,
+    measureType,
+    polarity,
+    unit: t.unit,
+    actual,
+    milestone,
+    target,
+    tolerance,
+    toleranceType,
+    forecast: fc,
+    dotPrevious,
+    dotYearAgo,
+    yearAgoActual: yearAgo,
+    period: label,
+    missingUnits,
+    missingQuarters,
+    targetYearLabel: targetNote,
+  });
+  const explained = error && ragResult.status === "No target" && t.target !== null && inYear
+    ? `No target: the milestone cannot be set. ${error.message.replace(/^[^:]*: /, "")}`
+    : explanation;
+
+  const trend: TrendPoint[] = [];
+  if (options.trend) {
+    for (let k = pi - 7; k <= pi; k++) {
+      const kq = { fy: Math.floor(k / 4), q: ((k % 4) + 1) as QuarterNumber };
+      let a: number | null = src.value(k);
+      if (measureType === "Count" && a !== null) {
+        for (let j = k - kq.q + 1; j < k && a !== null; j++) {
+          const v = src.value(j);
+          a = v === null ? null : a + v;
+        }
+      }
+      let m: number | null = null;
+      if (weights && t.target !== null && kq.fy === period.fy) {
+        const r = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(weights, kq.q));
+        if (r.ok) m = r.value;
+      }
+      trend.push({ period: formatQuarter(kq, sm), actual: a, milestone: m });
+    }
+  }
+
+  const row: ReportRow = {
+    indicatorId: t.indicatorId,
+    orgUnit: t.orgUnit,
+    period: label,
+    measureType,
+    polarity,
+    baseline: t.baseline,
+    target: t.target,
+    milestone,
+    actual,
+    variance: variance(actual, milestone),
+    variancePct: variancePct(actual, milestone),
+    distanceTravelled: inYear ? distanceTravelled(measureType, actual, t.baseline, t.target) : null,
+    rag: ragResult.status,
+    dotPrevious,
+    dotYearAgo,
+    forecast: fc,
+    onTrack: onTrack(fc, target, polarity),
+    explanation: explained,
+  };
+  return {
+    entry: {
+      row,
+      targetRow: t.row,
+      indicator: t.indicator,
+      unit: t.unit,
+      outcome: t.outcome,
+      owner: t.owner,
+      commentary: ownRecord?.commentary ?? "",
+      action: ownRecord?.action ?? "",
+      rolledUp,
+      trend,
+    },
+    error,
+  };
+}
+
+/** Build the report for a period (default: the register's reporting period). */
+export function buildReport(register: Register, period: Quarter, options: ReportOptions = {}): Report {
+  const errors: ReportError[] = [];
+  const h = buildHierarchy(register.units.map((u) => ({ orgUnit: u.orgUnit, parent: u.parent })));
+  const hierarchy: Hierarchy = h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() };
+  if (!h.ok) errors.push({ table: "PerfUnits", row: null, column: "Parent", message: h.error.message });
+  const names = new Map<string, string>();
+  for (const u of register.units) names.set(unitKey(u.orgUnit), u.orgUnit.trim());
+  for (const t of register.targets) if (!names.has(unitKey(t.orgUnit))) names.set(unitKey(t.orgUnit), t.orgUnit.trim());
+  const index = indexActuals(register.actuals);
+  const summary = emptySummary();
+  const entries: ReportEntry[] = [];
+  for (const t of register.targets) {
+    if (t.measureType === null || t.polarity === null) continue; // M-UNIT finding says why
+    const src = new FigureSource(t, t.measureType, index.forIndicator(t.indicatorId), hierarchy, names);
+    const ev = evaluateTarget(t, t.measureType, t.polarity, period, register, src, index, options);
+    entries.push(ev.entry);
+    summary[ev.entry.row.rag] += 1;
+    if (ev.error) errors.push(ev.error);
+  }
+  return {
+    schemaVersion: register.settings.schemaVersion,
+    period: formatQuarter(period, register.settings.startMonth),
+    ragRule: register.settings.rule,
+    entries,
+    summary,
+    findings: smartFindings(register, hierarchy),
+    errors,
+  };
+}

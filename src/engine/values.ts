@@ -1,0 +1,118 @@
+/**
+ * Cell values as people type them: numbers, `12.4%`, `1,242`, `31/274`, blanks and
+ * placeholders such as `awaiting data`. One parser for every host (contract, import,
+ * custom functions), so "12,5%" is refused the same way everywhere.
+ */
+import { err, isFiniteNumber, ok, quote, type Result } from "./result";
+
+/** What a cell holds, once read. */
+export type CellNumber =
+  | { readonly kind: "blank" }
+  | { readonly kind: "placeholder"; readonly text: string }
+  | { readonly kind: "number"; readonly value: number; readonly percent: boolean; readonly decimals: number }
+  | { readonly kind: "fraction"; readonly numerator: number; readonly denominator: number };
+
+/** Texts that mean "no figure yet" rather than a mistake. Compared case-insensitively. */
+export const PLACEHOLDERS: readonly string[] = [
+  "awaiting data",
+  "awaiting",
+  "n/a",
+  "na",
+  "n.a.",
+  "-",
+  "--",
+  "–",
+  "—",
+  "tbc",
+  "tbd",
+  "n/k",
+  "not known",
+  "not available",
+  "no data",
+  "nd",
+  "x",
+  "..",
+  "*",
+];
+
+function isPlaceholder(text: string): boolean {
+  return PLACEHOLDERS.includes(text.toLowerCase());
+}
+
+const RE_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-+]?\.\d+$/;
+
+/** Decimal places written in a number text (`13.2` → 1). */
+function decimalsOf(text: string): number {
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+function parsePlain(text: string): number | undefined {
+  if (!RE_NUMBER.test(text)) return undefined;
+  const n = Number(text.replace(/,/g, ""));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Read a cell: a number stays a number; text is trimmed and read as a number, a percentage
+ * (stored as a fraction: `12.4%` → 0.124), a fraction `n/d`, a placeholder or a blank.
+ * Anything else is an error quoting the text (e.g. `12,5%`: a decimal comma is refused rather
+ * than guessed as 125%).
+ */
+export function parseCellNumber(input: unknown): Result<CellNumber> {
+  if (input === null || input === undefined) return ok({ kind: "blank" });
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) return err("NOT_A_NUMBER", `${quote(input)} is not a number`);
+    return ok({ kind: "number", value: input, percent: false, decimals: decimalsOf(String(input)) });
+  }
+  if (typeof input === "boolean") return err("NOT_A_NUMBER", `${quote(input)} is not a number`);
+  if (typeof input !== "string") return err("NOT_A_NUMBER", `${quote(input)} is not a number`);
+  const text = input.trim().replace(/\u00a0/g, " ");
+  if (text === "") return ok({ kind: "blank" });
+  if (isPlaceholder(text)) return ok({ kind: "placeholder", text });
+  const pct = /^(.*?)\s*%$/.exec(text);
+  if (pct) {
+    const body = (pct[1] ?? "").trim();
+    const n = parsePlain(body);
+    if (n === undefined) return err("NOT_A_NUMBER", `${quote(input)} is not a percentage (write it as 12.5%)`);
+    return ok({ kind: "number", value: n / 100, percent: true, decimals: decimalsOf(body) });
+  }
+  const frac = /^(.+?)\s*\/\s*(.+)$/.exec(text);
+  if (frac) {
+    const a = parsePlain((frac[1] ?? "").trim());
+    const b = parsePlain((frac[2] ?? "").trim());
+    if (a !== undefined && b !== undefined) return ok({ kind: "fraction", numerator: a, denominator: b });
+    return err("NOT_A_NUMBER", `${quote(input)} is not a fraction such as 31/274`);
+  }
+  const n = parsePlain(text.replace(/^£/, ""));
+  if (n === undefined) return err("NOT_A_NUMBER", `${quote(input)} is not a number`);
+  return ok({ kind: "number", value: n, percent: false, decimals: decimalsOf(text) });
+}
+
+/** A plain optional number: blank → null, a number or numeric text → the number, else an error. */
+export function parseOptionalNumber(input: unknown): Result<number | null> {
+  const c = parseCellNumber(input);
+  if (!c.ok) return c;
+  switch (c.value.kind) {
+    case "blank":
+      return ok(null);
+    case "number":
+      return ok(c.value.value);
+    case "placeholder":
+      return err("NOT_A_NUMBER", `${quote(c.value.text)} is not a number`);
+    case "fraction":
+      return err("NOT_A_NUMBER", `${quote(input)} is a fraction; give the number itself`);
+  }
+}
+
+/** A rate from its counts: numerator / denominator; a denominator of 0 is an error, not 0 or Red. */
+export function rate(numerator: number, denominator: number): Result<number> {
+  if (!isFiniteNumber(numerator) || !isFiniteNumber(denominator)) {
+    return err("NOT_A_NUMBER", "A rate needs a numerator and a denominator that are numbers");
+  }
+  if (denominator === 0) return err("DIVIDE_BY_ZERO", `The denominator is 0, so ${numerator}/0 is not a rate`);
+  if (numerator < 0 || denominator < 0) {
+    return err("NOT_A_NUMBER", `A rate's numerator and denominator cannot be negative; got ${numerator}/${denominator}`);
+  }
+  return ok(numerator / denominator);
+}
