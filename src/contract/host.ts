@@ -1,0 +1,92 @@
+/**
+ * The seam between the task pane and a workbook: the task pane talks only to this interface.
+ * `src/workbook` implements it over Office.js (and, in the preview and tests, over the in-memory
+ * Excel in `src/preview`). Everything computed here comes from the contract and the engine.
+ */
+import type { RagRule, RagScheme } from "../engine";
+import type { ContractError, RawCell, RawWorkbook } from "./raw";
+
+export interface SetupOptions {
+  readonly startMonth: number;
+  readonly reportingPeriod: string;
+  readonly scheme: RagScheme;
+  readonly rule: RagRule;
+  readonly defaultTolerance: number;
+}
+
+export interface SetupResult {
+  /** Tables created, and tables that already existed and were adopted. */
+  readonly created: readonly string[];
+  readonly adopted: readonly string[];
+}
+
+/** Add or change a target row: the key picks the row (a new row when none matches). */
+export interface TargetEdit {
+  readonly indicatorId: string;
+  readonly orgUnit: string;
+  /** Column name (contract spelling, e.g. `Target`, `Status`) → new value. Other cells are left alone. */
+  readonly values: Readonly<Record<string, RawCell>>;
+  /** Required when the target is Agreed or Approved: written to the audit log. */
+  readonly reason?: string;
+}
+
+export type EditOutcome =
+  | { readonly ok: true; readonly created: boolean; readonly audited: number }
+  | { readonly ok: false; readonly needsReason: boolean; readonly message: string };
+
+export interface AuditEntry {
+  /** ISO 8601 timestamp. */
+  readonly when: string;
+  readonly who: string;
+  readonly indicatorId: string;
+  readonly orgUnit: string;
+  readonly field: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+  readonly reason: string;
+}
+
+/** An actual to add (the long PerfActuals form). Commentary/action already typed in the table are kept. */
+export interface ActualInput {
+  readonly indicatorId: string;
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+}
+
+export interface RefreshResult {
+  readonly period: string;
+  readonly rows: number;
+  /** `created`: first report for the period; `kept`: a frozen snapshot exists and was left as it was; `replaced`: re-rated on request. */
+  readonly snapshot: "created" | "kept" | "replaced";
+  readonly sheet: string;
+  readonly errors: readonly ContractError[];
+}
+
+export interface Selection {
+  readonly sheet: string;
+  /** A1 address of the top-left cell of the selected range. */
+  readonly address: string;
+  readonly values: readonly (readonly RawCell[])[];
+}
+
+export interface WorkbookHost {
+  /** Read all contract tables (missing ones are absent). */
+  read(): Promise<RawWorkbook>;
+  /** Create the contract's tables or adopt existing ones by name, and write the settings. */
+  setUp(options: SetupOptions): Promise<SetupResult>;
+  /** Fill an empty workbook with the sample (first use). */
+  loadSample(): Promise<void>;
+  saveTarget(edit: TargetEdit): Promise<EditOutcome>;
+  /** Upsert actuals by indicator, unit and period; commentary and action cells are never overwritten. */
+  appendActuals(rows: readonly ActualInput[]): Promise<{ readonly added: number; readonly updated: number }>;
+  setCommentary(indicatorId: string, orgUnit: string, period: string, commentary: string, action: string): Promise<void>;
+  /** Write the report sheet for a period. A frozen snapshot is kept unless `rerate` is true. */
+  refresh(period: string, options: { readonly rerate: boolean }): Promise<RefreshResult>;
+  readAudit(): Promise<readonly AuditEntry[]>;
+  readSelection(): Promise<Selection>;
+  /** Select a table cell (data row is 1-based) so the user sees it. */
+  select(table: string, row: number, column: string): Promise<void>;
+}
