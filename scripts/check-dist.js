@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+/*
+ * Post-build checks on dist/ (run by `npm run build` after `webpack --mode production`):
+ *  - dist/manifest*.xml pass checkManifest with the emitted files and icons, and name no localhost;
+ *  - dist/functions.json is valid JSON with at least one function;
+ *  - dist/taskpane.html loads Office.js from the CDN, then functions.js, then taskpane.js;
+ *  - dist/preview.html loads nothing from another host (the preview runs offline).
+ *
+ *   node scripts/check-dist.js [distDir]
+ */
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const { checkManifest } = require("./manifest-check");
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function read(file, problems) {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    problems.push(`${file} is missing (run \`npm run build\`)`);
+    return undefined;
+  }
+}
+
+/** src/href values of <script>, <link>, <img>, <iframe>, <source> tags in an HTML string. */
+function resourceUrls(html) {
+  const urls = [];
+  const tag = /<(script|link|img|iframe|source)\b[^>]*>/gi;
+  const attr = /\b(src|href)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i;
+  for (const m of html.matchAll(tag)) {
+    const a = attr.exec(m[0]);
+    if (a) urls.push(a[3] ?? a[4] ?? a[5] ?? "");
+  }
+  return urls;
+}
+
+function checkDist(distDir) {
+  const problems = [];
+
+  const manifests = fs.existsSync(distDir) ? fs.readdirSync(distDir).filter((f) => /^manifest.*\.xml$/.test(f)) : [];
+  if (!manifests.includes("manifest.xml")) problems.push(`${path.join(distDir, "manifest.xml")} is missing`);
+  for (const name of manifests) {
+    const file = path.join(distDir, name);
+    const xml = read(file, problems);
+    if (xml === undefined) continue;
+    if (/localhost/i.test(xml)) {
+      const lines = xml.split("\n").flatMap((l, i) => (/localhost/i.test(l) ? [`${i + 1}: ${l.trim()}`] : []));
+      problems.push(`${file} still mentions localhost:\n      ${lines.join("\n      ")}`);
+    }
+    for (const p of checkManifest(xml, { distDir, assetsDir: path.join(distDir, "assets") })) {
+      problems.push(`${file}: ${p}`);
+    }
+  }
+
+  const metaFile = path.join(distDir, "functions.json");
+  const metaText = read(metaFile, problems);
+  if (metaText !== undefined) {
+    try {
+      const meta = JSON.parse(metaText);
+      if (!Array.isArray(meta.functions) || meta.functions.length === 0) {
+        problems.push(`${metaFile} has no functions (tag exported functions with @customfunction)`);
+      } else {
+        for (const fn of meta.functions) {
+          if (!fn.id || !fn.name) problems.push(`${metaFile}: a function has no id or name: ${JSON.stringify(fn)}`);
+        }
+      }
+    } catch (e) {
+      problems.push(`${metaFile} is not valid JSON: ${e.message}`);
+    }
+  }
+  if (!fs.existsSync(path.join(distDir, "functions.js"))) problems.push(`${path.join(distDir, "functions.js")} is missing`);
+
+  const taskpaneFile = path.join(distDir, "taskpane.html");
+  const taskpane = read(taskpaneFile, problems);
+  if (taskpane !== undefined) {
+    const scripts = resourceUrls(taskpane);
+    const office = scripts.indexOf(OFFICE_JS);
+    const fn = scripts.findIndex((s) => /(^|\/)functions\.js$/.test(s));
+    const tp = scripts.findIndex((s) => /(^|\/)taskpane\.js$/.test(s));
+    if (office < 0) problems.push(`${taskpaneFile} does not load Office.js from ${OFFICE_JS}`);
+    if (fn < 0 || tp < 0) problems.push(`${taskpaneFile} must load both functions.js and taskpane.js (shared runtime)`);
+    else if (fn > tp) problems.push(`${taskpaneFile} must load functions.js before taskpane.js`);
+    if (office >= 0 && fn >= 0 && office > fn) problems.push(`${taskpaneFile} must load Office.js before functions.js`);
+  }
+
+  const previewFile = path.join(distDir, "preview.html");
+  const preview = read(previewFile, problems);
+  if (preview !== undefined) {
+    for (const url of resourceUrls(preview)) {
+      if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(url) && !/^data:/i.test(url)) {
+        problems.push(`${previewFile} loads ${url} from another host; the preview must work offline`);
+      }
+    }
+    if (/appsforoffice\.microsoft\.com/i.test(preview)) problems.push(`${previewFile} must not load Office.js`);
+  }
+
+  return problems;
+}
+
+module.exports = { checkDist, resourceUrls };
+
+if (require.main === module) {
+  const distDir = path.resolve(process.argv[2] || path.join(__dirname, "..", "dist"));
+  const problems = checkDist(distDir);
+  if (problems.length > 0) {
+    console.error(`check-dist: ${problems.length} problem(s) in ${path.relative(process.cwd(), distDir) || "."}`);
+    for (const p of problems) console.error(`  - ${p}`);
+    process.exit(1);
+  }
+  console.log(`check-dist: ${path.relative(process.cwd(), distDir) || "."} OK`);
+}

@@ -1,0 +1,151 @@
+/*
+ * PerfCycle build.
+ *
+ *   webpack --mode production                    -> dist/ (manifest URLs rewritten to the prod base URL)
+ *   webpack --mode development                   -> dist/ (manifest kept on https://localhost:3000/)
+ *   webpack serve --mode development             -> https://localhost:3000/ for Excel (dev certs)
+ *   webpack serve --mode development --env preview
+ *                                                -> http://localhost:3000/preview.html (no Office, no certs)
+ *
+ * Entries: `functions` (custom functions), `taskpane` (React task pane; depends on `functions` so both
+ * share ONE webpack runtime and module instances in the shared-runtime page taskpane.html) and
+ * `preview` (offline browser preview, no CDN).
+ *
+ * Production base URL: env PERFCYCLE_BASE_URL, else package.json config.prod_base_url (https, ends with "/").
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const pkg = require("./package.json");
+
+const DEV_BASE_URL = "https://localhost:3000/";
+const DEV_ORIGIN = "https://localhost:3000";
+const FUNCTIONS_ENTRY = path.resolve(__dirname, "src/functions/functions.ts");
+
+function port() {
+  return Number(process.env.PERFCYCLE_PORT || process.env.npm_package_config_dev_server_port || pkg.config?.dev_server_port || 3000);
+}
+
+/** The production base URL the manifest's dev URLs are rewritten to. */
+function prodBaseUrl() {
+  const url = process.env.PERFCYCLE_BASE_URL || pkg.config?.prod_base_url;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || parsed.protocol !== "https:" || !url.endsWith("/") || /localhost/i.test(url)) {
+    throw new Error(
+      `PerfCycle: the production base URL must be an https URL ending with "/" (not localhost); got "${url}". ` +
+        `Set PERFCYCLE_BASE_URL or package.json config.prod_base_url.`,
+    );
+  }
+  return url;
+}
+
+/** Rewrites every dev URL in a manifest to the production base URL (and the bare origin, e.g. in AppDomain). */
+function rewriteManifest(xml, baseUrl) {
+  const origin = new URL(baseUrl).origin;
+  return xml.split(DEV_BASE_URL).join(baseUrl).split(DEV_ORIGIN).join(origin);
+}
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const preview = Boolean(env.preview);
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const baseUrl = dev ? DEV_BASE_URL : prodBaseUrl();
+  const open = preview && !process.env.CI && env.open !== "false" && env.open !== false;
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    entry: {
+      // Order matters: functions.js must load before taskpane.js (taskpane dependOn functions).
+      functions: FUNCTIONS_ENTRY,
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      preview: "./src/preview/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js", // no hashes: the manifest names functions.js
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") },
+          },
+        },
+        {
+          test: /\.(png|jpe?g|gif|svg|ico)$/i,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext]" },
+        },
+      ],
+    },
+    plugins: [
+      // Generates functions.json from the JSDoc @customfunction tags in functions.ts and appends the
+      // CustomFunctions.associate(id, fn) calls to that file's source.
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_ENTRY }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : rewriteManifest(content.toString(), baseUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: dev
+      ? { hints: false }
+      : { hints: "warning", maxAssetSize: 3 * 1024 * 1024, maxEntrypointSize: 4 * 1024 * 1024 },
+    watchOptions: { ignored: ["**/node_modules", "**/dist", "**/lib", "**/coverage", "**/test-output"] },
+    devServer: {
+      host: "localhost",
+      port: port(),
+      static: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: { errors: true, warnings: false } },
+      server: preview ? "http" : { type: "https", options: serving ? await httpsOptions() : {} },
+      open: open ? ["/preview.html"] : false,
+      onListening(devServer) {
+        const address = devServer.server.address();
+        const url = `${preview ? "http" : "https"}://localhost:${address.port}/${preview ? "preview.html" : "taskpane.html"}`;
+        console.log(`\nPerfCycle ${preview ? "browser preview" : "add-in dev server"}: ${url}\n`);
+      },
+    },
+  };
+};
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.prodBaseUrl = prodBaseUrl;
