@@ -24,7 +24,12 @@ const DEV_ORIGIN = "https://localhost:3000";
 const FUNCTIONS_ENTRY = path.resolve(__dirname, "src/functions/functions.ts");
 
 function port() {
-  return Number(process.env.PERFCYCLE_PORT || process.env.npm_package_config_dev_server_port || pkg.config?.dev_server_port || 3000);
+  return Number(
+    process.env.PERFCYCLE_PORT ||
+      process.env.npm_package_config_dev_server_port ||
+      pkg.config?.dev_server_port ||
+      3000,
+  );
 }
 
 /** The production base URL the manifest's dev URLs are rewritten to. */

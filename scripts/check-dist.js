@@ -40,14 +40,18 @@ function resourceUrls(html) {
 function checkDist(distDir) {
   const problems = [];
 
-  const manifests = fs.existsSync(distDir) ? fs.readdirSync(distDir).filter((f) => /^manifest.*\.xml$/.test(f)) : [];
+  const manifests = fs.existsSync(distDir)
+    ? fs.readdirSync(distDir).filter((f) => /^manifest.*\.xml$/.test(f))
+    : [];
   if (!manifests.includes("manifest.xml")) problems.push(`${path.join(distDir, "manifest.xml")} is missing`);
   for (const name of manifests) {
     const file = path.join(distDir, name);
     const xml = read(file, problems);
     if (xml === undefined) continue;
     if (/localhost/i.test(xml)) {
-      const lines = xml.split("\n").flatMap((l, i) => (/localhost/i.test(l) ? [`${i + 1}: ${l.trim()}`] : []));
+      const lines = xml
+        .split("\n")
+        .flatMap((l, i) => (/localhost/i.test(l) ? [`${i + 1}: ${l.trim()}`] : []));
       problems.push(`${file} still mentions localhost:\n      ${lines.join("\n      ")}`);
     }
     for (const p of checkManifest(xml, { distDir, assetsDir: path.join(distDir, "assets") })) {
@@ -64,14 +68,16 @@ function checkDist(distDir) {
         problems.push(`${metaFile} has no functions (tag exported functions with @customfunction)`);
       } else {
         for (const fn of meta.functions) {
-          if (!fn.id || !fn.name) problems.push(`${metaFile}: a function has no id or name: ${JSON.stringify(fn)}`);
+          if (!fn.id || !fn.name)
+            problems.push(`${metaFile}: a function has no id or name: ${JSON.stringify(fn)}`);
         }
       }
     } catch (e) {
       problems.push(`${metaFile} is not valid JSON: ${e.message}`);
     }
   }
-  if (!fs.existsSync(path.join(distDir, "functions.js"))) problems.push(`${path.join(distDir, "functions.js")} is missing`);
+  if (!fs.existsSync(path.join(distDir, "functions.js")))
+    problems.push(`${path.join(distDir, "functions.js")} is missing`);
 
   const taskpaneFile = path.join(distDir, "taskpane.html");
   const taskpane = read(taskpaneFile, problems);
@@ -81,9 +87,11 @@ function checkDist(distDir) {
     const fn = scripts.findIndex((s) => /(^|\/)functions\.js$/.test(s));
     const tp = scripts.findIndex((s) => /(^|\/)taskpane\.js$/.test(s));
     if (office < 0) problems.push(`${taskpaneFile} does not load Office.js from ${OFFICE_JS}`);
-    if (fn < 0 || tp < 0) problems.push(`${taskpaneFile} must load both functions.js and taskpane.js (shared runtime)`);
+    if (fn < 0 || tp < 0)
+      problems.push(`${taskpaneFile} must load both functions.js and taskpane.js (shared runtime)`);
     else if (fn > tp) problems.push(`${taskpaneFile} must load functions.js before taskpane.js`);
-    if (office >= 0 && fn >= 0 && office > fn) problems.push(`${taskpaneFile} must load Office.js before functions.js`);
+    if (office >= 0 && fn >= 0 && office > fn)
+      problems.push(`${taskpaneFile} must load Office.js before functions.js`);
   }
 
   const previewFile = path.join(distDir, "preview.html");
@@ -94,7 +102,8 @@ function checkDist(distDir) {
         problems.push(`${previewFile} loads ${url} from another host; the preview must work offline`);
       }
     }
-    if (/appsforoffice\.microsoft\.com/i.test(preview)) problems.push(`${previewFile} must not load Office.js`);
+    if (/appsforoffice\.microsoft\.com/i.test(preview))
+      problems.push(`${previewFile} must not load Office.js`);
   }
 
   return problems;
@@ -106,7 +115,9 @@ if (require.main === module) {
   const distDir = path.resolve(process.argv[2] || path.join(__dirname, "..", "dist"));
   const problems = checkDist(distDir);
   if (problems.length > 0) {
-    console.error(`check-dist: ${problems.length} problem(s) in ${path.relative(process.cwd(), distDir) || "."}`);
+    console.error(
+      `check-dist: ${problems.length} problem(s) in ${path.relative(process.cwd(), distDir) || "."}`,
+    );
     for (const p of problems) console.error(`  - ${p}`);
     process.exit(1);
   }

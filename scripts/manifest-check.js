@@ -140,13 +140,17 @@ function checkOrder(parent, order, where, problems) {
     const name = el.localName;
     const idx = order.indexOf(name);
     if (idx < 0) {
-      problems.push(`[order] <${name}> is not an allowed child of ${where} (allowed, in order: ${order.join(", ")})`);
+      problems.push(
+        `[order] <${name}> is not an allowed child of ${where} (allowed, in order: ${order.join(", ")})`,
+      );
       continue;
     }
     if (seen.has(name)) problems.push(`[order] <${name}> appears more than once in ${where}`);
     seen.add(name);
     if (idx < last) {
-      problems.push(`[order] <${name}> must come before <${lastName}> in ${where} (order: ${order.join(", ")})`);
+      problems.push(
+        `[order] <${name}> must come before <${lastName}> in ${where} (order: ${order.join(", ")})`,
+      );
     } else {
       last = idx;
       lastName = name;
@@ -235,7 +239,8 @@ function checkManifest(xmlText, options = {}) {
     if (!child(root, name)) problems.push(`[missing] required element <${name}> is missing from <OfficeApp>`);
   }
   for (const name of PERFCYCLE_REQUIRED) {
-    if (!child(root, name)) problems.push(`[missing] <${name}> is missing from <OfficeApp> (PerfCycle needs it)`);
+    if (!child(root, name))
+      problems.push(`[missing] <${name}> is missing from <OfficeApp> (PerfCycle needs it)`);
   }
 
   // Simple values
@@ -247,7 +252,9 @@ function checkManifest(xmlText, options = {}) {
   }
   const permissions = (child(root, "Permissions")?.textContent || "").trim();
   if (child(root, "Permissions") && !PERMISSIONS.includes(permissions)) {
-    problems.push(`[permissions] <Permissions> must be one of ${PERMISSIONS.join(", ")}, found "${permissions}"`);
+    problems.push(
+      `[permissions] <Permissions> must be one of ${PERMISSIONS.join(", ")}, found "${permissions}"`,
+    );
   }
   for (const name of ["ProviderName"]) {
     const el = child(root, name);
@@ -271,7 +278,9 @@ function checkManifest(xmlText, options = {}) {
   const sets = elementChildren(walk(root, "Requirements", "Sets"), "Set");
   const sharedRuntime = sets.find((s) => s.getAttribute("Name") === "SharedRuntime");
   if (!sharedRuntime) {
-    problems.push('[requirements] <Requirements><Sets> must contain <Set Name="SharedRuntime" MinVersion="1.1"/>');
+    problems.push(
+      '[requirements] <Requirements><Sets> must contain <Set Name="SharedRuntime" MinVersion="1.1"/>',
+    );
   } else {
     const setsEl = walk(root, "Requirements", "Sets");
     const min = sharedRuntime.getAttribute("MinVersion") || setsEl.getAttribute("DefaultMinVersion") || "";
@@ -289,7 +298,9 @@ function checkManifest(xmlText, options = {}) {
       problems.push(`[root] <VersionOverrides> must use xmlns="${NS.ov}"`);
     }
     if (xsiType(vo) !== "VersionOverridesV1_0") {
-      problems.push(`[root] <VersionOverrides> must have xsi:type="VersionOverridesV1_0", found "${xsiType(vo)}"`);
+      problems.push(
+        `[root] <VersionOverrides> must have xsi:type="VersionOverridesV1_0", found "${xsiType(vo)}"`,
+      );
     }
     checkOrder(vo, VERSION_OVERRIDES_ORDER, "<VersionOverrides>", problems);
     const res = child(vo, "Resources");
@@ -348,16 +359,20 @@ function checkManifest(xmlText, options = {}) {
       const runtime = walk(host, "Runtimes", "Runtime");
       const runtimeResid = runtime?.getAttribute("resid");
       if (!runtime) {
-        problems.push("[runtime] <Runtimes><Runtime resid=... lifetime=\"long\"/> is missing (shared runtime)");
+        problems.push('[runtime] <Runtimes><Runtime resid=... lifetime="long"/> is missing (shared runtime)');
       } else if (runtime.getAttribute("lifetime") !== "long") {
-        problems.push(`[runtime] <Runtime> lifetime must be "long", found "${runtime.getAttribute("lifetime")}"`);
+        problems.push(
+          `[runtime] <Runtime> lifetime must be "long", found "${runtime.getAttribute("lifetime")}"`,
+        );
       }
 
       const cf = elementChildren(child(host, "AllFormFactors"), "ExtensionPoint").find(
         (e) => xsiType(e) === "CustomFunctions",
       );
       if (!cf) {
-        problems.push('[customfunctions] <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions"> is missing');
+        problems.push(
+          '[customfunctions] <AllFormFactors><ExtensionPoint xsi:type="CustomFunctions"> is missing',
+        );
       } else {
         for (const part of ["Script", "Page", "Metadata"]) {
           if (!walk(cf, part, "SourceLocation")?.getAttribute("resid")) {
@@ -373,7 +388,9 @@ function checkManifest(xmlText, options = {}) {
         const nsResid = child(cf, "Namespace")?.getAttribute("resid");
         const ns = nsResid ? resources.short.get(nsResid) : undefined;
         if (ns !== EXPECTED_NAMESPACE) {
-          problems.push(`[customfunctions] custom functions Namespace must be "${EXPECTED_NAMESPACE}", found "${ns}"`);
+          problems.push(
+            `[customfunctions] custom functions Namespace must be "${EXPECTED_NAMESPACE}", found "${ns}"`,
+          );
         }
       }
 
@@ -383,23 +400,30 @@ function checkManifest(xmlText, options = {}) {
       } else {
         const ffResid = child(desktop, "FunctionFile")?.getAttribute("resid");
         if (runtimeResid && ffResid !== runtimeResid) {
-          problems.push(`[runtime] <FunctionFile> must use the shared runtime page "${runtimeResid}", found "${ffResid}"`);
+          problems.push(
+            `[runtime] <FunctionFile> must use the shared runtime page "${runtimeResid}", found "${ffResid}"`,
+          );
         }
         const actions = allElements(desktop).filter(
           (e) => e.localName === "Action" && xsiType(e) === "ShowTaskpane",
         );
-        if (actions.length === 0) problems.push('[missing] no ribbon button with <Action xsi:type="ShowTaskpane">');
+        if (actions.length === 0)
+          problems.push('[missing] no ribbon button with <Action xsi:type="ShowTaskpane">');
         for (const action of actions) {
           const sl = child(action, "SourceLocation")?.getAttribute("resid");
           if (runtimeResid && sl !== runtimeResid) {
             problems.push(`[runtime] ShowTaskpane <SourceLocation> must be "${runtimeResid}", found "${sl}"`);
           }
           if (!child(action, "TaskpaneId")?.textContent.trim()) {
-            problems.push("[runtime] ShowTaskpane action needs a <TaskpaneId> (a shared runtime has one task pane)");
+            problems.push(
+              "[runtime] ShowTaskpane action needs a <TaskpaneId> (a shared runtime has one task pane)",
+            );
           }
         }
         // <bt:Image size="16" resid="..."/>: the image must be of that size
-        for (const img of allElements(desktop).filter((e) => e.localName === "Image" && e.hasAttribute("size"))) {
+        for (const img of allElements(desktop).filter(
+          (e) => e.localName === "Image" && e.hasAttribute("size"),
+        )) {
           const url = resources.image.get(img.getAttribute("resid"));
           if (url) {
             checkIcon(url, Number(img.getAttribute("size")), `<bt:Image size=${img.getAttribute("size")}>`);
@@ -416,7 +440,8 @@ function checkManifest(xmlText, options = {}) {
     if (el) urls.push([`<${name}>`, el.getAttribute("DefaultValue")]);
   }
   const defaultSource = walk(root, "DefaultSettings", "SourceLocation");
-  if (defaultSource) urls.push(["<DefaultSettings><SourceLocation>", defaultSource.getAttribute("DefaultValue")]);
+  if (defaultSource)
+    urls.push(["<DefaultSettings><SourceLocation>", defaultSource.getAttribute("DefaultValue")]);
   for (const el of elementChildren(child(root, "AppDomains"), "AppDomain")) {
     urls.push(["<AppDomain>", el.textContent.trim()]);
   }
