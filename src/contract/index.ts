@@ -1,0 +1,10 @@
+/**
+ * The workbook contract (workbook.md) as one module for every host: the CLI over ExcelJS, the
+ * Office.js workbook layer and the browser preview. Pure: no I/O, no Office, no ExcelJS.
+ */
+export * from "./raw";
+export * from "./host";
+export * from "./a1";
+export * from "./schema";
+export * from "./read";
+export * from "./sample";
