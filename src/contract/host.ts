@@ -82,7 +82,13 @@ export interface WorkbookHost {
   saveTarget(edit: TargetEdit): Promise<EditOutcome>;
   /** Upsert actuals by indicator, unit and period; commentary and action cells are never overwritten. */
   appendActuals(rows: readonly ActualInput[]): Promise<{ readonly added: number; readonly updated: number }>;
-  setCommentary(indicatorId: string, orgUnit: string, period: string, commentary: string, action: string): Promise<void>;
+  setCommentary(
+    indicatorId: string,
+    orgUnit: string,
+    period: string,
+    commentary: string,
+    action: string,
+  ): Promise<void>;
   /** Write the report sheet for a period. A frozen snapshot is kept unless `rerate` is true. */
   refresh(period: string, options: { readonly rerate: boolean }): Promise<RefreshResult>;
   readAudit(): Promise<readonly AuditEntry[]>;

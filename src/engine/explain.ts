@@ -46,7 +46,8 @@ function listAnd(items: readonly string[]): string {
 
 function unitWord(measureType: MeasureType, unit: string | undefined): string {
   const u = (unit ?? "").trim();
-  if (measureType === "Rate" || u === "" || u === "%" || /^(percent|percentage|rate|%.*)$/i.test(u)) return "";
+  if (measureType === "Rate" || u === "" || u === "%" || /^(percent|percentage|rate|%.*)$/i.test(u))
+    return "";
   return ` ${u}`;
 }
 

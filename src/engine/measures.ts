@@ -46,7 +46,8 @@ export const parseToleranceType = (text: unknown): Result<ToleranceType> =>
   parseName(text, TOLERANCE_TYPES, "Tolerance type", "TOLERANCE_TYPE");
 export const parseRagScheme = (text: unknown): Result<RagScheme> =>
   parseName(text, RAG_SCHEMES, "RAG scheme", "RAG_SCHEME");
-export const parseRagRule = (text: unknown): Result<RagRule> => parseName(text, RAG_RULES, "RAG rule", "RAG_RULE");
+export const parseRagRule = (text: unknown): Result<RagRule> =>
+  parseName(text, RAG_RULES, "RAG rule", "RAG_RULE");
 
 /** The float allowance of the semantics page: |x - y| <= 1e-9 x max(1, |scale|). */
 export function nearlyEqual(x: number, y: number, scale: number = y): boolean {

@@ -61,7 +61,10 @@ export function validStartMonth(startMonth: unknown): Result<number> {
   if (typeof startMonth === "number" && Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12) {
     return ok(startMonth);
   }
-  return err("FY_START_MONTH", `Fiscal year start month must be a whole number from 1 to 12; got ${quote(startMonth)}`);
+  return err(
+    "FY_START_MONTH",
+    `Fiscal year start month must be a whole number from 1 to 12; got ${quote(startMonth)}`,
+  );
 }
 
 export function isLeapYear(year: number): boolean {
@@ -170,7 +173,10 @@ export function dateToSerial(d: CalendarDate): number {
 
 function checkYear(year: number, text: string): Result<number> {
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return err("PERIOD_YEAR", `${quote(text)} has an impossible year (${year}); use a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+    return err(
+      "PERIOD_YEAR",
+      `${quote(text)} has an impossible year (${year}); use a year from ${MIN_YEAR} to ${MAX_YEAR}`,
+    );
   }
   return ok(year);
 }
@@ -184,7 +190,12 @@ function makeDate(year: number, month: number, day: number, text: string): Resul
   return ok({ year, month, day });
 }
 
-function fromDate(d: CalendarDate, text: string, startMonth: number, requireQuarterEnd: boolean): Result<Quarter> {
+function fromDate(
+  d: CalendarDate,
+  text: string,
+  startMonth: number,
+  requireQuarterEnd: boolean,
+): Result<Quarter> {
   const q = dateToQuarter(d, startMonth);
   if (requireQuarterEnd) {
     const end = quarterEnd(q, startMonth);
@@ -217,7 +228,10 @@ function fiscalYearFromParts(
     return ok(fy);
   }
   if (startMonth === 1) {
-    return err("PERIOD_AMBIGUOUS", `${quote(text)} names a split year, but the fiscal year starts in January: write ${fy}`);
+    return err(
+      "PERIOD_AMBIGUOUS",
+      `${quote(text)} names a split year, but the fiscal year starts in January: write ${fy}`,
+    );
   }
   const expected = second.length === 2 ? (fy + 1) % 100 : fy + 1;
   if (Number(second) !== expected) {
@@ -243,7 +257,8 @@ function monthFromName(name: string): number | undefined {
 const RE_FY_Q = /^(?:FY\s*)?(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?\s*[,:]?\s*Q([1-4])$/i;
 const RE_Q_FY = /^Q([1-4])\s*[,:]?\s*(?:FY\s*)?(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?$/i;
 const RE_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{1,4})$/;
-const RE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const RE_ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const RE_MONTH = /^([A-Za-z]{3,9})\.?[\s-]*'?(\d{2}|\d{4})$/;
 
 function parseText(raw: string, startMonth: number, requireQuarterEnd: boolean): Result<Quarter> {

@@ -6,7 +6,14 @@ import { err, isFiniteNumber, ok, quote, type Result } from "./result";
 import type { QuarterNumber } from "./periods";
 
 export type ProfileName = "Linear" | "Front" | "Back" | "Flat" | "Custom" | "Seasonal";
-export const PROFILE_NAMES: readonly ProfileName[] = ["Linear", "Front", "Back", "Flat", "Custom", "Seasonal"];
+export const PROFILE_NAMES: readonly ProfileName[] = [
+  "Linear",
+  "Front",
+  "Back",
+  "Flat",
+  "Custom",
+  "Seasonal",
+];
 
 export type Weights = readonly [number, number, number, number];
 
@@ -18,7 +25,8 @@ const FIXED: Readonly<Record<"Linear" | "Front" | "Back" | "Flat", Weights>> = {
 };
 
 export function parseProfile(text: unknown): Result<ProfileName> {
-  if (text === null || text === undefined || (typeof text === "string" && text.trim() === "")) return ok("Linear");
+  if (text === null || text === undefined || (typeof text === "string" && text.trim() === ""))
+    return ok("Linear");
   const found = matchName(text, PROFILE_NAMES);
   if (found) return ok(found);
   return err("PROFILE", `Profile must be Linear, Front, Back, Flat, Custom or Seasonal; got ${quote(text)}`);
@@ -27,13 +35,19 @@ export function parseProfile(text: unknown): Result<ProfileName> {
 /** Validate typed cumulative weights: four numbers in [0,1], non-decreasing, W4 = 1. */
 export function validateCustomWeights(weights: readonly unknown[]): Result<Weights> {
   if (weights.length !== 4) {
-    return err("PROFILE_WEIGHTS", `A custom profile needs four cumulative weights W1-W4; got ${weights.length}`);
+    return err(
+      "PROFILE_WEIGHTS",
+      `A custom profile needs four cumulative weights W1-W4; got ${weights.length}`,
+    );
   }
   const w: number[] = [];
   for (let i = 0; i < 4; i++) {
     const x = weights[i];
     if (!isFiniteNumber(x)) {
-      return err("PROFILE_WEIGHTS", `Custom weight W${i + 1} must be a number from 0 to 1; got ${quote(x ?? "")}`);
+      return err(
+        "PROFILE_WEIGHTS",
+        `Custom weight W${i + 1} must be a number from 0 to 1; got ${quote(x ?? "")}`,
+      );
     }
     if (x < 0 || x > 1 + 1e-9) {
       return err("PROFILE_WEIGHTS", `Custom weight W${i + 1} must be from 0 to 1; got ${x}`);
@@ -63,9 +77,11 @@ export function seasonalWeights(baselineQuarters: readonly unknown[]): Result<We
     );
   }
   const v = baselineQuarters as readonly number[];
-  if (v.some((x) => x < 0)) return err("PROFILE_SEASONAL", "A seasonal profile needs counts that are not negative");
+  if (v.some((x) => x < 0))
+    return err("PROFILE_SEASONAL", "A seasonal profile needs counts that are not negative");
   const total = v.reduce((a, b) => a + b, 0);
-  if (total <= 0) return err("PROFILE_SEASONAL", "A seasonal profile needs a baseline year whose total is above 0");
+  if (total <= 0)
+    return err("PROFILE_SEASONAL", "A seasonal profile needs a baseline year whose total is above 0");
   const c1 = (v[0] ?? 0) / total;
   const c2 = ((v[0] ?? 0) + (v[1] ?? 0)) / total;
   const c3 = ((v[0] ?? 0) + (v[1] ?? 0) + (v[2] ?? 0)) / total;
@@ -86,7 +102,10 @@ export function profileWeights(profile: ProfileName, inputs: ProfileInputs = {})
       return validateCustomWeights(inputs.customWeights ?? []);
     case "Seasonal":
       if (inputs.measureType !== undefined && inputs.measureType !== "Count") {
-        return err("PROFILE_SEASONAL", `A seasonal profile applies to Count measures only; this is a ${inputs.measureType}`);
+        return err(
+          "PROFILE_SEASONAL",
+          `A seasonal profile applies to Count measures only; this is a ${inputs.measureType}`,
+        );
       }
       return seasonalWeights(inputs.seasonalBaseline ?? []);
     default:

@@ -28,7 +28,12 @@ export function variancePct(actual: Num, milestone: Num): number | null {
  * Distance travelled: (A - Baseline) / (Target - Baseline) for Level/Rate, YTD / Target for
  * Count; null when the denominator is 0 or a figure is missing.
  */
-export function distanceTravelled(measureType: MeasureType, actual: Num, baseline: Num, target: Num): number | null {
+export function distanceTravelled(
+  measureType: MeasureType,
+  actual: Num,
+  baseline: Num,
+  target: Num,
+): number | null {
   if (!has(actual) || !has(target)) return null;
   if (measureType === "Count") return target === 0 ? null : actual / target;
   if (!has(baseline)) return null;

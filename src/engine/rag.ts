@@ -5,7 +5,14 @@
  * Not due → No data (no actual) → Monitor (Neutral) → No target → Blue (BRAG, target met) →
  * the workbook's rule (Milestone, ToleranceBand or Forecast).
  */
-import { meetsOrBetter, nearlyEqual, type Polarity, type RagRule, type RagScheme, type ToleranceType } from "./measures";
+import {
+  meetsOrBetter,
+  nearlyEqual,
+  type Polarity,
+  type RagRule,
+  type RagScheme,
+  type ToleranceType,
+} from "./measures";
 import type { Direction } from "./progress";
 import { err, isFiniteNumber, ok, type Result } from "./result";
 
@@ -85,7 +92,8 @@ export function ragGap(actual: number, milestone: number, polarity: "Higher" | "
 
 function validTolerance(input: RagInput): Result<{ t: number; type: ToleranceType }> {
   const t = input.tolerance ?? DEFAULT_TOLERANCE;
-  if (!isFiniteNumber(t) || t < 0) return err("TOLERANCE", `Tolerance must be a number of 0 or more; got ${String(t)}`);
+  if (!isFiniteNumber(t) || t < 0)
+    return err("TOLERANCE", `Tolerance must be a number of 0 or more; got ${String(t)}`);
   return ok({ t, type: input.toleranceType ?? "Relative" });
 }
 
@@ -119,14 +127,17 @@ export function ragStatus(input: RagInput): Result<RagResult> {
       return withinTolerance ? rated("Amber", "within-tolerance") : rated("Red", "beyond-tolerance");
     case "ToleranceBand":
       if (withinTolerance) return rated("Green", g >= 0 ? "on-milestone" : "within-tolerance");
-      if (input.dotYearAgo === "Improving" || input.dotYearAgo === "No change") return rated("Amber", "band-improving");
+      if (input.dotYearAgo === "Improving" || input.dotYearAgo === "No change")
+        return rated("Amber", "band-improving");
       if (input.dotYearAgo === "Worsening") return rated("Red", "band-worsening");
       return rated("Red", "band-no-year-ago");
     case "Forecast": {
       if (g >= 0) return rated("Green", "on-milestone");
       const f = input.forecast;
       if (!isFiniteNumber(f) || !isFiniteNumber(target)) return rated("Red", "no-forecast");
-      return meetsOrBetter(f, target, polarity) ? rated("Amber", "forecast-meets") : rated("Red", "forecast-misses");
+      return meetsOrBetter(f, target, polarity)
+        ? rated("Amber", "forecast-meets")
+        : rated("Red", "forecast-misses");
     }
   }
 }

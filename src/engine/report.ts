@@ -8,7 +8,15 @@ import { milestone as milestoneOf } from "./milestones";
 import type { MeasureType, Polarity, RagRule } from "./measures";
 import { formatFiscalYear, formatQuarter, quarterIndex, type Quarter, type QuarterNumber } from "./periods";
 import { profileWeights, weightFor, type Weights } from "./profiles";
-import { directionOfTravel, distanceTravelled, forecast, onTrack, variance, variancePct, type Direction } from "./progress";
+import {
+  directionOfTravel,
+  distanceTravelled,
+  forecast,
+  onTrack,
+  variance,
+  variancePct,
+  type Direction,
+} from "./progress";
 import { ragStatus, RAG_STATUSES, type RagStatus } from "./rag";
 import { buildHierarchy, resolveUnit, unitKey, type Hierarchy, type Observation } from "./rollup";
 import { idKey, type ActualRecord, type Register, type TargetRecord } from "./register";
@@ -143,8 +151,13 @@ class FigureSource {
     const hit = this.cache.get(qi);
     if (hit) return hit;
     const own = (uk: string): Observation | undefined => observationOf(this.byUnit?.get(uk)?.get(qi));
-    const r = resolveUnit(this.target.orgUnit, this.hierarchy, own, this.measureType, this.target.aggregation, (k) =>
-      this.names.get(k) ?? k,
+    const r = resolveUnit(
+      this.target.orgUnit,
+      this.hierarchy,
+      own,
+      this.measureType,
+      this.target.aggregation,
+      (k) => this.names.get(k) ?? k,
     );
     const f: QuarterFigure =
       r.kind === "value"
@@ -209,12 +222,23 @@ function evaluateTarget(
   if (t.target !== null && inYear) {
     const w = targetWeights(t, measureType, (qi) => src.value(qi));
     if (!w.ok) {
-      error = { table: "PerfTargets", row: t.row, column: t.profile === "Custom" ? "W1" : "Profile", message: `${t.indicatorId} (${t.orgUnit}): ${w.error.message}` };
+      error = {
+        table: "PerfTargets",
+        row: t.row,
+        column: t.profile === "Custom" ? "W1" : "Profile",
+        message: `${t.indicatorId} (${t.orgUnit}): ${w.error.message}`,
+      };
     } else {
       weights = w.value;
       const m = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(weights, q));
       if (m.ok) milestone = m.value;
-      else error = { table: "PerfTargets", row: t.row, column: "Baseline", message: `${t.indicatorId} (${t.orgUnit}): ${m.error.message}` };
+      else
+        error = {
+          table: "PerfTargets",
+          row: t.row,
+          column: "Baseline",
+          message: `${t.indicatorId} (${t.orgUnit}): ${m.error.message}`,
+        };
     }
   }
 
@@ -225,7 +249,12 @@ function evaluateTarget(
   let missingQuarters: string[] | undefined;
   const cur = src.at(pi);
   if (cur.kind === "error") {
-    error ??= { table: "PerfActuals", row: ownRecord?.row ?? null, column: "Value", message: `${t.indicatorId} (${t.orgUnit}) ${label}: ${cur.message}` };
+    error ??= {
+      table: "PerfActuals",
+      row: ownRecord?.row ?? null,
+      column: "Value",
+      message: `${t.indicatorId} (${t.orgUnit}) ${label}: ${cur.message}`,
+    };
   }
   if (measureType === "Count") {
     let sum = 0;
@@ -235,7 +264,8 @@ function evaluateTarget(
       if (f.kind === "value") {
         sum += f.value;
         rolledUp ||= f.rolledUp;
-      } else if (k === q && f.kind === "missing" && f.missingUnits.length > 0) missingUnits = [...f.missingUnits];
+      } else if (k === q && f.kind === "missing" && f.missingUnits.length > 0)
+        missingUnits = [...f.missingUnits];
       else missing.push(formatQuarter({ fy: period.fy, q: k as QuarterNumber }, sm));
     }
     if (missing.length === 0 && missingUnits === undefined) actual = sum;
@@ -253,7 +283,9 @@ function evaluateTarget(
   const dotYearAgo = directionOfTravel(qv, yearAgo, polarity);
 
   const target = inYear ? t.target : null;
-  const fc = inYear ? forecast(measureType, actual, t.baseline, q, weights ? weightFor(weights, q) : null) : null;
+  const fc = inYear
+    ? forecast(measureType, actual, t.baseline, q, weights ? weightFor(weights, q) : null)
+    : null;
   const tolerance = t.tolerance ?? settings.defaultTolerance;
   const toleranceType = t.tolerance === null ? "Relative" : (t.toleranceType ?? "Relative");
   const rag = ragStatus({
@@ -268,8 +300,22 @@ function evaluateTarget(
     dotYearAgo,
     forecast: fc,
   });
-  const ragResult = rag.ok ? rag.value : { status: "No target" as const, reason: "no-target" as const, rule: settings.rule, gap: null, toleranceAmount: null };
-  if (!rag.ok) error ??= { table: "PerfTargets", row: t.row, column: "Tolerance", message: `${t.indicatorId} (${t.orgUnit}): ${rag.error.message}` };
+  const ragResult = rag.ok
+    ? rag.value
+    : {
+        status: "No target" as const,
+        reason: "no-target" as const,
+        rule: settings.rule,
+        gap: null,
+        toleranceAmount: null,
+      };
+  if (!rag.ok)
+    error ??= {
+      table: "PerfTargets",
+      row: t.row,
+      column: "Tolerance",
+      message: `${t.indicatorId} (${t.orgUnit}): ${rag.error.message}`,
+    };
 
   const explanation = explain({
     rag: ragResult,
@@ -290,9 +336,10 @@ function evaluateTarget(
     missingQuarters,
     targetYearLabel: targetNote,
   });
-  const explained = error && ragResult.status === "No target" && t.target !== null && inYear
-    ? `No target: the milestone cannot be set. ${error.message.replace(/^[^:]*: /, "")}`
-    : explanation;
+  const explained =
+    error && ragResult.status === "No target" && t.target !== null && inYear
+      ? `No target: the milestone cannot be set. ${error.message.replace(/^[^:]*: /, "")}`
+      : explanation;
 
   const trend: TrendPoint[] = [];
   if (options.trend) {
@@ -359,7 +406,8 @@ export function buildReport(register: Register, period: Quarter, options: Report
   if (!h.ok) errors.push({ table: "PerfUnits", row: null, column: "Parent", message: h.error.message });
   const names = new Map<string, string>();
   for (const u of register.units) names.set(unitKey(u.orgUnit), u.orgUnit.trim());
-  for (const t of register.targets) if (!names.has(unitKey(t.orgUnit))) names.set(unitKey(t.orgUnit), t.orgUnit.trim());
+  for (const t of register.targets)
+    if (!names.has(unitKey(t.orgUnit))) names.set(unitKey(t.orgUnit), t.orgUnit.trim());
   const index = indexActuals(register.actuals);
   const summary = emptySummary();
   const entries: ReportEntry[] = [];

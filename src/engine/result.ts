@@ -31,7 +31,8 @@ export interface EngineError {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -26,7 +26,9 @@ export function unitKey(unit: string): string {
 }
 
 /** Build the hierarchy from (unit, parent) pairs; a cycle is an error naming the units. */
-export function buildHierarchy(pairs: readonly { readonly orgUnit: string; readonly parent: string | null }[]): Result<Hierarchy> {
+export function buildHierarchy(
+  pairs: readonly { readonly orgUnit: string; readonly parent: string | null }[],
+): Result<Hierarchy> {
   const parentOf = new Map<string, string>();
   const names = new Map<string, string>();
   for (const p of pairs) {
@@ -83,11 +85,15 @@ export function combine(
       num += o.numerator;
       den += o.denominator;
     }
-    if (den === 0) return err("DIVIDE_BY_ZERO", "The units' denominators add up to 0, so the rolled-up rate is undefined");
+    if (den === 0)
+      return err("DIVIDE_BY_ZERO", "The units' denominators add up to 0, so the rolled-up rate is undefined");
     return ok({ value: num / den, numerator: num, denominator: den });
   }
   if (measureType === "Level" && aggregation === "None") {
-    return err("LEVEL_NOT_AGGREGABLE", "This level is not additive (Aggregation None), so it cannot be rolled up");
+    return err(
+      "LEVEL_NOT_AGGREGABLE",
+      "This level is not additive (Aggregation None), so it cannot be rolled up",
+    );
   }
   let sum = 0;
   for (const o of observations) sum += o.value;
@@ -123,7 +129,8 @@ export function resolveUnit(
   for (const c of children) {
     const r = resolveUnit(c, hierarchy, own, measureType, aggregation, displayName);
     if (r.kind === "error") return r;
-    if (r.kind === "missing") missing.push(...(r.missingUnits.length > 0 ? r.missingUnits : [displayName(c)]));
+    if (r.kind === "missing")
+      missing.push(...(r.missingUnits.length > 0 ? r.missingUnits : [displayName(c)]));
     else obs.push(r.observation);
   }
   if (missing.length > 0) return { kind: "missing", missingUnits: missing };

@@ -62,7 +62,14 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   const out: Finding[] = [];
   const who = `${t.indicatorId || "(no id)"} (${t.orgUnit || "no unit"})`;
   const add = (code: FindingCode, field: string, message: string): void => {
-    out.push({ code, severity: FINDING_SEVERITY[code], indicatorId: t.indicatorId, orgUnit: t.orgUnit, field, message: `${who}: ${message}` });
+    out.push({
+      code,
+      severity: FINDING_SEVERITY[code],
+      indicatorId: t.indicatorId,
+      orgUnit: t.orgUnit,
+      field,
+      message: `${who}: ${message}`,
+    });
   };
   if (blank(t.indicatorId)) add("S-ID", "IndicatorId", "no indicator id");
   if (blank(t.indicator)) add("S-NAME", "Indicator", "no indicator name");
@@ -73,20 +80,36 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   if (blank(t.owner)) add("O-OWNER", "Owner", "no owner");
   if (t.targetYear === null) add("T-YEAR", "TargetYear", "no target year");
   const rated = t.polarity === "Higher" || t.polarity === "Lower";
-  if (t.target === null && rated) add("T-TARGET", "Target", "no target value, so progress cannot be measured");
-  if ((t.measureType === "Level" || t.measureType === "Rate") && (t.baseline === null || t.baselinePeriod === null)) {
-    add("A-BASE", t.baseline === null ? "Baseline" : "BaselinePeriod", `no baseline ${t.baseline === null ? "value" : "period"} for a ${t.measureType}`);
+  if (t.target === null && rated)
+    add("T-TARGET", "Target", "no target value, so progress cannot be measured");
+  if (
+    (t.measureType === "Level" || t.measureType === "Rate") &&
+    (t.baseline === null || t.baselinePeriod === null)
+  ) {
+    add(
+      "A-BASE",
+      t.baseline === null ? "Baseline" : "BaselinePeriod",
+      `no baseline ${t.baseline === null ? "value" : "period"} for a ${t.measureType}`,
+    );
   }
   if (t.measureType === "Rate" && t.target !== null && (t.target < 0 || t.target > 1)) {
     add("A-RANGE", "Target", `a rate target must be from 0% to 100% (stored as 0 to 1); got ${t.target}`);
   }
   if (t.measureType === "Rate" && t.baseline !== null && (t.baseline < 0 || t.baseline > 1)) {
-    add("A-RANGE", "Baseline", `a rate baseline must be from 0% to 100% (stored as 0 to 1); got ${t.baseline}`);
+    add(
+      "A-RANGE",
+      "Baseline",
+      `a rate baseline must be from 0% to 100% (stored as 0 to 1); got ${t.baseline}`,
+    );
   }
   if (rated && t.target !== null && t.baseline !== null && t.polarity !== null) {
     const better = t.polarity === "Higher" ? t.target > t.baseline : t.target < t.baseline;
     if (!better || meetsOrBetter(t.baseline, t.target, t.polarity)) {
-      add("A-DIR", "Target", `the target ${t.target} is not better than the baseline ${t.baseline} (${t.polarity.toLowerCase()} is better)`);
+      add(
+        "A-DIR",
+        "Target",
+        `the target ${t.target} is not better than the baseline ${t.baseline} (${t.polarity.toLowerCase()} is better)`,
+      );
     }
   }
   if (t.profile === "Custom") {
@@ -94,8 +117,18 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
     if (!w.ok) add("T-PROFILE", "W1", w.error.message);
   }
   if (t.profile === "Seasonal") {
-    if (t.measureType !== null && t.measureType !== "Count") add("T-PROFILE", "Profile", `a seasonal profile applies to Count measures only; this is a ${t.measureType}`);
-    else if (t.baselinePeriod === null) add("T-PROFILE", "BaselinePeriod", `a seasonal profile needs a baseline year (e.g. ${formatFiscalYear(2014, startMonth)})`);
+    if (t.measureType !== null && t.measureType !== "Count")
+      add(
+        "T-PROFILE",
+        "Profile",
+        `a seasonal profile applies to Count measures only; this is a ${t.measureType}`,
+      );
+    else if (t.baselinePeriod === null)
+      add(
+        "T-PROFILE",
+        "BaselinePeriod",
+        `a seasonal profile needs a baseline year (e.g. ${formatFiscalYear(2014, startMonth)})`,
+      );
   }
   return out;
 }
@@ -107,7 +140,8 @@ export function smartFindings(register: Register, hierarchy: Hierarchy): Finding
   // Units with at least one actual row given only as a value (no counts), per indicator.
   const valueOnly = new Set<string>();
   for (const a of register.actuals) {
-    if ((a.numerator === null || a.denominator === null) && a.value !== null) valueOnly.add(`${idKey(a.indicatorId)}|${unitKey(a.orgUnit)}`);
+    if ((a.numerator === null || a.denominator === null) && a.value !== null)
+      valueOnly.add(`${idKey(a.indicatorId)}|${unitKey(a.orgUnit)}`);
   }
   const descendants = (u: string): string[] => {
     const kids = hierarchy.childrenOf.get(u) ?? [];

@@ -74,7 +74,8 @@ export function parseCellNumber(input: unknown): Result<CellNumber> {
   if (pct) {
     const body = (pct[1] ?? "").trim();
     const n = parsePlain(body);
-    if (n === undefined) return err("NOT_A_NUMBER", `${quote(input)} is not a percentage (write it as 12.5%)`);
+    if (n === undefined)
+      return err("NOT_A_NUMBER", `${quote(input)} is not a percentage (write it as 12.5%)`);
     return ok({ kind: "number", value: n / 100, percent: true, decimals: decimalsOf(body) });
   }
   const frac = /^(.+?)\s*\/\s*(.+)$/.exec(text);
@@ -110,9 +111,13 @@ export function rate(numerator: number, denominator: number): Result<number> {
   if (!isFiniteNumber(numerator) || !isFiniteNumber(denominator)) {
     return err("NOT_A_NUMBER", "A rate needs a numerator and a denominator that are numbers");
   }
-  if (denominator === 0) return err("DIVIDE_BY_ZERO", `The denominator is 0, so ${numerator}/0 is not a rate`);
+  if (denominator === 0)
+    return err("DIVIDE_BY_ZERO", `The denominator is 0, so ${numerator}/0 is not a rate`);
   if (numerator < 0 || denominator < 0) {
-    return err("NOT_A_NUMBER", `A rate's numerator and denominator cannot be negative; got ${numerator}/${denominator}`);
+    return err(
+      "NOT_A_NUMBER",
+      `A rate's numerator and denominator cannot be negative; got ${numerator}/${denominator}`,
+    );
   }
   return ok(numerator / denominator);
 }
