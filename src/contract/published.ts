@@ -1,0 +1,205 @@
+/**
+ * The published-figure check over a sheet (semantics.md): a percentage beside its numerator and
+ * denominator, or a cell such as `31/274 (11.3%)`, is recomputed with the engine's
+ * checkPublishedPercent at the precision it was published with.
+ *
+ * Decisions where the spec is silent (docs/decisions.md):
+ * - Tables are found row-wise: a header row with a numerator column (Numerator, Num, n, Count),
+ *   a denominator column (Denominator, Denom, d, Total, Out of, Base, Cohort) and a percentage
+ *   column (%, Percent, Percentage, Rate, or a header containing %). The rows below are checked
+ *   until a blank row.
+ * - The published precision is the cell's number format (`0.0%` → 1 place) or, for text, the
+ *   decimals written (`13.2%`). A plain number in the % column is a fraction when it is at most
+ *   1 and a percentage otherwise (`13.2` is 13.2%).
+ * - A figure off by one unit in its last place (a truncation or rounding slip) is a warning; a
+ *   figure further off, or a denominator of 0, is an error.
+ * - Free text is searched for `n/d (x%)`, `n of d (x%)` and `x% (n/d)`; a cell `31/274` with a
+ *   percentage in the next cell to its right is checked too.
+ */
+import { checkPublishedPercent, parseCellNumber, percentDecimals, quote } from "../engine";
+import { offsetA1, parseA1 } from "./a1";
+import type { RawCell } from "./raw";
+import { cellText, isBlankCell } from "./read";
+import { matchHeader } from "./schema";
+
+export interface PublishedFinding {
+  readonly code: "P-FIGURE";
+  readonly severity: "warning" | "error";
+  readonly sheet: string;
+  /** The cell holding the published percentage. */
+  readonly cell: string;
+  /** The published figure as shown (e.g. `13.2%`), or the cell's text. */
+  readonly text: string;
+  /** The figure as it should have been published (e.g. `13.3%`). */
+  readonly expected: string;
+  readonly message: string;
+}
+
+const NUM_HEADERS = ["Numerator", "Num", "N", "Count", "Number"];
+const DEN_HEADERS = ["Denominator", "Denom", "Den", "D", "Total", "OutOf", "Of", "Base", "Cohort"];
+const PCT_HEADERS = ["%", "Percent", "Percentage", "PerCent", "Rate", "Pct"];
+
+function isPctHeader(cell: RawCell): boolean {
+  if (typeof cell !== "string") return false;
+  return matchHeader(cell, PCT_HEADERS) !== undefined || cell.includes("%");
+}
+
+interface Published {
+  readonly fraction: number;
+  readonly decimals: number;
+  readonly text: string;
+}
+
+/** A published percentage from a cell and its number format. */
+function publishedOf(cell: RawCell, format: string | undefined): Published | undefined {
+  if (typeof cell === "number" && Number.isFinite(cell)) {
+    if (format !== undefined && format.includes("%")) {
+      const decimals = percentDecimals(format);
+      return { fraction: cell, decimals, text: `${(cell * 100).toFixed(decimals)}%` };
+    }
+    const written = String(cell);
+    const places = written.includes(".") ? written.length - written.indexOf(".") - 1 : 0;
+    if (Math.abs(cell) <= 1) {
+      const decimals = Math.max(0, places - 2);
+      return { fraction: cell, decimals, text: `${(cell * 100).toFixed(decimals)}%` };
+    }
+    return { fraction: cell / 100, decimals: places, text: `${written}%` };
+  }
+  if (typeof cell === "string") {
+    const p = parseCellNumber(cell);
+    if (p.ok && p.value.kind === "number" && p.value.percent) {
+      return { fraction: p.value.value, decimals: p.value.decimals, text: cell.trim() };
+    }
+  }
+  return undefined;
+}
+
+function countOf(cell: RawCell): number | undefined {
+  const p = parseCellNumber(cell);
+  return p.ok && p.value.kind === "number" && !p.value.percent ? p.value.value : undefined;
+}
+
+function check(
+  sheet: string,
+  cell: string,
+  published: Published,
+  numerator: number,
+  denominator: number,
+  what: string,
+): PublishedFinding | undefined {
+  const base = (severity: "warning" | "error", expected: string, message: string): PublishedFinding => ({
+    code: "P-FIGURE",
+    severity,
+    sheet,
+    cell,
+    text: published.text,
+    expected,
+    message,
+  });
+  const r = checkPublishedPercent(published.fraction, published.decimals, numerator, denominator);
+  if (!r.ok) {
+    return base("error", "", `${published.text} is published for ${what}: ${r.error.message}`);
+  }
+  if (r.value.matches) return undefined;
+  const step = 10 ** -published.decimals;
+  const off = Math.abs(r.value.recomputed * 100 - published.fraction * 100);
+  const places = published.decimals === 1 ? "one decimal place" : `${published.decimals} decimal places`;
+  return base(
+    off < step * 1.5 ? "warning" : "error",
+    r.value.expectedText,
+    `${published.text} is published for ${what}, which is ${r.value.expectedText} at ${places} (${numerator}/${denominator} = ${(r.value.recomputed * 100).toFixed(published.decimals + 3)}%)`,
+  );
+}
+
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
+const PERCENT = String.raw`(\d+(?:\.\d+)?)\s*%`;
+const TEXT_FORMS: readonly { re: RegExp; n: number; d: number; p: number }[] = [
+  {
+    re: new RegExp(String.raw`${NUMBER}\s*(?:/|of|out of)\s*${NUMBER}\s*\(\s*${PERCENT}\s*\)`, "gi"),
+    n: 1,
+    d: 2,
+    p: 3,
+  },
+  {
+    re: new RegExp(String.raw`${PERCENT}\s*\(\s*${NUMBER}\s*(?:/|of|out of)\s*${NUMBER}\s*\)`, "gi"),
+    n: 2,
+    d: 3,
+    p: 1,
+  },
+];
+
+/**
+ * Published figures on a sheet that do not equal their recomputed value at the published
+ * precision. `formats` has the grid's shape (Excel number formats); `origin` is grid[0][0]'s address.
+ */
+export function scanPublished(
+  sheet: string,
+  grid: readonly (readonly RawCell[])[],
+  formats?: readonly (readonly string[])[],
+  origin = "A1",
+): PublishedFinding[] {
+  const o = parseA1(origin) ? origin : "A1";
+  const at = (r: number, c: number): string => offsetA1(o, r, c);
+  const out: PublishedFinding[] = [];
+  const covered = new Set<string>();
+
+  // Row-wise tables: Numerator | Denominator | % columns.
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const nc = row.findIndex((c) => typeof c === "string" && matchHeader(c, NUM_HEADERS) !== undefined);
+    const dc = row.findIndex((c) => typeof c === "string" && matchHeader(c, DEN_HEADERS) !== undefined);
+    const pc = row.findIndex((c, i) => i !== nc && i !== dc && isPctHeader(c));
+    if (nc < 0 || dc < 0 || pc < 0) continue;
+    for (let k = r + 1; k < grid.length; k++) {
+      const data = grid[k] ?? [];
+      if (data.every((c) => isBlankCell(c))) break;
+      const n = countOf(data[nc] ?? null);
+      const d = countOf(data[dc] ?? null);
+      const p = publishedOf(data[pc] ?? null, formats?.[k]?.[pc]);
+      if (n === undefined || d === undefined || p === undefined) continue;
+      covered.add(`${k}|${pc}`);
+      const f = check(sheet, at(k, pc), p, n, d, `${n}/${d}`);
+      if (f) out.push(f);
+    }
+  }
+
+  // Cells: `n/d (x%)`, `x% (n/d)`, or `n/d` with the percentage in the next cell.
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c] ?? null;
+      if (typeof cell !== "string" || covered.has(`${r}|${c}`)) continue;
+      let matched = false;
+      for (const form of TEXT_FORMS) {
+        form.re.lastIndex = 0;
+        for (let m = form.re.exec(cell); m !== null; m = form.re.exec(cell)) {
+          matched = true;
+          const n = countOf(m[form.n] ?? "");
+          const d = countOf(m[form.d] ?? "");
+          const p = publishedOf(`${m[form.p] ?? ""}%`, undefined);
+          if (n === undefined || d === undefined || p === undefined) continue;
+          const f = check(sheet, at(r, c), p, n, d, `${n}/${d} in ${quote(cell.trim())}`);
+          if (f) out.push(f);
+        }
+      }
+      if (matched) continue;
+      const frac = parseCellNumber(cell);
+      if (frac.ok && frac.value.kind === "fraction") {
+        const next = row[c + 1] ?? null;
+        const p = publishedOf(next, formats?.[r]?.[c + 1]);
+        if (p === undefined || (typeof next === "number" && !(formats?.[r]?.[c + 1] ?? "").includes("%")))
+          continue;
+        const f = check(
+          sheet,
+          at(r, c + 1),
+          p,
+          frac.value.numerator,
+          frac.value.denominator,
+          `${cellText(cell)} (${at(r, c)})`,
+        );
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,247 @@
+/**
+ * The report as data, for every host: the report JSON of workbook.md (exact keys, in the spec's
+ * order, null never NaN) and the report sheet's headers, cells, number formats and RAG colours.
+ *
+ * Decisions where the spec is silent (docs/decisions.md):
+ * - The JSON carries one extra top-level key, `ragRule`, after `period` (the report names its rule).
+ * - `errors` lists the reader's errors first, then the evaluation's, without repeats.
+ * - The report sheet shows figures unrounded with number formats doing the rounding: rates
+ *   `0.0%`, counts and levels `#,##0` when whole and `#,##0.0` otherwise; variance % `0.0%`,
+ *   distance travelled `0%`; On track as Yes/No.
+ */
+import {
+  RAG_STATUSES,
+  type Finding,
+  type RagStatus,
+  type Report,
+  type ReportEntry,
+  type ReportRow,
+} from "../engine";
+import type { ContractError, RawCell } from "./raw";
+
+/** The keys of a report JSON row, in the spec's order. */
+export const REPORT_ROW_KEYS = [
+  "indicatorId",
+  "orgUnit",
+  "period",
+  "measureType",
+  "polarity",
+  "baseline",
+  "target",
+  "milestone",
+  "actual",
+  "variance",
+  "variancePct",
+  "distanceTravelled",
+  "rag",
+  "dotPrevious",
+  "dotYearAgo",
+  "forecast",
+  "onTrack",
+  "explanation",
+] as const satisfies readonly (keyof ReportRow)[];
+
+/** Top-level keys of the report JSON, in order. */
+export const REPORT_KEYS = [
+  "schemaVersion",
+  "period",
+  "ragRule",
+  "rows",
+  "summary",
+  "findings",
+  "errors",
+] as const;
+
+export type JsonRow = { [K in (typeof REPORT_ROW_KEYS)[number]]: ReportRow[K] };
+
+export interface ReportJson {
+  readonly schemaVersion: number;
+  readonly period: string;
+  readonly ragRule: string;
+  readonly rows: readonly JsonRow[];
+  readonly summary: Readonly<Record<RagStatus, number>>;
+  readonly findings: readonly Finding[];
+  readonly errors: readonly ContractError[];
+}
+
+/** A finite number, else null: the JSON never holds NaN or Infinity. */
+function num<T>(x: T): T | null {
+  return typeof x === "number" && !Number.isFinite(x) ? null : x;
+}
+
+function jsonRow(row: ReportRow): JsonRow {
+  const out: Record<string, unknown> = {};
+  for (const k of REPORT_ROW_KEYS) out[k] = num(row[k]);
+  return out as JsonRow;
+}
+
+function errorKey(e: ContractError): string {
+  return `${e.table}|${e.row ?? ""}|${e.column ?? ""}|${e.message}`;
+}
+
+/**
+ * The report JSON of workbook.md. `readErrors` (from readRegister) come first in `errors`; the
+ * evaluation's own errors follow, repeats dropped.
+ */
+export function reportJson(report: Report, readErrors: readonly ContractError[] = []): ReportJson {
+  const summary = {} as Record<RagStatus, number>;
+  for (const s of RAG_STATUSES) summary[s] = report.summary[s] ?? 0;
+  const seen = new Set<string>();
+  const errors: ContractError[] = [];
+  for (const e of [...readErrors, ...report.errors]) {
+    const k = errorKey(e);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    errors.push({ table: e.table, row: e.row, column: e.column, message: e.message });
+  }
+  return {
+    schemaVersion: report.schemaVersion,
+    period: report.period,
+    ragRule: report.ragRule,
+    rows: report.entries.map((e) => jsonRow(e.row)),
+    summary,
+    findings: report.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      indicatorId: f.indicatorId,
+      orgUnit: f.orgUnit,
+      field: f.field,
+      message: f.message,
+    })),
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report sheet
+
+type Figure = "value" | "variance" | "share" | "share0" | "text";
+
+export interface ReportColumn {
+  readonly header: string;
+  /** The report JSON key this column shows, when there is one. */
+  readonly key: (typeof REPORT_ROW_KEYS)[number] | "indicator" | "commentary" | "action" | "owner";
+  readonly figure: Figure;
+  /** Suggested width in characters. */
+  readonly width: number;
+}
+
+/** The report sheet's columns, in order. */
+export const REPORT_COLUMNS: readonly ReportColumn[] = [
+  { header: "Indicator ID", key: "indicatorId", figure: "text", width: 12 },
+  { header: "Indicator", key: "indicator", figure: "text", width: 44 },
+  { header: "Unit", key: "orgUnit", figure: "text", width: 16 },
+  { header: "Period", key: "period", figure: "text", width: 11 },
+  { header: "Measure", key: "measureType", figure: "text", width: 9 },
+  { header: "Polarity", key: "polarity", figure: "text", width: 9 },
+  { header: "Baseline", key: "baseline", figure: "value", width: 10 },
+  { header: "Target", key: "target", figure: "value", width: 10 },
+  { header: "Milestone", key: "milestone", figure: "value", width: 10 },
+  { header: "Actual", key: "actual", figure: "value", width: 10 },
+  { header: "Variance", key: "variance", figure: "variance", width: 10 },
+  { header: "Variance %", key: "variancePct", figure: "share", width: 10 },
+  { header: "Distance travelled", key: "distanceTravelled", figure: "share0", width: 10 },
+  { header: "RAG", key: "rag", figure: "text", width: 10 },
+  { header: "DoT (last quarter)", key: "dotPrevious", figure: "text", width: 12 },
+  { header: "DoT (year ago)", key: "dotYearAgo", figure: "text", width: 12 },
+  { header: "Forecast", key: "forecast", figure: "value", width: 10 },
+  { header: "On track", key: "onTrack", figure: "text", width: 8 },
+  { header: "Explanation", key: "explanation", figure: "text", width: 70 },
+  { header: "Owner", key: "owner", figure: "text", width: 22 },
+  { header: "Commentary", key: "commentary", figure: "text", width: 50 },
+  { header: "Action", key: "action", figure: "text", width: 50 },
+];
+
+export const REPORT_RAG_COLUMN = REPORT_COLUMNS.findIndex((c) => c.key === "rag");
+
+export interface ReportSheet {
+  readonly title: string;
+  readonly headers: string[];
+  readonly rows: RawCell[][];
+  /** Number format per column (the common one; `General` where it depends on the row). */
+  readonly numberFormats: string[];
+  /** Number format per cell, same shape as rows: hosts apply these. */
+  readonly cellFormats: string[][];
+  readonly widths: number[];
+  /** 0-based column holding the RAG status (colour it with RAG_COLOURS). */
+  readonly ragColumn: number;
+}
+
+const RULE_TITLE: Readonly<Record<string, string>> = {
+  Milestone: "milestone rule",
+  ToleranceBand: "tolerance band rule",
+  Forecast: "forecast rule",
+};
+
+function formatFor(figure: Figure, entry: ReportEntry, value: RawCell): string {
+  const rate = entry.row.measureType === "Rate";
+  switch (figure) {
+    case "text":
+      return "General";
+    case "share":
+      return "0.0%";
+    case "share0":
+      return "0%";
+    case "value":
+    case "variance":
+      if (rate) return "0.0%";
+      return typeof value === "number" && Number.isInteger(value) ? "#,##0" : "#,##0.0";
+  }
+}
+
+function cellOf(column: ReportColumn, entry: ReportEntry): RawCell {
+  switch (column.key) {
+    case "indicator":
+      return entry.indicator;
+    case "commentary":
+      return entry.commentary;
+    case "action":
+      return entry.action;
+    case "owner":
+      return entry.owner;
+    case "onTrack":
+      return entry.row.onTrack === null ? null : entry.row.onTrack ? "Yes" : "No";
+    default: {
+      const v = entry.row[column.key];
+      if (typeof v === "number") return Number.isFinite(v) ? v : null;
+      return v;
+    }
+  }
+}
+
+/** The report sheet for a period: the rows as cells, with formats and the RAG column. */
+export function reportSheet(report: Report): ReportSheet {
+  const rows: RawCell[][] = [];
+  const cellFormats: string[][] = [];
+  for (const e of report.entries) {
+    const cells = REPORT_COLUMNS.map((c) => cellOf(c, e));
+    rows.push(cells);
+    cellFormats.push(REPORT_COLUMNS.map((c, i) => formatFor(c.figure, e, cells[i] ?? null)));
+  }
+  return {
+    title: `PerfCycle report ${report.period} (${RULE_TITLE[report.ragRule] ?? report.ragRule})`,
+    headers: REPORT_COLUMNS.map((c) => c.header),
+    rows,
+    numberFormats: REPORT_COLUMNS.map((c) =>
+      c.figure === "share" ? "0.0%" : c.figure === "share0" ? "0%" : "General",
+    ),
+    cellFormats,
+    widths: REPORT_COLUMNS.map((c) => c.width),
+    ragColumn: REPORT_RAG_COLUMN,
+  };
+}
+
+/**
+ * Fill and font colours of each status (hex `#RRGGBB`). Every pair has a contrast ratio of at
+ * least 4.5:1 (WCAG AA, checked by a test), and the status is always written as text too.
+ */
+export const RAG_COLOURS: Readonly<Record<RagStatus, { readonly fill: string; readonly font: string }>> = {
+  Red: { fill: "#C00000", font: "#FFFFFF" },
+  Amber: { fill: "#FFC000", font: "#000000" },
+  Green: { fill: "#00703C", font: "#FFFFFF" },
+  Blue: { fill: "#1D4F91", font: "#FFFFFF" },
+  "No data": { fill: "#D9D9D9", font: "#000000" },
+  "Not due": { fill: "#F2F2F2", font: "#404040" },
+  "No target": { fill: "#FFF2CC", font: "#5C4400" },
+  Monitor: { fill: "#DDEBF7", font: "#1F3864" },
+};
