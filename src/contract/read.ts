@@ -455,8 +455,8 @@ function newerVersionMessage(book: RawWorkbook, version: number): string {
       ? `PerfCycle ${reads} or later`
       : writer !== ""
         ? `PerfCycle ${writer} (which wrote it) or later`
-        : `a PerfCycle newer than ${PERFCYCLE_VERSION}, the version that wrote it or later`;
-  return `this workbook uses schema version ${version}, which is newer than this PerfCycle (${PERFCYCLE_VERSION}) reads (schema version ${CURRENT_SCHEMA_VERSION}). Open it with ${which}; nothing was changed`;
+        : `a PerfCycle newer than ${PERFCYCLE_VERSION} (the version that wrote it, or a later one)`;
+  return `this workbook uses schema version ${version}, but this PerfCycle (${PERFCYCLE_VERSION}) reads schema version ${CURRENT_SCHEMA_VERSION} and older. Open it with ${which}; nothing was changed`;
 }
 
 // ---------------------------------------------------------------------------------------------
