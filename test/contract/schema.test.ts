@@ -123,7 +123,10 @@ const V0_TO_V1: UpgradeStep = {
 };
 
 function v0Book(): RawWorkbook {
-  const headers: string[] = [...TARGET_COLUMNS.map((c) => (c === "Polarity" ? "Direction" : c)), "Cluster of"];
+  const headers: string[] = [
+    ...TARGET_COLUMNS.map((c) => (c === "Polarity" ? "Direction" : c)),
+    "Cluster of",
+  ];
   const row = (over: Record<string, RawCell>) => {
     const t = target(over);
     return { ...t, Direction: t["Polarity"] === "Lower" ? "Down is good" : "Up is good" };
