@@ -11,8 +11,11 @@
  *   month is an error rather than a guess.
  * - `2015 Q1` is accepted only with a January start, `2015-16 Q1` only without one: the other
  *   way round the label is ambiguous and is refused.
- * - A JavaScript Date is read by its UTC calendar date (ExcelJS and the serial-date
- *   conversion both produce UTC midnight), so results never depend on the machine's time zone.
+ * - A JavaScript Date is read as the calendar date it was built from (`dateOfJsDate`): at UTC
+ *   midnight (ExcelJS, the serial conversion, Date.UTC) by its UTC date; at the start of a local
+ *   day (new Date(y, m, d), a date picked in a browser) by its local date; any other instant by
+ *   its UTC date, since ExcelJS holds Excel's clock time in the UTC fields. So 30/06/2015 reads as
+ *   30/06/2015 in Auckland, London and Los Angeles alike.
  * - Years outside 1900-2199 are refused as impossible.
  */
 import { err, ok, quote, type Result } from "./result";
@@ -315,6 +318,25 @@ function parseText(raw: string, startMonth: number, requireQuarterEnd: boolean):
 }
 
 /**
+ * The calendar date a JavaScript Date stands for, the same in every time zone. ExcelJS (and
+ * Date.UTC) give UTC midnight: read the UTC date. A Date built in local time with
+ * new Date(year, month, day) is the start of a local day, which east of UTC is the previous UTC
+ * date: read the local date. Any other instant is read by its UTC date (ExcelJS keeps a cell's
+ * clock time in the UTC fields). Only an ExcelJS date-time whose clock time equals the zone's
+ * offset could be misread, and only in a zone other than UTC.
+ */
+export function dateOfJsDate(d: Date): CalendarDate {
+  const utc = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const t = d.getTime();
+  if (t % MS_PER_DAY === 0) return utc;
+  const startOfLocalDay = new Date(t);
+  startOfLocalDay.setHours(0, 0, 0, 0);
+  if (startOfLocalDay.getTime() === t)
+    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+  return utc;
+}
+
+/**
  * Parse any accepted form of a period: a label, a date text (day-first or ISO), a month
  * label, an Excel serial number or a JavaScript Date. Never throws.
  */
@@ -330,7 +352,7 @@ export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result
   }
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) return err("PERIOD_UNPARSEABLE", "The date is not valid");
-    const d = { year: input.getUTCFullYear(), month: input.getUTCMonth() + 1, day: input.getUTCDate() };
+    const d = dateOfJsDate(input);
     const y = checkYear(d.year, formatDateUK(d));
     if (!y.ok) return y;
     return fromDate(d, formatDateUK(d), startMonth, requireQuarterEnd);
