@@ -42,9 +42,19 @@ export function err<T = never>(code: ErrorCode, message: string): Result<T> {
   return { ok: false, error: { code, message } };
 }
 
-/** Quote a user's text for an error message, trimming very long input. */
+/** Text of any value for a message; never throws (an object without a usable toString is described). */
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Quote a user's text for an error message, trimming very long input. Never throws. */
 export function quote(text: unknown): string {
-  const s = typeof text === "string" ? text : String(text);
+  const s = textOf(text);
   const cut = s.length > 60 ? `${s.slice(0, 57)}...` : s;
   return `'${cut}'`;
 }
