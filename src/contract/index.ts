@@ -14,3 +14,4 @@ export * from "./published";
 export * from "./actualsWrite";
 export * from "./check";
 export * from "./setup";
+export * from "./cells";
