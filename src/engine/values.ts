@@ -76,7 +76,10 @@ export function parseCellNumber(input: unknown): Result<CellNumber> {
     const n = parsePlain(body);
     if (n === undefined)
       return err("NOT_A_NUMBER", `${quote(input)} is not a percentage (write it as 12.5%)`);
-    return ok({ kind: "number", value: n / 100, percent: true, decimals: decimalsOf(body) });
+    // Shift the decimal point in the text rather than divide by 100: "5.9%" is exactly the double
+    // 0.059 that Excel stores for 5.9%, not 0.059000000000000004.
+    const fraction = Number(`${body.replace(/,/g, "")}e-2`);
+    return ok({ kind: "number", value: fraction, percent: true, decimals: decimalsOf(body) });
   }
   const frac = /^(.+?)\s*\/\s*(.+)$/.exec(text);
   if (frac) {
