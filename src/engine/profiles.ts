@@ -59,7 +59,9 @@ export function validateCustomWeights(weights: readonly unknown[]): Result<Weigh
         `Custom weights are cumulative and must not decrease; W${i + 1} (${x}) is below W${i} (${prev})`,
       );
     }
-    w.push(x);
+    // A weight within the float allowance above 1 or below the previous one is a rounding error
+    // (e.g. a weight typed as a formula): keep it in range so milestones stay defined.
+    w.push(Math.min(1, Math.max(prev ?? 0, x)));
   }
   if (!nearlyEqual(w[3] ?? 0, 1)) {
     return err("PROFILE_WEIGHTS", `Custom weight W4 must be 1 (the whole year's target); got ${w[3]}`);
