@@ -1,0 +1,1120 @@
+/**
+ * The in-memory workbook behind the fake Excel: sheets of sparse cells (value or formula text,
+ * number format, fill, font), Excel tables, simple conditional formats, the selection. It is the
+ * plain model the preview's grid draws, and what `memoryExcel.ts` drives through Office.js-shaped
+ * proxies. Mutations check what Excel checks (sheet and table names, overlaps, array shapes) and
+ * throw `MemoryExcelError` with Excel's error codes.
+ */
+import {
+  cellAddress,
+  contains,
+  intersects,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseRect,
+  qualifiedAddress,
+  rectAddress,
+  splitSheet,
+  type Rect,
+} from "./address";
+
+/** A cell's value as Office.js `Range.values` gives it: blank is `""`. */
+export type CellValue = string | number | boolean;
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface Cell {
+  /** A constant's value (`""` when blank). Ignored for formula cells, whose value is computed. */
+  value: CellValue;
+  /** Formula text, e.g. `=PERF.RAG(B2,C2,"Higher")`. */
+  formula?: string;
+  /** Excel number format code; absent means General. */
+  numberFormat?: string;
+  /** Fill colour `#RRGGBB`; absent means no fill. */
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+/** A conditional format of type cell value (the only kind the fake knows): `EqualTo` a constant. */
+export interface ConditionalRule {
+  readonly rect: Rect;
+  operator: "EqualTo";
+  /** As Office.js takes it: `="Red"` or `=5` (empty until the rule is set: matches nothing). */
+  formula1: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+/** An Excel error as Office.js raises it (`OfficeExtension.Error`): `code` is Excel's error code. */
+export class MemoryExcelError extends Error {
+  override readonly name = "RichApi.Error";
+  readonly debugInfo: { readonly code: string; readonly message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message };
+  }
+}
+
+/** Where a formula sits, for the formula evaluator. */
+export interface FormulaSite {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  /** `A1` address of the cell. */
+  readonly address: string;
+}
+
+/**
+ * Computes a formula cell's value. The preview installs one that evaluates `=PERF.*`; it may read
+ * other cells through `book.value(...)` (cycles are cut with `#REF!`).
+ */
+export type FormulaEvaluator = (formula: string, site: FormulaSite, book: MemoryWorkbook) => CellValue;
+
+/** What the preview's grid shows for a cell. */
+export interface CellView {
+  /** The value (computed for formula cells). */
+  readonly value: CellValue;
+  readonly formula: string | null;
+  readonly numberFormat: string;
+  /** The value as Excel would display it with its number format (en-GB). */
+  readonly text: string;
+  /** Effective fill and font, conditional formats applied. */
+  readonly fill: string | null;
+  readonly fontColor: string | null;
+  readonly bold: boolean;
+}
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  /** Rows and columns from A1 to the last used cell (0 × 0 for a blank sheet). */
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly frozenRows: number;
+}
+
+export interface TableInfo {
+  readonly name: string;
+  readonly sheet: string;
+  /** `A1:H20`, header row included. */
+  readonly address: string;
+  readonly headers: readonly string[];
+}
+
+export class SheetModel {
+  visibility: SheetVisibility = "Visible";
+  frozenRows = 0;
+  /** row → column → cell. */
+  readonly rows = new Map<number, Map<number, Cell>>();
+  conditionalFormats: ConditionalRule[] = [];
+  constructor(
+    readonly id: number,
+    public name: string,
+  ) {}
+
+  cell(row: number, col: number): Cell | undefined {
+    return this.rows.get(row)?.get(col);
+  }
+
+  ensure(row: number, col: number): Cell {
+    let r = this.rows.get(row);
+    if (!r) this.rows.set(row, (r = new Map()));
+    let c = r.get(col);
+    if (!c) r.set(col, (c = { value: "" }));
+    return c;
+  }
+
+  /** Drop a cell that holds nothing, to keep the sheet sparse. */
+  tidy(row: number, col: number): void {
+    const r = this.rows.get(row);
+    const c = r?.get(col);
+    if (!r || !c) return;
+    if (isEmptyCell(c)) {
+      r.delete(col);
+      if (r.size === 0) this.rows.delete(row);
+    }
+  }
+
+  /** The bounding box of used cells; with `valuesOnly`, of cells with a value or formula. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r1 = Infinity;
+    let r2 = -1;
+    let c1 = Infinity;
+    let c2 = -1;
+    for (const [row, cols] of this.rows) {
+      for (const [col, c] of cols) {
+        if (valuesOnly ? c.value === "" && c.formula === undefined : isEmptyCell(c)) continue;
+        if (row < r1) r1 = row;
+        if (row > r2) r2 = row;
+        if (col < c1) c1 = col;
+        if (col > c2) c2 = col;
+      }
+    }
+    if (r2 < 0) return null;
+    return { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 };
+  }
+
+  /** Move cells at or below `fromRow` in columns [col, col + colCount) down by n rows. */
+  shiftDown(fromRow: number, col: number, colCount: number, n: number): void {
+    const moved: [number, number, Cell][] = [];
+    for (const [row, cols] of this.rows) {
+      if (row < fromRow) continue;
+      for (const [c, cell] of cols) if (c >= col && c < col + colCount) moved.push([row, c, cell]);
+    }
+    for (const [row, c] of moved) this.rows.get(row)?.delete(c);
+    for (const [row, c, cell] of moved) {
+      if (row + n >= MAX_ROWS)
+        throw new MemoryExcelError("NonBlankCellOffSheet", "Cells would move off the sheet.");
+      this.ensure(row + n, c);
+      this.rows.get(row + n)?.set(c, cell);
+    }
+    for (const [row, cols] of [...this.rows]) if (cols.size === 0) this.rows.delete(row);
+  }
+
+  /** Move cells at or right of `fromCol` in rows [row, row + rowCount) right by n columns. */
+  shiftRight(fromCol: number, row: number, rowCount: number, n: number): void {
+    for (const [r, cols] of this.rows) {
+      if (r < row || r >= row + rowCount) continue;
+      const moved = [...cols].filter(([c]) => c >= fromCol);
+      for (const [c] of moved) cols.delete(c);
+      for (const [c, cell] of moved) {
+        if (c + n >= MAX_COLUMNS)
+          throw new MemoryExcelError("NonBlankCellOffSheet", "Cells would move off the sheet.");
+        cols.set(c + n, cell);
+      }
+    }
+  }
+}
+
+export interface TableModel {
+  readonly id: number;
+  name: string;
+  sheet: SheetModel;
+  /** The whole table, header row first. */
+  rect: Rect;
+}
+
+export function isEmptyCell(c: Cell): boolean {
+  return (
+    c.value === "" &&
+    c.formula === undefined &&
+    c.numberFormat === undefined &&
+    c.fill === undefined &&
+    c.fontColor === undefined &&
+    c.bold !== true
+  );
+}
+
+/** What typing (or setting `Range.values` to) a string does in Excel, in the subset the fake knows. */
+export function coerceInput(
+  text: string,
+  cellFormat: string | undefined,
+): { value: CellValue; formula?: string; numberFormat?: string } {
+  if (cellFormat === "@") return { value: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("=") && text.length > 1) return { value: "", formula: text };
+  const t = text.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) };
+  const pct = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(t);
+  if (pct) {
+    const num = pct[1] ?? "0";
+    const value = Number(num) / 100;
+    if (cellFormat === undefined || cellFormat === "General") {
+      return { value, numberFormat: num.includes(".") ? "0.00%" : "0%" };
+    }
+    return { value };
+  }
+  if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
+  return { value: text };
+}
+
+const SHEET_NAME_BAD = /[:\\/?*[\]]/;
+
+function checkSheetName(name: string): void {
+  if (typeof name !== "string" || name.trim() === "" || name.length > 31) {
+    throw new MemoryExcelError("InvalidArgument", `A sheet name must be 1 to 31 characters; got '${name}'.`);
+  }
+  if (SHEET_NAME_BAD.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new MemoryExcelError(
+      "InvalidArgument",
+      `A sheet name can't contain : \\ / ? * [ ] or begin or end with an apostrophe; got '${name}'.`,
+    );
+  }
+  if (name.toLowerCase() === "history") {
+    throw new MemoryExcelError("InvalidArgument", "'History' is a reserved sheet name.");
+  }
+}
+
+function checkTableName(name: string): void {
+  const bad =
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 255 ||
+    !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
+    /^[cCrR]$/.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[rR]\d*[cC]\d*$/.test(name);
+  if (bad) {
+    throw new MemoryExcelError(
+      "InvalidArgument",
+      `A table name must start with a letter or underscore, use letters, digits, '.' and '_' only and not look like a cell reference; got '${name}'.`,
+    );
+  }
+}
+
+function checkColour(color: unknown): string {
+  if (typeof color !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(color)) {
+    throw new MemoryExcelError("InvalidArgument", `Colours are #RRGGBB; got '${String(color)}'.`);
+  }
+  return color.toUpperCase();
+}
+
+/** A value Office.js accepts in a `values`/`formulas` array (null means "leave the cell alone"). */
+function checkInput(v: unknown): CellValue | null {
+  if (v === null) return null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new MemoryExcelError("InvalidArgument", `Cells can't hold ${String(v)}.`);
+    return v;
+  }
+  throw new MemoryExcelError("InvalidArgument", `Cells hold text, numbers or booleans; got ${typeof v}.`);
+}
+
+/** Spread a scalar or check a 2-D array against the range's shape, as Office.js setters do. */
+export function shapeInput(rect: Rect, input: unknown): unknown[][] {
+  if (!Array.isArray(input)) {
+    if (input === null || input === undefined) {
+      throw new MemoryExcelError("InvalidArgument", "null is not a valid value for the whole range.");
+    }
+    return Array.from({ length: rect.rowCount }, () => Array<unknown>(rect.colCount).fill(input));
+  }
+  const ok =
+    input.length === rect.rowCount &&
+    input.every((row) => Array.isArray(row) && (row as unknown[]).length === rect.colCount);
+  if (!ok) {
+    throw new MemoryExcelError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rowCount} × ${rect.colCount}).`,
+    );
+  }
+  return input as unknown[][];
+}
+
+interface CellJson {
+  v?: CellValue;
+  f?: string;
+  nf?: string;
+  fill?: string;
+  fc?: string;
+  b?: boolean;
+}
+
+export interface WorkbookJson {
+  readonly format: "perfcycle-memory-excel";
+  readonly version: 1;
+  readonly sheets: readonly {
+    readonly name: string;
+    readonly visibility: SheetVisibility;
+    readonly frozenRows: number;
+    readonly cells: readonly (readonly [number, number, CellJson])[];
+    readonly conditionalFormats: readonly {
+      readonly address: string;
+      readonly operator: "EqualTo";
+      readonly formula1: string;
+      readonly fill?: string;
+      readonly fontColor?: string;
+      readonly bold?: boolean;
+    }[];
+  }[];
+  readonly tables: readonly { readonly name: string; readonly sheet: string; readonly address: string }[];
+  readonly activeSheet: string | null;
+  readonly selection: { readonly sheet: string; readonly address: string } | null;
+}
+
+function defaultEvaluator(): CellValue {
+  return "#NAME?";
+}
+
+/**
+ * The workbook. Office.js-level mutations (used by the proxies) and the preview's API (read views,
+ * typing into a cell, selection, change subscription, JSON) live here.
+ */
+export class MemoryWorkbook {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  activeSheet: SheetModel | null = null;
+  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  private nextId = 1;
+  private evaluator: FormulaEvaluator = defaultEvaluator;
+  private readonly listeners = new Set<() => void>();
+  private readonly cache = new Map<string, CellValue>();
+  private readonly evaluating = new Set<string>();
+  private dirty = false;
+
+  /** A workbook with one blank sheet, as Excel opens a new one. */
+  static blank(sheetName = "Sheet1"): MemoryWorkbook {
+    const b = new MemoryWorkbook();
+    b.addSheet(sheetName);
+    return b;
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  sheet(name: string): SheetModel | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  table(name: string): TableModel | undefined {
+    const k = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === k);
+  }
+
+  /** The sheet and rectangle of an address, `Sheet!A1:B2` or local to `sheet`. */
+  resolveAddress(address: string, sheet: SheetModel | null): { sheet: SheetModel; rect: Rect } {
+    const { sheet: name, local } = splitSheet(address);
+    const s = name === null ? sheet : this.sheet(name);
+    if (!s) throw new MemoryExcelError("InvalidArgument", `No sheet for the address '${address}'.`);
+    const rect = parseRect(local);
+    if (!rect) throw new MemoryExcelError("InvalidArgument", `'${address}' is not a range address.`);
+    return { sheet: s, rect };
+  }
+
+  // ---------------------------------------------------------------- sheets
+
+  addSheet(name?: string): SheetModel {
+    let n = name;
+    if (n === undefined) {
+      let i = this.sheets.length + 1;
+      while (this.sheet(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    checkSheetName(n);
+    if (this.sheet(n))
+      throw new MemoryExcelError("ItemAlreadyExists", `A sheet named '${n}' already exists.`);
+    const s = new SheetModel(this.nextId++, n);
+    this.sheets.push(s);
+    if (!this.activeSheet) this.activeSheet = s;
+    this.touch();
+    return s;
+  }
+
+  renameSheet(s: SheetModel, name: string): void {
+    this.alive(s);
+    checkSheetName(name);
+    const other = this.sheet(name);
+    if (other && other !== s)
+      throw new MemoryExcelError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    s.name = name;
+    this.touch();
+  }
+
+  deleteSheet(s: SheetModel): void {
+    this.alive(s);
+    const visible = this.sheets.filter((x) => x.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === s) {
+      throw new MemoryExcelError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+    }
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    for (let i = this.tables.length - 1; i >= 0; i--)
+      if (this.tables[i]?.sheet === s) this.tables.splice(i, 1);
+    if (this.activeSheet === s) this.activeSheet = visible.find((x) => x !== s) ?? null;
+    if (this.selection?.sheet === s) this.selection = null;
+    this.touch();
+  }
+
+  setVisibility(s: SheetModel, v: SheetVisibility): void {
+    this.alive(s);
+    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") {
+      throw new MemoryExcelError("InvalidArgument", `Unknown visibility '${String(v)}'.`);
+    }
+    if (v !== "Visible" && s.visibility === "Visible") {
+      if (this.sheets.filter((x) => x.visibility === "Visible").length === 1) {
+        throw new MemoryExcelError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      }
+    }
+    s.visibility = v;
+    if (v !== "Visible" && this.activeSheet === s) {
+      this.activeSheet = this.sheets.find((x) => x.visibility === "Visible") ?? null;
+    }
+    this.touch();
+  }
+
+  moveSheet(s: SheetModel, position: number): void {
+    this.alive(s);
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
+      throw new MemoryExcelError("InvalidArgument", `Sheet position ${position} is out of range.`);
+    }
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    this.sheets.splice(position, 0, s);
+    this.touch();
+  }
+
+  alive(s: SheetModel): void {
+    if (!this.sheets.includes(s))
+      throw new MemoryExcelError("ItemNotFound", `The sheet '${s.name}' no longer exists.`);
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  /** A new table over `rect` whose first row holds the headers (Office.js `tables.add(address, true)`). */
+  addTable(sheet: SheetModel, rect: Rect, name?: string): TableModel {
+    this.alive(sheet);
+    let r = rect;
+    // A table always has a data row: a header-only range gets one blank row.
+    if (r.rowCount === 1) r = { ...r, rowCount: 2 };
+    if (r.row + r.rowCount > MAX_ROWS)
+      throw new MemoryExcelError("InvalidArgument", "The table would run off the sheet.");
+    for (const t of this.tables) {
+      if (t.sheet === sheet && intersects(t.rect, r)) {
+        throw new MemoryExcelError("InvalidOperation", `A table can't overlap another table ('${t.name}').`);
+      }
+    }
+    let n = name;
+    if (n === undefined) {
+      let i = 1;
+      while (this.table(`Table${i}`)) i++;
+      n = `Table${i}`;
+    }
+    checkTableName(n);
+    if (this.table(n))
+      throw new MemoryExcelError("ItemAlreadyExists", `A table named '${n}' already exists.`);
+    const t: TableModel = { id: this.nextId++, name: n, sheet, rect: r };
+    this.tables.push(t);
+    this.fixHeaders(t);
+    this.touch();
+    return t;
+  }
+
+  renameTable(t: TableModel, name: string): void {
+    this.tableAlive(t);
+    checkTableName(name);
+    const other = this.table(name);
+    if (other && other !== t)
+      throw new MemoryExcelError("ItemAlreadyExists", `A table named '${name}' already exists.`);
+    t.name = name;
+    this.touch();
+  }
+
+  deleteTable(t: TableModel): void {
+    this.tableAlive(t);
+    this.tables.splice(this.tables.indexOf(t), 1);
+    this.touch();
+  }
+
+  tableAlive(t: TableModel): void {
+    if (!this.tables.includes(t))
+      throw new MemoryExcelError("ItemNotFound", `The table '${t.name}' no longer exists.`);
+  }
+
+  headerRect(t: TableModel): Rect {
+    return { row: t.rect.row, col: t.rect.col, rowCount: 1, colCount: t.rect.colCount };
+  }
+
+  bodyRect(t: TableModel): Rect {
+    return { row: t.rect.row + 1, col: t.rect.col, rowCount: t.rect.rowCount - 1, colCount: t.rect.colCount };
+  }
+
+  headers(t: TableModel): string[] {
+    const out: string[] = [];
+    for (let c = 0; c < t.rect.colCount; c++)
+      out.push(String(this.value(t.sheet, t.rect.row, t.rect.col + c)));
+    return out;
+  }
+
+  /** Excel keeps header cells non-blank and unique: blanks become ColumnN, duplicates get a number. */
+  private fixHeaders(t: TableModel): void {
+    const seen = new Set<string>();
+    for (let c = 0; c < t.rect.colCount; c++) {
+      const cell = t.sheet.ensure(t.rect.row, t.rect.col + c);
+      let text = cell.formula !== undefined ? cell.formula : String(cell.value);
+      if (text === "") text = `Column${c + 1}`;
+      let name = text;
+      for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${text}${i}`;
+      seen.add(name.toLowerCase());
+      cell.value = name;
+      delete cell.formula;
+    }
+  }
+
+  /** Office.js `table.rows.add(index, values)`: insert rows (at the end when index is null). */
+  addTableRows(t: TableModel, index: number | null, values: unknown[][] | null, count: number): void {
+    this.tableAlive(t);
+    const bodyRows = t.rect.rowCount - 1;
+    const at = index === null ? bodyRows : index;
+    if (!Number.isInteger(at) || at < 0 || at > bodyRows) {
+      throw new MemoryExcelError("InvalidArgument", `Row index ${String(index)} is outside the table.`);
+    }
+    const n = values ? values.length : count;
+    if (n < 1) throw new MemoryExcelError("InvalidArgument", "No rows to add.");
+    if (values) shapeInput({ row: 0, col: 0, rowCount: n, colCount: t.rect.colCount }, values);
+    const insertRow = t.rect.row + 1 + at;
+    // Cells and tables below, within the table's columns, move down (Excel inserts table rows as cells).
+    for (const o of this.tables) {
+      if (o === t || o.sheet !== t.sheet || o.rect.row + o.rect.rowCount <= insertRow) continue;
+      const within = o.rect.col >= t.rect.col && o.rect.col + o.rect.colCount <= t.rect.col + t.rect.colCount;
+      const overlapsCols =
+        o.rect.col < t.rect.col + t.rect.colCount && t.rect.col < o.rect.col + o.rect.colCount;
+      if (!overlapsCols) continue;
+      if (!within || o.rect.row < insertRow) {
+        throw new MemoryExcelError(
+          "InvalidOperation",
+          `Adding rows would move part of the table '${o.name}'.`,
+        );
+      }
+    }
+    t.sheet.shiftDown(insertRow, t.rect.col, t.rect.colCount, n);
+    for (const o of this.tables) {
+      if (o !== t && o.sheet === t.sheet && o.rect.row >= insertRow) {
+        const overlapsCols =
+          o.rect.col < t.rect.col + t.rect.colCount && t.rect.col < o.rect.col + o.rect.colCount;
+        if (overlapsCols) o.rect = { ...o.rect, row: o.rect.row + n };
+      }
+    }
+    t.rect = { ...t.rect, rowCount: t.rect.rowCount + n };
+    if (values)
+      this.writeCells(
+        t.sheet,
+        { row: insertRow, col: t.rect.col, rowCount: n, colCount: t.rect.colCount },
+        values,
+        "values",
+      );
+    this.touch();
+  }
+
+  /** Office.js `table.columns.add(null, values, name)`: a column at the right end of the table. */
+  addTableColumn(t: TableModel, values: unknown[][] | null, name: string | null): void {
+    this.tableAlive(t);
+    const col = t.rect.col + t.rect.colCount;
+    if (col >= MAX_COLUMNS)
+      throw new MemoryExcelError("InvalidArgument", "The table would run off the sheet.");
+    for (const o of this.tables) {
+      if (o !== t && o.sheet === t.sheet && o.rect.col + o.rect.colCount > col) {
+        const overlapsRows =
+          o.rect.row < t.rect.row + t.rect.rowCount && t.rect.row < o.rect.row + o.rect.rowCount;
+        if (overlapsRows)
+          throw new MemoryExcelError("InvalidOperation", `Adding a column would move the table '${o.name}'.`);
+      }
+    }
+    t.sheet.shiftRight(col, t.rect.row, t.rect.rowCount, 1);
+    t.rect = { ...t.rect, colCount: t.rect.colCount + 1 };
+    const rect: Rect = { row: t.rect.row, col, rowCount: t.rect.rowCount, colCount: 1 };
+    if (values) this.writeCells(t.sheet, rect, values, "values");
+    if (name !== null) this.writeCells(t.sheet, { ...rect, rowCount: 1 }, [[`'${name}`]], "values");
+    this.fixHeaders(t);
+    this.touch();
+  }
+
+  /** Office.js `table.resize(range)`: the header row stays where it is. */
+  resizeTable(t: TableModel, rect: Rect): void {
+    this.tableAlive(t);
+    if (rect.row !== t.rect.row || rect.col !== t.rect.col) {
+      throw new MemoryExcelError(
+        "InvalidArgument",
+        "The resized table must keep its header row and first column.",
+      );
+    }
+    if (rect.rowCount < 2) throw new MemoryExcelError("InvalidArgument", "A table needs a data row.");
+    for (const o of this.tables) {
+      if (o !== t && o.sheet === t.sheet && intersects(o.rect, rect)) {
+        throw new MemoryExcelError("InvalidOperation", `A table can't overlap another table ('${o.name}').`);
+      }
+    }
+    t.rect = rect;
+    this.fixHeaders(t);
+    this.touch();
+  }
+
+  // ---------------------------------------------------------------- cells
+
+  /**
+   * Set `values` or `formulas` (the same for constants; Office.js reads formulas back as text) or
+   * `numberFormat` over a rectangle. `null` leaves a cell alone; `""` clears it.
+   */
+  writeCells(
+    sheet: SheetModel,
+    rect: Rect,
+    input: unknown,
+    what: "values" | "formulas" | "numberFormat",
+  ): void {
+    this.alive(sheet);
+    const rows = shapeInput(rect, input);
+    // Check everything first, so that a bad array changes nothing.
+    const checked = rows.map((r) =>
+      r.map((v) => {
+        const x = checkInput(v);
+        if (what === "numberFormat" && x !== null && typeof x !== "string") {
+          throw new MemoryExcelError("InvalidArgument", `A number format is text; got ${String(x)}.`);
+        }
+        return x;
+      }),
+    );
+    const headerCells = this.tables.filter((t) => t.sheet === sheet && intersects(this.headerRect(t), rect));
+    for (let i = 0; i < rect.rowCount; i++) {
+      const row = checked[i] ?? [];
+      for (let j = 0; j < rect.colCount; j++) {
+        const v = row[j];
+        if (v === null || v === undefined) continue;
+        const r = rect.row + i;
+        const c = rect.col + j;
+        if (what === "numberFormat") {
+          const cell = sheet.ensure(r, c);
+          if (v === "" || v === "General") delete cell.numberFormat;
+          else cell.numberFormat = String(v);
+          sheet.tidy(r, c);
+          continue;
+        }
+        const cell = sheet.ensure(r, c);
+        if (typeof v === "string") {
+          if (v === "") {
+            cell.value = "";
+            delete cell.formula;
+          } else {
+            const x = coerceInput(v, cell.numberFormat);
+            cell.value = x.value;
+            if (x.formula !== undefined) cell.formula = x.formula;
+            else delete cell.formula;
+            if (x.numberFormat !== undefined) cell.numberFormat = x.numberFormat;
+          }
+        } else {
+          cell.value = v;
+          delete cell.formula;
+        }
+        sheet.tidy(r, c);
+      }
+    }
+    for (const t of headerCells) this.fixHeaders(t);
+    this.touch();
+  }
+
+  /** Set (or clear with null) fill colour, font colour or bold over a rectangle. */
+  writeStyle(
+    sheet: SheetModel,
+    rect: Rect,
+    what: "fill" | "fontColor" | "bold",
+    value: string | boolean | null,
+  ): void {
+    this.alive(sheet);
+    const v = what === "bold" ? value === true : value === null ? null : checkColour(value);
+    if (rect.rowCount * rect.colCount > 5_000_000)
+      throw new MemoryExcelError("RangeExceedsLimit", "Too many cells.");
+    for (let i = 0; i < rect.rowCount; i++) {
+      for (let j = 0; j < rect.colCount; j++) {
+        const cell = sheet.ensure(rect.row + i, rect.col + j);
+        if (what === "bold") {
+          if (v === true) cell.bold = true;
+          else delete cell.bold;
+        } else if (v === null) {
+          delete cell[what];
+        } else {
+          cell[what] = v as string;
+        }
+        sheet.tidy(rect.row + i, rect.col + j);
+      }
+    }
+    this.touch();
+  }
+
+  /** The value of a cell, computing formulas. */
+  value(sheet: SheetModel, row: number, col: number): CellValue {
+    const cell = sheet.cell(row, col);
+    if (!cell) return "";
+    if (cell.formula === undefined) return cell.value;
+    const key = `${sheet.id}:${row}:${col}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    if (this.evaluating.has(key)) return "#REF!";
+    this.evaluating.add(key);
+    let v: CellValue;
+    try {
+      v = this.evaluator(cell.formula, { sheet: sheet.name, row, col, address: cellAddress(row, col) }, this);
+    } catch {
+      v = "#VALUE!";
+    } finally {
+      this.evaluating.delete(key);
+    }
+    this.cache.set(key, v);
+    return v;
+  }
+
+  read(
+    sheet: SheetModel,
+    rect: Rect,
+    what: "values" | "formulas" | "numberFormat",
+  ): (CellValue | string)[][] {
+    this.alive(sheet);
+    if (rect.rowCount * rect.colCount > 5_000_000) {
+      throw new MemoryExcelError(
+        "RangeExceedsLimit",
+        "A range is limited to 5,000,000 cells for read operations.",
+      );
+    }
+    const out: (CellValue | string)[][] = [];
+    for (let i = 0; i < rect.rowCount; i++) {
+      const r = rect.row + i;
+      const cols = sheet.rows.get(r);
+      const row: (CellValue | string)[] = [];
+      for (let j = 0; j < rect.colCount; j++) {
+        const c = rect.col + j;
+        const cell = cols?.get(c);
+        if (what === "numberFormat") row.push(cell?.numberFormat ?? "General");
+        else if (what === "formulas" && cell?.formula !== undefined) row.push(cell.formula);
+        else row.push(cell ? this.value(sheet, r, c) : "");
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** A style over a range: the common value, or null when cells differ (as Office.js reports it). */
+  readStyle(sheet: SheetModel, rect: Rect, what: "fill" | "fontColor" | "bold"): string | boolean | null {
+    let first: string | boolean | undefined;
+    for (let i = 0; i < rect.rowCount; i++) {
+      for (let j = 0; j < rect.colCount; j++) {
+        const cell = sheet.cell(rect.row + i, rect.col + j);
+        const v =
+          what === "bold"
+            ? cell?.bold === true
+            : what === "fill"
+              ? (cell?.fill ?? "#FFFFFF")
+              : (cell?.fontColor ?? "#000000");
+        if (first === undefined) first = v;
+        else if (first !== v) return null;
+      }
+    }
+    return first ?? null;
+  }
+
+  addConditionalFormat(sheet: SheetModel, rule: ConditionalRule): void {
+    this.alive(sheet);
+    sheet.conditionalFormats.push(rule);
+    this.touch();
+  }
+
+  // ---------------------------------------------------------------- selection
+
+  select(sheet: SheetModel, rect: Rect): void {
+    this.alive(sheet);
+    this.selection = { sheet, rect };
+    this.activeSheet = sheet;
+    this.touch();
+  }
+
+  selected(): { sheet: SheetModel; rect: Rect } {
+    if (this.selection && this.sheets.includes(this.selection.sheet)) return this.selection;
+    const sheet = this.activeSheet ?? this.sheets[0];
+    if (!sheet) throw new MemoryExcelError("InvalidSelection", "The workbook has no sheet.");
+    return { sheet, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+  }
+
+  // ---------------------------------------------------------------- change tracking
+
+  /** Mark the model changed: clears computed values; listeners hear of it at the next `flush()`. */
+  touch(): void {
+    this.cache.clear();
+    this.dirty = true;
+  }
+
+  /** Tell listeners about changes since the last flush (the fake calls it after each sync). */
+  flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    for (const l of [...this.listeners]) l();
+  }
+
+  // ================================================================ the preview's API
+
+  /** Listen for changes (after each sync that changed something, and after each edit). Returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Install the formula evaluator (the preview's =PERF.* engine); recomputes every formula cell. */
+  setFormulaEvaluator(evaluator: FormulaEvaluator | null): void {
+    this.evaluator = evaluator ?? defaultEvaluator;
+    this.touch();
+    this.flush();
+  }
+
+  sheetInfos(): SheetInfo[] {
+    return this.sheets.map((s) => {
+      const used = s.usedRect(false);
+      return {
+        name: s.name,
+        visibility: s.visibility,
+        rowCount: used ? used.row + used.rowCount : 0,
+        colCount: used ? used.col + used.colCount : 0,
+        frozenRows: s.frozenRows,
+      };
+    });
+  }
+
+  tableInfos(): TableInfo[] {
+    return this.tables.map((t) => ({
+      name: t.name,
+      sheet: t.sheet.name,
+      address: rectAddress(t.rect),
+      headers: this.headers(t),
+    }));
+  }
+
+  /** What the grid shows for a cell (0-based row and column). */
+  cellView(sheetName: string, row: number, col: number): CellView {
+    const sheet = this.sheet(sheetName);
+    const cell = sheet?.cell(row, col);
+    const value = sheet && cell ? this.value(sheet, row, col) : "";
+    const numberFormat = cell?.numberFormat ?? "General";
+    let fill = cell?.fill ?? null;
+    let fontColor = cell?.fontColor ?? null;
+    let bold = cell?.bold === true;
+    for (const rule of sheet?.conditionalFormats ?? []) {
+      if (contains(rule.rect, row, col) && conditionMet(rule, value)) {
+        if (rule.fill !== undefined) fill = rule.fill;
+        if (rule.fontColor !== undefined) fontColor = rule.fontColor;
+        if (rule.bold !== undefined) bold = rule.bold;
+        break;
+      }
+    }
+    return {
+      value,
+      formula: cell?.formula ?? null,
+      numberFormat,
+      text: displayText(value, numberFormat),
+      fill,
+      fontColor,
+      bold,
+    };
+  }
+
+  /** Type into a cell as a user would in Excel (`=…` is a formula, `12%` a number, `'…` text). */
+  setCellInput(sheetName: string, row: number, col: number, text: string): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new MemoryExcelError("ItemNotFound", `No sheet named '${sheetName}'.`);
+    if (
+      !Number.isInteger(row) ||
+      !Number.isInteger(col) ||
+      row < 0 ||
+      col < 0 ||
+      row >= MAX_ROWS ||
+      col >= MAX_COLUMNS
+    ) {
+      throw new MemoryExcelError("InvalidArgument", `No cell at row ${row}, column ${col}.`);
+    }
+    // Typing just below a table extends it, as Excel's table auto-expansion does.
+    for (const t of this.tables) {
+      const below = t.rect.row + t.rect.rowCount;
+      if (
+        t.sheet === sheet &&
+        row === below &&
+        col >= t.rect.col &&
+        col < t.rect.col + t.rect.colCount &&
+        text !== ""
+      ) {
+        if (!this.tables.some((o) => o !== t && o.sheet === sheet && contains(o.rect, row, col))) {
+          t.rect = { ...t.rect, rowCount: t.rect.rowCount + 1 };
+        }
+      }
+    }
+    this.writeCells(sheet, { row, col, rowCount: 1, colCount: 1 }, [[text]], "values");
+    this.flush();
+  }
+
+  /** Select a range (the preview grid's click); `address` like `B3` or `B3:D7`. */
+  setSelection(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new MemoryExcelError("ItemNotFound", `No sheet named '${sheetName}'.`);
+    const { rect } = this.resolveAddress(address, sheet);
+    this.select(sheet, rect);
+    this.flush();
+  }
+
+  selectionInfo(): { sheet: string; address: string } | null {
+    const s = this.selection;
+    if (!s || !this.sheets.includes(s.sheet)) return null;
+    return { sheet: s.sheet.name, address: rectAddress(s.rect) };
+  }
+
+  /** Make a sheet the active one (the preview's sheet tabs). */
+  activate(sheetName: string): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new MemoryExcelError("ItemNotFound", `No sheet named '${sheetName}'.`);
+    this.activeSheet = sheet;
+    this.touch();
+    this.flush();
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  toJSON(): WorkbookJson {
+    return {
+      format: "perfcycle-memory-excel",
+      version: 1,
+      sheets: this.sheets.map((s) => {
+        const cells: [number, number, CellJson][] = [];
+        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0])) {
+          for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0])) {
+            const j: CellJson = {};
+            if (cell.value !== "") j.v = cell.value;
+            if (cell.formula !== undefined) j.f = cell.formula;
+            if (cell.numberFormat !== undefined) j.nf = cell.numberFormat;
+            if (cell.fill !== undefined) j.fill = cell.fill;
+            if (cell.fontColor !== undefined) j.fc = cell.fontColor;
+            if (cell.bold === true) j.b = true;
+            cells.push([r, c, j]);
+          }
+        }
+        return {
+          name: s.name,
+          visibility: s.visibility,
+          frozenRows: s.frozenRows,
+          cells,
+          conditionalFormats: s.conditionalFormats.map((cf) => ({
+            address: rectAddress(cf.rect),
+            operator: cf.operator,
+            formula1: cf.formula1,
+            ...(cf.fill !== undefined ? { fill: cf.fill } : {}),
+            ...(cf.fontColor !== undefined ? { fontColor: cf.fontColor } : {}),
+            ...(cf.bold !== undefined ? { bold: cf.bold } : {}),
+          })),
+        };
+      }),
+      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: rectAddress(t.rect) })),
+      activeSheet: this.activeSheet?.name ?? null,
+      selection: this.selectionInfo(),
+    };
+  }
+
+  serialise(): string {
+    return JSON.stringify(this.toJSON());
+  }
+
+  /** Rebuild a workbook from `toJSON()`/`serialise()` output; throws with a reason on anything malformed. */
+  static fromJSON(input: unknown): MemoryWorkbook {
+    const fail = (why: string): never => {
+      throw new Error(`Not a saved PerfCycle preview workbook: ${why}.`);
+    };
+    const j = (
+      typeof input === "string" ? (JSON.parse(input) as unknown) : input
+    ) as Partial<WorkbookJson> | null;
+    if (!j || typeof j !== "object" || j.format !== "perfcycle-memory-excel") fail("unknown format");
+    if (j?.version !== 1) fail(`version ${String(j?.version)} is not 1`);
+    if (!Array.isArray(j?.sheets) || !Array.isArray(j?.tables)) fail("sheets or tables missing");
+    const b = new MemoryWorkbook();
+    for (const sj of j?.sheets ?? []) {
+      const s = b.addSheet(sj.name);
+      s.frozenRows = Number.isInteger(sj.frozenRows) ? sj.frozenRows : 0;
+      for (const entry of sj.cells ?? []) {
+        const [r, c, cj] = entry;
+        if (
+          !Number.isInteger(r) ||
+          !Number.isInteger(c) ||
+          r < 0 ||
+          c < 0 ||
+          r >= MAX_ROWS ||
+          c >= MAX_COLUMNS ||
+          !cj
+        ) {
+          fail(`a bad cell on sheet '${sj.name}'`);
+        }
+        const cell = s.ensure(r, c);
+        if (cj.v !== undefined) cell.value = checkInput(cj.v) ?? "";
+        if (cj.f !== undefined) cell.formula = String(cj.f);
+        if (cj.nf !== undefined) cell.numberFormat = String(cj.nf);
+        if (cj.fill !== undefined) cell.fill = checkColour(cj.fill);
+        if (cj.fc !== undefined) cell.fontColor = checkColour(cj.fc);
+        if (cj.b === true) cell.bold = true;
+      }
+      for (const cf of sj.conditionalFormats ?? []) {
+        const rect = parseRect(cf.address);
+        if (!rect || cf.operator !== "EqualTo") fail(`a bad conditional format on sheet '${sj.name}'`);
+        s.conditionalFormats.push({
+          rect: rect as Rect,
+          operator: "EqualTo",
+          formula1: String(cf.formula1),
+          ...(cf.fill !== undefined ? { fill: checkColour(cf.fill) } : {}),
+          ...(cf.fontColor !== undefined ? { fontColor: checkColour(cf.fontColor) } : {}),
+          ...(cf.bold !== undefined ? { bold: cf.bold === true } : {}),
+        });
+      }
+    }
+    // Visibility after all sheets exist (a workbook keeps one visible sheet).
+    for (const sj of j?.sheets ?? []) {
+      if (sj.visibility && sj.visibility !== "Visible") {
+        const s = b.sheet(sj.name);
+        if (s) s.visibility = sj.visibility;
+      }
+    }
+    for (const tj of j?.tables ?? []) {
+      const s = b.sheet(tj.sheet);
+      const rect = parseRect(tj.address);
+      if (!s || !rect) fail(`a bad table '${tj.name}'`);
+      const t: TableModel = { id: b.nextId++, name: tj.name, sheet: s as SheetModel, rect: rect as Rect };
+      checkTableName(t.name);
+      if (b.table(t.name)) fail(`two tables named '${t.name}'`);
+      b.tables.push(t);
+    }
+    b.activeSheet = (j?.activeSheet ? b.sheet(j.activeSheet) : undefined) ?? b.sheets[0] ?? null;
+    if (j?.selection) {
+      const s = b.sheet(j.selection.sheet);
+      const rect = parseRect(j.selection.address);
+      if (s && rect) b.selection = { sheet: s, rect };
+    }
+    b.dirty = false;
+    return b;
+  }
+
+  /** `Sheet!A1:B2` of a rectangle. */
+  address(sheet: SheetModel, rect: Rect): string {
+    return qualifiedAddress(sheet.name, rect);
+  }
+}
+
+function conditionMet(rule: ConditionalRule, value: CellValue): boolean {
+  const f = rule.formula1.startsWith("=") ? rule.formula1.slice(1) : rule.formula1;
+  const str = /^"(.*)"$/s.exec(f);
+  if (str)
+    return (
+      typeof value === "string" && value.toLowerCase() === (str[1] ?? "").replace(/""/g, '"').toLowerCase()
+    );
+  const n = Number(f);
+  if (f.trim() !== "" && Number.isFinite(n)) return typeof value === "number" && value === n;
+  if (/^(true|false)$/i.test(f)) return typeof value === "boolean" && value === (f.toUpperCase() === "TRUE");
+  return false;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A value as Excel displays it under a number format: the common codes the workbook uses (en-GB). */
+export function displayText(value: CellValue, numberFormat: string): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  const fmt = numberFormat.trim();
+  const pct = /^0(?:\.(0+))?%$/.exec(fmt);
+  if (pct) return `${(value * 100).toFixed(pct[1]?.length ?? 0)}%`;
+  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(fmt);
+  if (fixed) {
+    const digits = fixed[2]?.length ?? 0;
+    if (fixed[1]) {
+      return value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    }
+    return value.toFixed(digits);
+  }
+  if (/^d{1,2}\/m{1,2}\/y{2,4}$/i.test(fmt) || /^yyyy-mm-dd$/i.test(fmt)) {
+    const d = new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000);
+    const dd = String(d.getUTCDate()).padStart(2, "0");
+    const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
+    const yyyy = String(d.getUTCFullYear());
+    return /^yyyy/i.test(fmt) ? `${yyyy}-${mm}-${dd}` : `${dd}/${mm}/${yyyy}`;
+  }
+  // General: up to 11 significant digits, as Excel shows in a standard-width column.
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(11)));
+}
