@@ -15,3 +15,4 @@ export * from "./actualsWrite";
 export * from "./check";
 export * from "./setup";
 export * from "./cells";
+export * from "./targetsWrite";

@@ -1,0 +1,185 @@
+/**
+ * Editing a target row and auditing changes to agreed targets, for any host to write back.
+ * A change to a target whose Status is Agreed or Approved needs a reason, and each changed
+ * field becomes a PerfAudit row. Only the cells named in the edit change; the user's own
+ * columns and the other cells are kept.
+ *
+ * Decisions where the spec is silent (docs/decisions.md):
+ * - The row is matched by indicator id and unit; when several rows match (several target
+ *   years) and the edit gives a TargetYear, the row of that year is used, else the first.
+ * - Whether a change needs a reason is decided by the Status the row had before the edit, so
+ *   agreeing a Draft target is not audited, and moving an Agreed target back to Draft is.
+ * - The edited row is read back with the contract's reader; its problems come back as errors
+ *   naming the table, row and column (the host decides whether to write).
+ */
+import { idKey, matchName, TARGET_STATUSES, unitKey } from "../engine";
+import type { AuditEntry, EditOutcome, TargetEdit } from "./host";
+import type { ContractError, RawCell, RawTable } from "./raw";
+import { cellText, columnIndex, readRegister, findTable } from "./read";
+import { AUDIT_COLUMNS, matchHeader, OPTIONAL_TARGET_COLUMNS, TABLE, TARGET_COLUMNS } from "./schema";
+
+export interface TargetEditResult {
+  readonly outcome: EditOutcome;
+  /** The whole table's new data rows (unchanged when the edit is refused). */
+  readonly rows: RawCell[][];
+  /** 1-based data row edited or added; null when refused. */
+  readonly row: number | null;
+  readonly audit: AuditEntry[];
+  /** Problems in the edited row, read back with the contract's reader. */
+  readonly errors: ContractError[];
+}
+
+function sameCell(a: RawCell | undefined, b: RawCell): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return cellText(a ?? null) === cellText(b);
+}
+
+/** Apply a target edit to the PerfTargets table (see the module comment). */
+export function applyTargetEdit(
+  table: RawTable,
+  edit: TargetEdit,
+  context: { readonly who: string; readonly when: string; readonly startMonth: number },
+): TargetEditResult {
+  const cols = columnIndex(table, { required: TARGET_COLUMNS, optional: OPTIONAL_TARGET_COLUMNS });
+  const copy = (): RawCell[][] => table.rows.map((r) => [...r]);
+  const refuse = (message: string, needsReason = false): TargetEditResult => ({
+    outcome: { ok: false, needsReason, message },
+    rows: copy(),
+    row: null,
+    audit: [],
+    errors: [],
+  });
+  const known = [...TARGET_COLUMNS, ...OPTIONAL_TARGET_COLUMNS];
+  const changes: { column: string; index: number; value: RawCell }[] = [];
+  for (const [name, value] of Object.entries(edit.values)) {
+    const column = matchHeader(name, known);
+    if (column === undefined) return refuse(`${name} is not a column of ${TABLE.targets}`);
+    const index = cols.positions.get(column);
+    if (index === undefined)
+      return refuse(`${TABLE.targets} has no ${column} column to write ${cellText(value)} into`);
+    changes.push({ column, index, value });
+  }
+  const idCol = cols.positions.get("IndicatorId");
+  const unitCol = cols.positions.get("OrgUnit");
+  if (idCol === undefined || unitCol === undefined)
+    return refuse(`${TABLE.targets} needs IndicatorId and OrgUnit columns`);
+  if (edit.indicatorId.trim() === "") return refuse("A target needs an indicator id");
+
+  const matches: number[] = [];
+  table.rows.forEach((r, i) => {
+    if (
+      idKey(cellText(r[idCol] ?? null)) === idKey(edit.indicatorId) &&
+      unitKey(cellText(r[unitCol] ?? null)) === unitKey(edit.orgUnit)
+    ) {
+      matches.push(i);
+    }
+  });
+  const yearCol = cols.positions.get("TargetYear");
+  const year = changes.find((c) => c.column === "TargetYear")?.value;
+  const at =
+    matches.length > 1 && year !== undefined && yearCol !== undefined
+      ? (matches.find((i) => sameCell(table.rows[i]?.[yearCol], year)) ?? matches[0])
+      : matches[0];
+
+  const rows = copy();
+  const width = table.headers.length;
+  let index: number;
+  let created = false;
+  const audit: AuditEntry[] = [];
+  if (at === undefined) {
+    const row: RawCell[] = Array.from({ length: width }, () => null);
+    row[idCol] = edit.indicatorId.trim();
+    row[unitCol] = edit.orgUnit.trim();
+    for (const c of changes) row[c.index] = c.value;
+    const statusCol = cols.positions.get("Status");
+    if (statusCol !== undefined && (row[statusCol] === null || row[statusCol] === ""))
+      row[statusCol] = "Draft";
+    rows.push(row);
+    index = rows.length - 1;
+    created = true;
+  } else {
+    index = at;
+    const row = rows[at] ?? [];
+    while (row.length < width) row.push(null);
+    const statusCol = cols.positions.get("Status");
+    const status =
+      statusCol === undefined ? undefined : matchName(cellText(row[statusCol] ?? null), TARGET_STATUSES);
+    const changed = changes.filter((c) => !sameCell(row[c.index], c.value));
+    const agreed = status === "Agreed" || status === "Approved";
+    const reason = edit.reason?.trim() ?? "";
+    if (agreed && changed.length > 0 && reason === "") {
+      return refuse(
+        `${edit.indicatorId} (${edit.orgUnit}) is ${status}: give a reason for changing ${changed.map((c) => c.column).join(", ")}; it is kept in the audit log`,
+        true,
+      );
+    }
+    for (const c of changed) {
+      if (agreed) {
+        audit.push({
+          when: context.when,
+          who: context.who,
+          indicatorId: cellText(row[idCol] ?? null),
+          orgUnit: cellText(row[unitCol] ?? null),
+          field: c.column,
+          oldValue: cellText(row[c.index] ?? null),
+          newValue: cellText(c.value),
+          reason,
+        });
+      }
+      row[c.index] = c.value;
+    }
+  }
+
+  // Read the edited row back, with the workbook's fiscal year start.
+  const probe = readRegister({
+    tables: [
+      {
+        name: TABLE.settings,
+        headers: ["Setting", "Value"],
+        rows: [["FiscalYearStartMonth", context.startMonth]],
+      },
+      { ...table, name: TABLE.targets, rows },
+    ],
+  });
+  const errors = probe.errors.filter((e) => e.table === TABLE.targets && e.row === index + 1);
+  return { outcome: { ok: true, created, audited: audit.length }, rows, row: index + 1, audit, errors };
+}
+
+/** An audit entry as a PerfAudit row (AUDIT_COLUMNS order). */
+export function auditRow(entry: AuditEntry): RawCell[] {
+  return [
+    entry.when,
+    entry.who,
+    entry.indicatorId,
+    entry.orgUnit,
+    entry.field,
+    entry.oldValue,
+    entry.newValue,
+    entry.reason,
+  ];
+}
+
+/** The audit log of a workbook, oldest first as written. */
+export function readAudit(book: { readonly tables: readonly RawTable[] }): AuditEntry[] {
+  const table = findTable(book, TABLE.audit);
+  if (!table) return [];
+  const cols = columnIndex(table, { required: AUDIT_COLUMNS });
+  const get = (r: readonly RawCell[], c: string): string => {
+    const i = cols.positions.get(c);
+    if (i === undefined) return "";
+    const v = r[i] ?? null;
+    return v instanceof Date ? v.toISOString() : cellText(v);
+  };
+  return table.rows
+    .filter((r) => r.some((c) => cellText(c) !== ""))
+    .map((r) => ({
+      when: get(r, "When"),
+      who: get(r, "Who"),
+      indicatorId: get(r, "IndicatorId"),
+      orgUnit: get(r, "OrgUnit"),
+      field: get(r, "Field"),
+      oldValue: get(r, "OldValue"),
+      newValue: get(r, "NewValue"),
+      reason: get(r, "Reason"),
+    }));
+}
