@@ -541,9 +541,13 @@ function baselinePeriod(
   }
   const p = parsePeriod(cell, { startMonth });
   if (p.ok) return { value: { fy: p.value.fy, q: p.value.q }, error: null };
+  const hint = `write a fiscal year (${formatFiscalYear(2014, startMonth)}) or a quarter (${formatQuarter({ fy: 2014, q: 4 }, startMonth)})`;
   return {
     value: null,
-    error: `${p.error.message}; a baseline period is a fiscal year (${formatFiscalYear(2014, startMonth)}) or a quarter (${formatQuarter({ fy: 2014, q: 4 }, startMonth)})`,
+    error:
+      p.error.code === "PERIOD_UNPARSEABLE"
+        ? `${quote(cellText(cell))} is not a baseline period: ${hint}`
+        : `${p.error.message}; ${hint}`,
   };
 }
 
