@@ -148,10 +148,13 @@ export function toStartMonth(x: unknown): Arg<number> {
 }
 
 const RE_QUARTER_NUMBER = /^Q?\s*([1-4])$/i;
+/** Excel serial of 01/01/1901: smaller numbers are dates in 1900. */
+const FIRST_SERIAL_AFTER_1900 = 367;
 
 /**
  * The quarter of the year, 1-4, from a number 1-4, `Q2`, a quarter label (`2015-16 Q2`,
- * `Q2 2015/16`, `2015 Q2`), a date or a month label (read with an April start).
+ * `Q2 2015/16`, `2015 Q2`), a date or a month label (read with an April start). Other numbers
+ * below 367 are refused: a 5 is a mistyped quarter, not 05/01/1900.
  */
 export function toQuarterNumber(x: unknown): Arg<QuarterNumber> {
   const e = passedError(x);
@@ -159,6 +162,10 @@ export function toQuarterNumber(x: unknown): Arg<QuarterNumber> {
   if (isEmpty(x)) return notAvailable("The quarter is empty: give 1-4 or a label such as 2015-16 Q2");
   if (typeof x === "boolean") return invalid(`Quarter: ${logical(x)} is a logical value, not a quarter`);
   if (typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 4) return x as QuarterNumber;
+  // A small number is a mistyped quarter, not a date in 1900 (Excel serials 1-366).
+  if (typeof x === "number" && x < FIRST_SERIAL_AFTER_1900) {
+    return invalid(`Quarter must be 1 to 4, a label such as 2015-16 Q2, or a date; got ${quote(x)}`);
+  }
   if (typeof x === "string") {
     const m = RE_QUARTER_NUMBER.exec(x.trim());
     if (m) return Number(m[1]) as QuarterNumber;
