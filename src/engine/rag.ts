@@ -8,13 +8,21 @@
 import {
   meetsOrBetter,
   nearlyEqual,
+  parsePolarity,
+  parseRagRule,
+  parseRagScheme,
+  parseToleranceType,
+  POLARITIES,
+  RAG_RULES,
+  RAG_SCHEMES,
+  TOLERANCE_TYPES,
   type Polarity,
   type RagRule,
   type RagScheme,
   type ToleranceType,
 } from "./measures";
 import type { Direction } from "./progress";
-import { err, isFiniteNumber, ok, type Result } from "./result";
+import { err, isFiniteNumber, ok, quote, type Result } from "./result";
 
 export type RagStatus = "Red" | "Amber" | "Green" | "Blue" | "No data" | "Not due" | "No target" | "Monitor";
 export const RAG_STATUSES: readonly RagStatus[] = [
@@ -90,33 +98,52 @@ export function ragGap(actual: number, milestone: number, polarity: "Higher" | "
   return nearlyEqual(g, 0, milestone) ? 0 : g;
 }
 
-function validTolerance(input: RagInput): Result<{ t: number; type: ToleranceType }> {
-  const t = input.tolerance ?? DEFAULT_TOLERANCE;
-  if (!isFiniteNumber(t) || t < 0)
-    return err("TOLERANCE", `Tolerance must be a number of 0 or more; got ${String(t)}`);
-  return ok({ t, type: input.toleranceType ?? "Relative" });
+/** One of a closed list of names: the name itself (fast path), else the lenient parser's answer. */
+function named<T extends string>(
+  value: unknown,
+  names: readonly T[],
+  fallback: T | null,
+  parse: (text: unknown) => Result<T>,
+): Result<T> {
+  if (value === null || value === undefined) {
+    return fallback === null ? parse(value) : ok(fallback);
+  }
+  return names.includes(value as T) ? ok(value as T) : parse(value);
 }
 
-/** Rate one indicator-quarter. Total: every input gives a status or an error value. */
+/**
+ * Rate one indicator-quarter. Total: every input gives a status or an error value. An unknown
+ * polarity, rule, scheme or tolerance type is an error naming the text (never silently another).
+ */
 export function ragStatus(input: RagInput): Result<RagResult> {
-  const rule: RagRule = input.rule ?? "Milestone";
-  const tol = validTolerance(input);
-  if (!tol.ok) return tol;
+  const i: Partial<RagInput> = typeof input === "object" && input !== null ? input : {};
+  const pol = named(i.polarity, POLARITIES, null, parsePolarity);
+  if (!pol.ok) return pol;
+  const ru = named(i.rule, RAG_RULES, "Milestone", parseRagRule);
+  if (!ru.ok) return ru;
+  const sch = named(i.scheme, RAG_SCHEMES, "RAG", parseRagScheme);
+  if (!sch.ok) return sch;
+  const tt = named(i.toleranceType, TOLERANCE_TYPES, "Relative", parseToleranceType);
+  if (!tt.ok) return tt;
+  const t = i.tolerance ?? DEFAULT_TOLERANCE;
+  if (!isFiniteNumber(t) || t < 0)
+    return err("TOLERANCE", `Tolerance must be a number of 0 or more; got ${quote(t)}`);
+  const rule = ru.value;
   const none = (status: RagStatus, reason: RagReason): Result<RagResult> =>
     ok({ status, reason, rule, gap: null, toleranceAmount: null });
-  if (input.due === false) return none("Not due", "not-due");
-  const a = input.actual;
+  if (i.due === false) return none("Not due", "not-due");
+  const a = i.actual;
   if (!isFiniteNumber(a)) return none("No data", "no-data");
-  const polarity = input.polarity;
+  const polarity = pol.value;
   if (polarity === "Neutral") return none("Monitor", "monitor");
-  const m = input.milestone;
+  const m = i.milestone;
   if (!isFiniteNumber(m)) return none("No target", "no-target");
   const g = ragGap(a, m, polarity);
-  const T = toleranceAmount(m, tol.value.t, tol.value.type);
+  const T = toleranceAmount(m, t, tt.value);
   const rated = (status: RagStatus, reason: RagReason): Result<RagResult> =>
     ok({ status, reason, rule, gap: g, toleranceAmount: T });
-  const target = input.target;
-  if (input.scheme === "BRAG" && isFiniteNumber(target) && meetsOrBetter(a, target, polarity)) {
+  const target = i.target;
+  if (sch.value === "BRAG" && isFiniteNumber(target) && meetsOrBetter(a, target, polarity)) {
     return rated("Blue", "target-met");
   }
   // The tolerance boundary is Amber (or Green under ToleranceBand): allow for floating point there too.
@@ -127,13 +154,13 @@ export function ragStatus(input: RagInput): Result<RagResult> {
       return withinTolerance ? rated("Amber", "within-tolerance") : rated("Red", "beyond-tolerance");
     case "ToleranceBand":
       if (withinTolerance) return rated("Green", g >= 0 ? "on-milestone" : "within-tolerance");
-      if (input.dotYearAgo === "Improving" || input.dotYearAgo === "No change")
+      if (i.dotYearAgo === "Improving" || i.dotYearAgo === "No change")
         return rated("Amber", "band-improving");
-      if (input.dotYearAgo === "Worsening") return rated("Red", "band-worsening");
+      if (i.dotYearAgo === "Worsening") return rated("Red", "band-worsening");
       return rated("Red", "band-no-year-ago");
     case "Forecast": {
       if (g >= 0) return rated("Green", "on-milestone");
-      const f = input.forecast;
+      const f = i.forecast;
       if (!isFiniteNumber(f) || !isFiniteNumber(target)) return rated("Red", "no-forecast");
       return meetsOrBetter(f, target, polarity)
         ? rated("Amber", "forecast-meets")
