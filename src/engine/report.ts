@@ -288,6 +288,9 @@ function evaluateTarget(
     : null;
   const tolerance = t.tolerance ?? settings.defaultTolerance;
   const toleranceType = t.tolerance === null ? "Relative" : (t.toleranceType ?? "Relative");
+  // A quarter after the workbook's reporting period is Not due (semantics.md, RAG).
+  const rp = settings.reportingPeriod;
+  const due = rp === null || pi <= quarterIndex(rp);
   const rag = ragStatus({
     actual,
     milestone,
@@ -299,6 +302,7 @@ function evaluateTarget(
     rule: settings.rule,
     dotYearAgo,
     forecast: fc,
+    due,
   });
   const ragResult = rag.ok
     ? rag.value
@@ -332,6 +336,7 @@ function evaluateTarget(
     dotYearAgo,
     yearAgoActual: yearAgo,
     period: label,
+    reportingPeriod: rp === null ? undefined : formatQuarter(rp, sm),
     missingUnits,
     missingQuarters,
     targetYearLabel: targetNote,
