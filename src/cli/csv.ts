@@ -1,0 +1,94 @@
+/**
+ * A small RFC 4180 CSV reader for `perfcycle import`: quoted fields with "" escapes, commas
+ * and line breaks inside quotes, CRLF or LF, a UTF-8 byte-order mark. The delimiter is the
+ * comma unless the first line has more semicolons or tabs (as some European exports do).
+ * Bytes that are not UTF-8 are read as Windows-1252 (Excel's "CSV" on Windows).
+ * Cells are text (blank is null): the contract parses numbers, percentages and fractions.
+ */
+import type { RawCell } from "../contract";
+import { CliError } from "./errors";
+
+export function decodeText(buf: Buffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    text = new TextDecoder("windows-1252").decode(buf);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function detectDelimiter(text: string): string {
+  const end = text.search(/\r?\n/);
+  const first = end < 0 ? text : text.slice(0, end);
+  const unquoted = first.replace(/"[^"]*"/g, "");
+  const count = (ch: string): number => unquoted.split(ch).length - 1;
+  const comma = count(",");
+  const semi = count(";");
+  const tab = count("\t");
+  if (tab > comma && tab >= semi) return "\t";
+  if (semi > comma) return ";";
+  return ",";
+}
+
+/** Parse CSV text into rows of cells. Throws a one-line CliError for an unclosed quote or too many rows. */
+export function parseCsv(text: string, file: string, maxRows = Number.MAX_SAFE_INTEGER): RawCell[][] {
+  const delim = detectDelimiter(text);
+  const rows: RawCell[][] = [];
+  let row: RawCell[] = [];
+  let field = "";
+  let quoted = false;
+  let inQuotes = false;
+  let line = 1;
+  let quoteLine = 1;
+  const endField = (): void => {
+    row.push(!quoted && field.trim() === "" ? null : field);
+    field = "";
+    quoted = false;
+  };
+  const endRow = (): void => {
+    endField();
+    rows.push(row);
+    row = [];
+    if (rows.length > maxRows) {
+      throw new CliError(
+        `${file} is refused: it has more than ${maxRows.toLocaleString("en-GB")} rows, more than the command reads`,
+      );
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field.trim() === "") {
+      inQuotes = true;
+      quoted = true;
+      quoteLine = line;
+      field = "";
+    } else if (ch === delim) endField();
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      // CRLF: the LF ends the row.
+    } else if (ch === "\n" || ch === "\r") {
+      line++;
+      endRow();
+    } else field += ch;
+  }
+  if (inQuotes)
+    throw new CliError(`${file} line ${quoteLine}: a quoted field is not closed (a " is missing)`);
+  if (field !== "" || quoted || row.length > 0) endRow();
+  // Drop trailing blank lines; make rows rectangular.
+  while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((c) => c === null)) rows.pop();
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (const r of rows) while (r.length < width) r.push(null);
+  return rows;
+}

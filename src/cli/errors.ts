@@ -1,0 +1,24 @@
+/**
+ * Errors the command reports in one line (never a stack trace). `CliError` means "cannot run":
+ * exit status 2 (workbook.md). Anything else that escapes is an internal error, also one line.
+ */
+
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
+    super(oneLine(message));
+    this.name = "CliError";
+    this.exitCode = exitCode;
+  }
+}
+
+/** Collapse a message to one line: newlines and runs of spaces become one space. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+/** The message of anything thrown, as one line. */
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return oneLine(e.message || e.name);
+  return oneLine(String(e));
+}

@@ -1,0 +1,366 @@
+/**
+ * Safety checks on an .xlsx file before ExcelJS sees it: an .xlsx is a zip package, and a file
+ * that is not one, is encrypted, damaged, unpacks to far more than it holds (a zip bomb) or
+ * has a sheet with more rows than the command handles is refused with a one-line message.
+ *
+ * The zip's central directory is read here (no zip library): every part's declared size is
+ * checked against the limits, then every part is unpacked with its declared size as a hard cap
+ * (zlib's maxOutputLength), so a directory that lies about sizes cannot blow up memory either.
+ * Rows are counted on the unpacked sheet XML. Nothing here is kept: ExcelJS reads the file after.
+ */
+import { inflateRawSync } from "node:zlib";
+import { CliError } from "./errors";
+
+export interface PackageLimits {
+  /** Total unpacked size of all parts, in bytes. */
+  readonly maxTotalBytes: number;
+  /** Highest compression ratio accepted for a part that unpacks to more than `ratioFloorBytes`. */
+  readonly maxRatio: number;
+  readonly ratioFloorBytes: number;
+  /** Parts in the package. */
+  readonly maxEntries: number;
+  /** Rows in one sheet. */
+  readonly maxRows: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: PackageLimits = {
+  maxTotalBytes: 512 * MiB,
+  maxRatio: 500,
+  ratioFloorBytes: 8 * MiB,
+  maxEntries: 20_000,
+  maxRows: 1_000_000,
+};
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localHeaderOffset: number;
+}
+
+export interface SheetPart {
+  /** The sheet's name as the workbook lists it. */
+  readonly name: string;
+  /** The part holding it, e.g. `xl/worksheets/sheet1.xml`. */
+  readonly part: string;
+  readonly rows: number;
+}
+
+/** A table part as written in the file (ExcelJS misreads an absent headerRowCount as 0: this is the truth). */
+export interface TablePart {
+  readonly name: string;
+  readonly ref: string;
+  readonly headerRowCount: number;
+  readonly totalsRowCount: number;
+}
+
+export interface PackageInfo {
+  readonly entries: readonly ZipEntry[];
+  readonly sheets: readonly SheetPart[];
+  readonly tables: readonly TablePart[];
+  /** Parts ExcelJS does not keep when it writes the workbook back (charts, pivot tables, macros…), by kind. */
+  readonly unkept: readonly string[];
+}
+
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const LOCAL_SIG = 0x04034b50;
+const CENTRAL_SIG = 0x02014b50;
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+
+const mb = (n: number): string => `${Math.round((n / MiB) * 10) / 10} MB`;
+
+function damaged(file: string, why: string): CliError {
+  return new CliError(`${file} is damaged and cannot be read (${why}); open it in Excel and save it again`);
+}
+
+/** Parts that a load-and-save through ExcelJS would lose, by what a user would call them. */
+const UNKEPT_PARTS: readonly (readonly [RegExp, string])[] = [
+  [/^xl\/charts\//, "charts"],
+  [/^xl\/chartsheets\//, "chart sheets"],
+  [/^xl\/pivot(Tables|Cache)\//, "pivot tables"],
+  [/^xl\/slicers?(Caches)?\//, "slicers"],
+  [/^xl\/timelines?(Caches)?\//, "timelines"],
+  [/^xl\/vbaProject\.bin$/, "macros"],
+  [/^xl\/externalLinks\//, "links to other workbooks"],
+  [/^xl\/(queryTables\/|connections\.xml$)/, "data connections"],
+  [/^xl\/model\//, "a data model"],
+  [/^xl\/(activeX|ctrlProps|embeddings)\//, "controls or embedded objects"],
+];
+
+function readU64(buf: Buffer, at: number): number {
+  const v = buf.readBigUInt64LE(at);
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+}
+
+/** Read the zip's central directory. Throws CliError when the file is not a zip or is damaged. */
+export function readZipDirectory(
+  buf: Buffer,
+  file: string,
+  limits: PackageLimits = DEFAULT_LIMITS,
+): ZipEntry[] {
+  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the very end.
+  const floor = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= floor; i--) {
+    if (buf.readUInt32LE(i) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged(file, "the zip directory at its end is missing: was it cut short?");
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG)
+      throw damaged(file, "its zip64 directory is missing");
+    const z = readU64(buf, loc + 8);
+    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD_SIG)
+      throw damaged(file, "its zip64 directory is missing");
+    count = readU64(buf, z + 32);
+    cdSize = readU64(buf, z + 40);
+    cdOffset = readU64(buf, z + 48);
+  }
+  if (count > limits.maxEntries) {
+    throw new CliError(
+      `${file} holds ${count} parts, more than the ${limits.maxEntries} a workbook has: it is refused`,
+    );
+  }
+  if (cdOffset + cdSize > buf.length)
+    throw damaged(file, "its zip directory points past the end of the file");
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG)
+      throw damaged(file, "its zip directory is broken");
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    let localHeaderOffset = buf.readUInt32LE(p + 42);
+    if (p + 46 + nameLen + extraLen > buf.length) throw damaged(file, "its zip directory is broken");
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    // Zip64 extra field: the 64-bit sizes replace those stored as 0xFFFFFFFF, in this order.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = buf.readUInt16LE(e);
+      const size = buf.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        const take = (): number => {
+          if (q + 8 > e + 4 + size) throw damaged(file, `the zip64 sizes of ${name} are missing`);
+          const v = readU64(buf, q);
+          q += 8;
+          return v;
+        };
+        if (uncompressedSize === 0xffffffff) uncompressedSize = take();
+        if (compressedSize === 0xffffffff) compressedSize = take();
+        if (localHeaderOffset === 0xffffffff) localHeaderOffset = take();
+      }
+      e += 4 + size;
+    }
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The bytes of an entry as stored (compressed), after its local header. */
+function storedBytes(buf: Buffer, entry: ZipEntry, file: string): Buffer {
+  const h = entry.localHeaderOffset;
+  if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL_SIG)
+    throw damaged(file, `the part ${entry.name} is missing`);
+  const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) throw damaged(file, `the part ${entry.name} is cut short`);
+  return buf.subarray(start, end);
+}
+
+/** Unpack an entry, never beyond its declared size. */
+export function unpackEntry(buf: Buffer, entry: ZipEntry, file: string): Buffer {
+  const data = storedBytes(buf, entry, file);
+  if (entry.method === 0) {
+    if (data.length !== entry.uncompressedSize)
+      throw damaged(file, `the part ${entry.name} has the wrong size`);
+    return data;
+  }
+  if (entry.method !== 8) throw damaged(file, `the part ${entry.name} uses an unknown compression method`);
+  let out: Buffer;
+  try {
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
+      throw new CliError(
+        `${file} is refused: its part ${entry.name} unpacks to more than the ${entry.uncompressedSize} bytes its zip directory declares (a zip bomb or a damaged file)`,
+      );
+    }
+    throw damaged(file, `the part ${entry.name} does not unpack`);
+  }
+  if (out.length !== entry.uncompressedSize) throw damaged(file, `the part ${entry.name} has the wrong size`);
+  return out;
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, g: string) => {
+    const k = g.toLowerCase();
+    if (k === "amp") return "&";
+    if (k === "lt") return "<";
+    if (k === "gt") return ">";
+    if (k === "quot") return '"';
+    if (k === "apos") return "'";
+    const code = k.startsWith("#x") ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  if (!m) return undefined;
+  return decodeXml(m[2] ?? m[3] ?? "");
+}
+
+/** Count `<row` elements (with or without a namespace prefix) in a sheet's XML. */
+export function countRows(xml: Buffer, stopAfter = Number.MAX_SAFE_INTEGER): number {
+  const head = xml.toString("utf8", 0, Math.min(xml.length, 4096));
+  const prefix = /<([A-Za-z_][\w.-]*):worksheet[\s>]/.exec(head)?.[1];
+  const needle = Buffer.from(prefix ? `<${prefix}:row` : "<row");
+  let n = 0;
+  let i = xml.indexOf(needle);
+  while (i >= 0) {
+    const next = xml[i + needle.length];
+    // space, tab, CR, LF, '>' or '/': the element itself, not <rowBreaks> and the like.
+    if (next === 0x20 || next === 0x09 || next === 0x0d || next === 0x0a || next === 0x3e || next === 0x2f) {
+      n++;
+      if (n > stopAfter) return n;
+    }
+    i = xml.indexOf(needle, i + needle.length);
+  }
+  return n;
+}
+
+function resolvePart(target: string): string {
+  // Targets in xl/_rels/workbook.xml.rels are relative to xl/ (or absolute from the root).
+  const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+/**
+ * Check an .xlsx file's bytes: a zip package holding a workbook, not encrypted, not damaged,
+ * within the limits. Throws a one-line CliError otherwise.
+ */
+export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = DEFAULT_LIMITS): PackageInfo {
+  if (buf.length === 0) throw new CliError(`${file} is empty (0 bytes), not an Excel workbook`);
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_SIGNATURE)) {
+    // Office's encrypted packages are compound files with an EncryptionInfo stream (UTF-16 name).
+    if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
+      throw new CliError(
+        `${file} is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy`,
+      );
+    }
+    throw new CliError(
+      `${file} is an Excel 97-2003 (.xls) or other older Office file, not an .xlsx; save it as .xlsx in Excel`,
+    );
+  }
+  if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL_SIG) {
+    throw new CliError(`${file} is not an Excel workbook (.xlsx): it is not a zip package`);
+  }
+  const entries = readZipDirectory(buf, file, limits);
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
+    throw new CliError(`${file} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`);
+  }
+  let total = 0;
+  for (const e of entries) {
+    if ((e.flags & 1) === 1) {
+      throw new CliError(
+        `${file} is password-protected (its parts are encrypted); save a copy without a password`,
+      );
+    }
+    total += e.uncompressedSize;
+    if (total > limits.maxTotalBytes) {
+      throw new CliError(
+        `${file} is refused: its parts unpack to more than ${mb(limits.maxTotalBytes)} (a zip bomb, or a workbook too large to read)`,
+      );
+    }
+    if (
+      e.uncompressedSize > limits.ratioFloorBytes &&
+      e.uncompressedSize > e.compressedSize * limits.maxRatio
+    ) {
+      throw new CliError(
+        `${file} is refused: its part ${e.name} unpacks ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times larger than it is stored (${mb(e.uncompressedSize)}), which is how a zip bomb looks`,
+      );
+    }
+  }
+
+  // Every part unpacks within its declared size; sheets are mapped to names and their rows counted.
+  const unpacked = new Map<string, Buffer>();
+  const sheetParts = new Set<string>();
+  const tables: TablePart[] = [];
+  for (const e of entries) {
+    if (e.name.endsWith("/")) continue;
+    const data = unpackEntry(buf, e, file);
+    if (/^xl\/tables\/[^/]+\.xml$/.test(e.name)) {
+      const tag =
+        /<(?:\w+:)?table\b([^>]*)>/.exec(data.toString("utf8", 0, Math.min(data.length, 8192)))?.[1] ?? "";
+      const count = (name: string, dflt: number): number => {
+        const v = attr(tag, name);
+        return v === undefined || !/^\d+$/.test(v) ? dflt : Number(v);
+      };
+      tables.push({
+        name: attr(tag, "name") ?? "",
+        ref: attr(tag, "ref") ?? "",
+        headerRowCount: count("headerRowCount", 1),
+        totalsRowCount: count("totalsRowCount", 0),
+      });
+    }
+    if (e.name === "xl/workbook.xml" || e.name === "xl/_rels/workbook.xml.rels") unpacked.set(e.name, data);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+      sheetParts.add(e.name);
+      unpacked.set(e.name, data);
+    }
+  }
+  const rels = new Map<string, string>();
+  const relsXml = unpacked.get("xl/_rels/workbook.xml.rels")?.toString("utf8") ?? "";
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = attr(m[1] ?? "", "Id");
+    const target = attr(m[1] ?? "", "Target");
+    if (id !== undefined && target !== undefined) rels.set(id, resolvePart(target));
+  }
+  const sheets: SheetPart[] = [];
+  const wbXml = unpacked.get("xl/workbook.xml")?.toString("utf8") ?? "";
+  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const tag = m[1] ?? "";
+    const name = attr(tag, "name") ?? "";
+    const rid = attr(tag, "r:id") ?? /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    const part = rid !== undefined ? rels.get(rid) : undefined;
+    if (part === undefined || !sheetParts.has(part)) continue;
+    const xml = unpacked.get(part);
+    const rows = xml ? countRows(xml, limits.maxRows) : 0;
+    if (rows > limits.maxRows) {
+      throw new CliError(
+        `${file} is refused: sheet ${JSON.stringify(name)} has more than ${limits.maxRows.toLocaleString("en-GB")} rows, more than the command reads; split the data or filter it in Excel`,
+      );
+    }
+    sheets.push({ name, part, rows });
+  }
+  const unkept = new Set<string>();
+  for (const e of entries) for (const [re, kind] of UNKEPT_PARTS) if (re.test(e.name)) unkept.add(kind);
+  return { entries, sheets, tables, unkept: [...unkept] };
+}
