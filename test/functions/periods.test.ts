@@ -35,6 +35,11 @@ describe("PERF.QUARTER", () => {
     expect(only(quarter(cell(firstOfJuly), OMITTED))).toBe("2015-16 Q2");
   });
 
+  it("reads a JavaScript date (as a host other than Excel may pass) by its calendar date", () => {
+    expect(only(quarter(cell(new Date(Date.UTC(2015, 5, 30))), OMITTED))).toBe("2015-16 Q1");
+    expect(only(quarter(cell(new Date(Date.UTC(2015, 6, 1))), OMITTED))).toBe("2015-16 Q2");
+  });
+
   it("reads dates day-first: 01/04/2016 is 1 April, not 4 January", () => {
     expect(only(quarter(cell("01/04/2016"), OMITTED))).toBe("2016-17 Q1");
     expect(only(quarter(cell("04/01/2016"), OMITTED))).toBe("2015-16 Q4");
