@@ -14,7 +14,17 @@ import {
 import { PERF_FUNCTIONS } from "../../src/functions/registry";
 
 const ENTRY = path.resolve(__dirname, "../../src/functions/functions.ts");
-const HELP = "https://github.com/perfcycle/perfcycle/blob/main/docs/functions.md#";
+/** Help URLs point into docs/functions.md of the repository package.json names (else perfcycle/perfcycle). */
+function helpBase(): string {
+  const pkg = JSON.parse(readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as {
+    repository?: string | { url?: string };
+  };
+  const url = typeof pkg.repository === "string" ? pkg.repository : (pkg.repository?.url ?? "");
+  const m = /github(?:\.com[/:]|:)([^/]+)\/([^/#]+?)(?:\.git)?\/?$/.exec(url);
+  const repo = m ? `${m[1]}/${m[2]}` : "perfcycle/perfcycle";
+  return `https://github.com/${repo}/blob/main/docs/functions.md#`;
+}
+const HELP = helpBase();
 
 let generated: IGenerateResult;
 let functions: IFunction[];
