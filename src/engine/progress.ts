@@ -12,6 +12,8 @@ export const DIRECTIONS: readonly Direction[] = ["Improving", "Worsening", "No c
 
 type Num = number | null | undefined;
 const has = (x: Num): x is number => isFiniteNumber(x);
+/** A quotient that overflows (a divisor like 5e-324) is undefined too: null, never ±Infinity. */
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** Variance = A - M. */
 export function variance(actual: Num, milestone: Num): number | null {
@@ -21,7 +23,7 @@ export function variance(actual: Num, milestone: Num): number | null {
 /** Variance % = (A - M) / |M|; null when M = 0. */
 export function variancePct(actual: Num, milestone: Num): number | null {
   if (!has(actual) || !has(milestone) || milestone === 0) return null;
-  return (actual - milestone) / Math.abs(milestone);
+  return finite((actual - milestone) / Math.abs(milestone));
 }
 
 /**
@@ -35,10 +37,10 @@ export function distanceTravelled(
   target: Num,
 ): number | null {
   if (!has(actual) || !has(target)) return null;
-  if (measureType === "Count") return target === 0 ? null : actual / target;
+  if (measureType === "Count") return target === 0 ? null : finite(actual / target);
   if (!has(baseline)) return null;
   const span = target - baseline;
-  return span === 0 ? null : (actual - baseline) / span;
+  return span === 0 ? null : finite((actual - baseline) / span);
 }
 
 /**
@@ -55,7 +57,8 @@ export function directionOfTravel(current: Num, previous: Num, polarity: Polarit
 
 /**
  * Year-end forecast after quarter q. Count: YTD / Wq (the profile's pace), linear (q/4) when
- * Wq is 0. Level/Rate: A + (A - Baseline) / q x (4 - q); null without a baseline.
+ * Wq is 0 (or within the float allowance of 0, 1e-9). Level/Rate: A + (A - Baseline) / q x (4 - q);
+ * null without a baseline.
  */
 export function forecast(
   measureType: MeasureType,
@@ -66,11 +69,11 @@ export function forecast(
 ): number | null {
   if (!has(actual)) return null;
   if (measureType === "Count") {
-    const w = has(weight) && weight > 0 ? weight : q / 4;
-    return actual / w;
+    const w = has(weight) && weight > 1e-9 ? weight : q / 4;
+    return finite(actual / w);
   }
   if (!has(baseline)) return null;
-  return actual + ((actual - baseline) / q) * (4 - q);
+  return finite(actual + ((actual - baseline) / q) * (4 - q));
 }
 
 /** On track: the forecast meets the target under the polarity; null for Neutral or missing figures. */
