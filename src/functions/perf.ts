@@ -175,7 +175,10 @@ export function rag(
 ): Spill {
   return spill([actual, milestoneArg, polarity, tolerance, toleranceType, target, scheme], (v) => {
     const rated = rateCell(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
-    return isProblem(rated) ? rated : rated.rag.status;
+    if (isProblem(rated)) return rated;
+    // A missing actual is #N/A with the status as its message (the contract for Excel).
+    if (rated.rag.status === "No data") return notAvailable("No data: the actual is empty");
+    return rated.rag.status;
   });
 }
 

@@ -62,7 +62,7 @@ describe("spilling over ranges", () => {
     const actuals = Array.from({ length: 1000 }, (_, i) => [i % 7 === 0 ? "" : 250 + i]);
     const out = rag(actuals, cell(500), cell("Higher"), OMITTED, OMITTED, OMITTED, OMITTED);
     expect(out).toHaveLength(1000);
-    expect(out[0]).toEqual(["No data"]);
+    expect(out[0]?.[0]).toMatchObject({ code: "#N/A", message: "No data: the actual is empty" });
     expect(out[999]).toEqual(["Green"]);
   });
 
