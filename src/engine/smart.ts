@@ -60,7 +60,7 @@ const blank = (s: string): boolean => s.trim() === "";
 /** Findings for one target (without the register-wide duplicate and roll-up checks). */
 export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   const out: Finding[] = [];
-  const who = `${t.indicatorId || "(no id)"} (${t.orgUnit || "no unit"})`;
+  const who = `${blank(t.indicatorId) ? "(no id)" : t.indicatorId.trim()} (${blank(t.orgUnit) ? "no unit" : t.orgUnit.trim()})`;
   const add = (code: FindingCode, field: string, message: string): void => {
     out.push({
       code,
