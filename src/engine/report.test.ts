@@ -528,6 +528,39 @@ describe("statuses without a comparison", () => {
   });
 });
 
+describe("a register with targets for more than one year", () => {
+  const cp = (targetYear: number, tgt: number, row: number): TargetRecord =>
+    target({
+      indicatorId: "CP-PLANS",
+      measureType: "Level",
+      polarity: "Lower",
+      unit: "plans",
+      baseline: 327,
+      targetYear,
+      target: tgt,
+      row,
+    });
+
+  test("one row per indicator and unit, rated against the target of the period's year", () => {
+    const register = reg([cp(2015, 290, 1), cp(2016, 280, 2)], series("CP-PLANS", Q(2015, 1), [320, 305]));
+    const report = buildReport(register, Q(2015, 2));
+    const e = only(report, "CP-PLANS", "City");
+    expect(e.targetRow).toBe(1);
+    expect(e.row.target).toBe(290);
+    expect(e.row.rag).toBe("Green");
+    expect(report.summary["No target"]).toBe(0);
+    const next = only(buildReport(register, Q(2016, 1)), "CP-PLANS", "City");
+    expect(next.targetRow).toBe(2);
+    expect(next.row.target).toBe(280);
+  });
+
+  test("with no target for the period's year, one No target row", () => {
+    const register = reg([cp(2014, 300, 1), cp(2016, 280, 2)], series("CP-PLANS", Q(2015, 1), [320, 310]));
+    const e = only(buildReport(register, Q(2015, 2)), "CP-PLANS", "City");
+    expect(e.row.rag).toBe("No target");
+  });
+});
+
 describe("properties over registers", () => {
   const mt = fc.constantFrom("Count" as const, "Level" as const, "Rate" as const);
   const figure = fc.integer({ min: 0, max: 10_000 });

@@ -403,6 +403,29 @@ function evaluateTarget(
   };
 }
 
+/**
+ * The targets reported for a period: one per indicator and unit. A register may hold targets for
+ * several years; the one for the period's fiscal year is rated, and only when there is none is
+ * the first (in row order) reported, as No target. Rows without an id are each their own.
+ */
+export function targetsForPeriod(targets: readonly TargetRecord[], fy: number): TargetRecord[] {
+  const out: TargetRecord[] = [];
+  const slot = new Map<string, number>();
+  for (const t of targets) {
+    if (t.indicatorId.trim() === "") {
+      out.push(t);
+      continue;
+    }
+    const key = `${idKey(t.indicatorId)}\u0000${unitKey(t.orgUnit)}`;
+    const at = slot.get(key);
+    if (at === undefined) {
+      slot.set(key, out.length);
+      out.push(t);
+    } else if (t.targetYear === fy && out[at]?.targetYear !== fy) out[at] = t;
+  }
+  return out;
+}
+
 /** Build the report for a period (default: the register's reporting period). */
 export function buildReport(register: Register, period: Quarter, options: ReportOptions = {}): Report {
   const errors: ReportError[] = [];
@@ -416,7 +439,7 @@ export function buildReport(register: Register, period: Quarter, options: Report
   const index = indexActuals(register.actuals);
   const summary = emptySummary();
   const entries: ReportEntry[] = [];
-  for (const t of register.targets) {
+  for (const t of targetsForPeriod(register.targets, period.fy)) {
     if (t.measureType === null || t.polarity === null) continue; // M-UNIT finding says why
     const src = new FigureSource(t, t.measureType, index.forIndicator(t.indicatorId), hierarchy, names);
     const ev = evaluateTarget(t, t.measureType, t.polarity, period, register, src, index, options);
