@@ -561,6 +561,60 @@ describe("a register with targets for more than one year", () => {
   });
 });
 
+describe("figures that cannot be rated say why", () => {
+  const esc = target({
+    indicatorId: "ESC",
+    measureType: "Rate",
+    polarity: "Lower",
+    unit: "%",
+    baseline: 0.125,
+    target: 0.1,
+  });
+  const units: UnitRecord[] = [
+    { row: 1, orgUnit: "North", parent: "City" },
+    { row: 2, orgUnit: "South", parent: "City" },
+  ];
+
+  test("a cluster giving the rate only as a percentage: the city is not averaged, and the row says why", () => {
+    const report = buildReport(
+      reg(
+        [esc],
+        [
+          actual("ESC", Q(2015, 2), [31, 274], { orgUnit: "North" }),
+          actual("ESC", Q(2015, 2), 0.087, { orgUnit: "South" }),
+        ],
+        units,
+      ),
+      Q(2015, 2),
+    );
+    const row = only(report).row;
+    expect(row.actual).toBeNull();
+    expect(row.rag).toBe("No data");
+    expect(row.explanation).toMatch(/^No data: .*percentage cannot be rolled up/);
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({
+        table: "PerfActuals",
+        message: expect.stringContaining("cannot be rolled up"),
+      }),
+    );
+  });
+
+  test("a denominator of 0 is an error naming the row and column, not Red and not a silent No data", () => {
+    const zero = actual("ESC", Q(2015, 2), [3, 0]);
+    const report = buildReport(reg([esc], [zero]), Q(2015, 2));
+    const row = only(report).row;
+    expect(row.rag).not.toBe("Red");
+    expect(row.actual).toBeNull();
+    expect(row.explanation).toContain("denominator is 0");
+    expect(report.errors).toContainEqual({
+      table: "PerfActuals",
+      row: zero.row,
+      column: "Denominator",
+      message: expect.stringContaining("3/0"),
+    });
+  });
+});
+
 describe("properties over registers", () => {
   const mt = fc.constantFrom("Count" as const, "Level" as const, "Rate" as const);
   const figure = fc.integer({ min: 0, max: 10_000 });

@@ -21,6 +21,7 @@ import { ragStatus, RAG_STATUSES, type RagStatus } from "./rag";
 import { buildHierarchy, resolveUnit, unitKey, type Hierarchy, type Observation } from "./rollup";
 import { idKey, type ActualRecord, type Register, type TargetRecord } from "./register";
 import { smartFindings, type Finding } from "./smart";
+import { rate } from "./values";
 
 /** A row of the report JSON, exactly the keys of workbook.md. */
 export interface ReportRow {
@@ -121,9 +122,17 @@ export function indexActuals(actuals: readonly ActualRecord[]): ActualIndex {
   };
 }
 
-/** A record's observation: a rate from its counts when both are given, else its value. */
-export function observationOf(a: ActualRecord | undefined): Observation | undefined {
+/**
+ * A record's observation: a rate from its counts when both are given, else its value. Given the
+ * measure type, only a Rate reads the counts (a Count or Level is its value).
+ */
+export function observationOf(
+  a: ActualRecord | undefined,
+  measureType?: MeasureType,
+): Observation | undefined {
   if (!a) return undefined;
+  if (measureType !== undefined && measureType !== "Rate")
+    return a.value === null ? undefined : { value: a.value };
   if (a.numerator !== null && a.denominator !== null && a.denominator !== 0) {
     return { value: a.numerator / a.denominator, numerator: a.numerator, denominator: a.denominator };
   }
@@ -134,7 +143,19 @@ export function observationOf(a: ActualRecord | undefined): Observation | undefi
 type QuarterFigure =
   | { readonly kind: "value"; readonly value: number; readonly rolledUp: boolean }
   | { readonly kind: "missing"; readonly missingUnits: readonly string[] }
-  | { readonly kind: "error"; readonly message: string };
+  | {
+      readonly kind: "error";
+      readonly message: string;
+      readonly row: number | null;
+      readonly column: string;
+    };
+
+/** A rate's record with a denominator of 0: the error message (semantics.md: an error, not Red). */
+function zeroDenominator(a: ActualRecord | undefined): string | null {
+  if (!a || a.numerator === null || a.denominator !== 0) return null;
+  const r = rate(a.numerator, a.denominator);
+  return r.ok ? null : r.error.message;
+}
 
 /** Resolves a target's figure for any quarter, rolling up children where the unit has none. */
 class FigureSource {
@@ -150,7 +171,15 @@ class FigureSource {
   at(qi: number): QuarterFigure {
     const hit = this.cache.get(qi);
     if (hit) return hit;
-    const own = (uk: string): Observation | undefined => observationOf(this.byUnit?.get(uk)?.get(qi));
+    let bad: { record: ActualRecord; message: string } | null = null;
+    const own = (uk: string): Observation | undefined => {
+      const record = this.byUnit?.get(uk)?.get(qi);
+      if (this.measureType === "Rate" && bad === null) {
+        const message = zeroDenominator(record);
+        if (message !== null && record) bad = { record, message };
+      }
+      return observationOf(record, this.measureType);
+    };
     const r = resolveUnit(
       this.target.orgUnit,
       this.hierarchy,
@@ -159,12 +188,15 @@ class FigureSource {
       this.target.aggregation,
       (k) => this.names.get(k) ?? k,
     );
+    const zero = bad as { record: ActualRecord; message: string } | null;
     const f: QuarterFigure =
       r.kind === "value"
         ? { kind: "value", value: r.observation.value, rolledUp: r.rolledUp }
-        : r.kind === "missing"
-          ? { kind: "missing", missingUnits: r.missingUnits }
-          : { kind: "error", message: r.message };
+        : zero !== null
+          ? { kind: "error", message: zero.message, row: zero.record.row, column: "Denominator" }
+          : r.kind === "missing"
+            ? { kind: "missing", missingUnits: r.missingUnits }
+            : { kind: "error", message: r.message, row: null, column: "Value" };
     this.cache.set(qi, f);
     return f;
   }
@@ -251,8 +283,8 @@ function evaluateTarget(
   if (cur.kind === "error") {
     error ??= {
       table: "PerfActuals",
-      row: ownRecord?.row ?? null,
-      column: "Value",
+      row: cur.row ?? ownRecord?.row ?? null,
+      column: cur.column,
       message: `${t.indicatorId} (${t.orgUnit}) ${label}: ${cur.message}`,
     };
   }
@@ -344,7 +376,9 @@ function evaluateTarget(
   const explained =
     error && ragResult.status === "No target" && t.target !== null && inYear
       ? `No target: the milestone cannot be set. ${error.message.replace(/^[^:]*: /, "")}`
-      : explanation;
+      : cur.kind === "error" && ragResult.status === "No data"
+        ? `No data: ${label} cannot be rated. ${cur.message}`
+        : explanation;
 
   const trend: TrendPoint[] = [];
   if (options.trend) {
