@@ -8,12 +8,17 @@
 import type { RawCell } from "../contract";
 import { CliError } from "./errors";
 
+// Windows-1252 bytes 0x80-0x9F (Node 20's TextDecoder reads them as Latin-1 control characters).
+const CP1252 =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
 export function decodeText(buf: Buffer): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
-    text = new TextDecoder("windows-1252").decode(buf);
+    text = buf.toString("latin1").replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] ?? c);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

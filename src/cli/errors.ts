@@ -19,6 +19,10 @@ export function oneLine(message: string): string {
 
 /** The message of anything thrown, as one line. */
 export function messageOf(e: unknown): string {
-  if (e instanceof Error) return oneLine(e.message || e.name);
+  // Errors from another realm (a test runner's sandbox) are not `instanceof Error`.
+  if (e !== null && typeof e === "object" && typeof (e as { message?: unknown }).message === "string") {
+    const m = (e as { message: string; name?: unknown }).message;
+    return oneLine(m || String((e as { name?: unknown }).name ?? "error"));
+  }
   return oneLine(String(e));
 }

@@ -68,7 +68,7 @@ function signed(mt: MeasureType, x: number | null): string {
 }
 
 function share(x: number | null): string {
-  return x === null ? NONE : esc(formatPercent(x));
+  return x === null ? NONE : esc(formatPercent(x).replace(/^-/, "−"));
 }
 
 function text(s: string | null | undefined): string {

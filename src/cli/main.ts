@@ -13,7 +13,9 @@
 import { basename, extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  cellText,
   checkBook,
+  columnIndex,
   findTable as findRawTable,
   IMPORT_JSON_KEYS,
   importWide,
@@ -31,7 +33,7 @@ import {
   type RawCell,
   type ReadResult,
 } from "../contract";
-import { buildReport, DEFAULT_START_MONTH, parsePeriod, type Quarter, type Register } from "../engine";
+import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
 import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
@@ -317,7 +319,12 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
   if (xlsxOut !== undefined && samePath(xlsxOut, path))
     refuseUnkept(book.loaded, "the report sheet is not added to it");
   const period = periodOf(book, str(p, "period"));
-  const report = buildReport(book.register, period, { trend: htmlOut !== undefined });
+  // --period is the report's reporting period: quarters after it are Not due, it is not.
+  const register: Register = {
+    ...book.register,
+    settings: { ...book.register.settings, reportingPeriod: period },
+  };
+  const report = buildReport(register, period, { trend: htmlOut !== undefined });
   const out = reportJson(report, book.read.errors);
   const now = io.now?.() ?? new Date();
 
@@ -490,7 +497,15 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
       const before = rawTable(located);
       const up = upsertActuals(before, result.rows, startMonth);
       if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
-      writeTableRows(located, before.rows, { rows: up.rows }, locateTables(target.workbook));
+      // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,
+      // a count's #,##0), or none.
+      const idCol = columnIndex(before).positions.get("IndicatorId");
+      const lastOf = new Map<string, number>();
+      if (idCol !== undefined)
+        before.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
+      const formatFrom = (i: number): number | undefined =>
+        idCol === undefined ? undefined : lastOf.get(idKey(cellText(up.rows[i]?.[idCol] ?? null)));
+      writeTableRows(located, before.rows, { rows: up.rows, formatFrom }, locateTables(target.workbook));
       if (up.added + up.updated > 0) {
         target.workbook.lastModifiedBy = "PerfCycle import";
         await writeAtomic(into, await workbookBuffer(target.workbook));

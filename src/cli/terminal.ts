@@ -172,7 +172,8 @@ export function importText(
   warnings: readonly CellIssue[],
   style: Style,
 ): string {
-  const fmt = (x: number | null): string => (x === null ? dash : String(x));
+  // Shown to 4 decimal places at most (the JSON has the figures unrounded).
+  const fmt = (x: number | null): string => (x === null ? dash : String(Number(x.toFixed(4))));
   const lines = table(
     ["IndicatorId", "OrgUnit", "Period", "Value", "Numerator", "Denominator"],
     rows.map((r) => [

@@ -191,6 +191,11 @@ export function addReportSheet(wb: Workbook, layout: ReportSheetLayout): Workshe
 export interface TableUpdate {
   /** The table's data rows after the change, in the table's column order. */
   readonly rows: readonly (readonly RawCell[])[];
+  /**
+   * For a new row (0-based index into rows), the 0-based data row whose cell formats it takes
+   * (e.g. the last row of the same indicator); undefined: plain cells.
+   */
+  readonly formatFrom?: (row: number) => number | undefined;
 }
 
 function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
@@ -253,11 +258,14 @@ export function writeTableRows(
     }
   }
   let written = 0;
-  const styleRow =
-    located.lastDataRow >= located.firstDataRow ? sheet.findRow(located.lastDataRow) : undefined;
   update.rows.forEach((cells, i) => {
     const r = located.firstDataRow + i;
     const old = before[i];
+    const from = old ? undefined : update.formatFrom?.(i);
+    const styleRow =
+      from !== undefined && from >= 0 && from < before.length
+        ? sheet.findRow(located.firstDataRow + from)
+        : undefined;
     for (let j = 0; j < width; j++) {
       const v = cells[j] ?? null;
       if (old && sameCell(old[j], v)) continue;
