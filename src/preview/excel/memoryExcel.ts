@@ -28,6 +28,8 @@ export interface SyncStats {
   readonly syncs: number;
   /** Queued operations executed. */
   readonly operations: number;
+  /** Operations queued for the last sync. */
+  readonly lastOperations: number;
   /** Largest request and response of one sync, in bytes (JSON estimate). */
   readonly maxRequestBytes: number;
   readonly maxResponseBytes: number;
@@ -165,12 +167,19 @@ abstract class Proxy<T> {
   protected setLater(prop: string, value: unknown, apply: (t: T) => void): void {
     this.context.enqueue({
       request: PER_OP_BYTES + prop.length + jsonBytes(value),
-      run: () => apply(this.t),
+      run: () => {
+        apply(this.t);
+      },
     });
   }
 
   protected call(name: string, args: unknown, apply: (t: T) => void): void {
-    this.context.enqueue({ request: PER_OP_BYTES + name.length + jsonBytes(args), run: () => apply(this.t) });
+    this.context.enqueue({
+      request: PER_OP_BYTES + name.length + jsonBytes(args),
+      run: () => {
+        apply(this.t);
+      },
+    });
   }
 
   /** Scalar properties loaded by `load()` without arguments. */
@@ -970,7 +979,15 @@ export class MemoryExcel {
   latencyMs: number;
   payloadLimitBytes: number | null;
   private failAt: number | null = null;
-  private stats = { syncs: 0, operations: 0, maxRequestBytes: 0, maxResponseBytes: 0, suspendCalculation: 0 };
+  private failAfter: number | null = null;
+  private stats = {
+    syncs: 0,
+    operations: 0,
+    lastOperations: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    suspendCalculation: 0,
+  };
 
   constructor(options: MemoryExcelOptions = {}) {
     this.book = options.book ?? MemoryWorkbook.blank();
@@ -988,14 +1005,28 @@ export class MemoryExcel {
   }
 
   resetStats(): void {
-    this.stats = { syncs: 0, operations: 0, maxRequestBytes: 0, maxResponseBytes: 0, suspendCalculation: 0 };
+    this.stats = {
+      syncs: 0,
+      operations: 0,
+      lastOperations: 0,
+      maxRequestBytes: 0,
+      maxResponseBytes: 0,
+      suspendCalculation: 0,
+    };
   }
 
-  /** Fail the n-th sync from now (1 = the next one) as a lost connection would: nothing of its batch is applied. Null cancels. */
-  failOnSync(n: number | null): void {
-    if (n !== null && (!Number.isInteger(n) || n < 1))
+  /**
+   * Fail the n-th sync from now (1 = the next one) with a GeneralException. By default as a lost
+   * connection would: nothing of its batch is applied. With `afterOperations: k`, as Excel does
+   * when an operation fails half-way: the first k operations are applied, the rest are not.
+   * Null cancels.
+   */
+  failOnSync(n: number | null, options: { readonly afterOperations?: number } = {}): void {
+    if (n !== null && (!Number.isInteger(n) || n < 1)) {
       throw new Error("failOnSync takes a sync number from 1.");
+    }
     this.failAt = n === null ? null : this.stats.syncs + n;
+    this.failAfter = options.afterOperations ?? null;
   }
 
   /** `Excel.run`: a request context for the batch; queued operations left at the end are synced. */
@@ -1018,12 +1049,17 @@ export class MemoryExcel {
   async execute(ops: readonly Op[]): Promise<void> {
     const n = ++this.stats.syncs;
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    this.stats.lastOperations = ops.length;
+    const failAfter = this.failAt === n ? this.failAfter : null;
     if (this.failAt === n) {
       this.failAt = null;
-      throw new MemoryExcelError(
-        "GeneralException",
-        `The connection to Excel was lost (simulated failure of sync ${n}).`,
-      );
+      this.failAfter = null;
+      if (failAfter === null) {
+        throw new MemoryExcelError(
+          "GeneralException",
+          `The connection to Excel was lost (simulated failure of sync ${n}).`,
+        );
+      }
     }
     const request = ops.reduce((a, op) => a + op.request, 0);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, request);
@@ -1036,13 +1072,25 @@ export class MemoryExcel {
     const commits: (() => void)[] = [];
     let response = 0;
     try {
-      for (const op of ops) {
+      for (const [i, op] of ops.entries()) {
+        if (i === failAfter) {
+          throw new MemoryExcelError(
+            "GeneralException",
+            `Simulated failure of sync ${n} after ${i} operations.`,
+          );
+        }
         this.stats.operations++;
         const r = op.run();
         if (r) {
           response += r.bytes;
           commits.push(r.commit);
         }
+      }
+      if (failAfter !== null && failAfter >= ops.length) {
+        throw new MemoryExcelError(
+          "GeneralException",
+          `Simulated failure of sync ${n} after ${ops.length} operations.`,
+        );
       }
     } finally {
       this.book.flush();
