@@ -1,17 +1,58 @@
-// PLACEHOLDER (scaffold): the task pane engineer replaces this file.
+/**
+ * The task pane in Excel (the shared-runtime page taskpane.html, after functions.js): waits for
+ * Office, then renders the pane over the workbook layer (createExcelHost over Excel.run) inside
+ * FluentProvider with the theme matching Office's.
+ */
+import { Body1, FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { createExcelHost } from "../workbook";
+import { App } from "./App";
+import { downloadFile } from "./exportReport";
+import { THEMES, themeName } from "./theme";
+import { userNameStore } from "./user";
 
-function App() {
-  return <p>PerfCycle task pane</p>;
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
-const start = () => {
-  const container = document.getElementById("root");
-  if (container) createRoot(container).render(<App />);
-};
+function forcedColors(): boolean {
+  return typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
+}
 
-if (typeof Office !== "undefined") {
-  void Office.onReady(start);
+function render(inExcel: boolean): void {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const theme = THEMES[themeName(inExcel ? Office.context.officeTheme : undefined, forcedColors())];
+  const root = createRoot(container);
+  if (!inExcel) {
+    root.render(
+      <FluentProvider theme={theme}>
+        <main style={{ padding: 16 }}>
+          <h1 style={{ fontSize: 18 }}>PerfCycle</h1>
+          <Body1>
+            This page is PerfCycle&apos;s task pane and runs inside Excel. Without Excel, run{" "}
+            <code>npm start</code> (or <code>npm run preview</code>) for the browser preview.
+          </Body1>
+        </main>
+      </FluentProvider>,
+    );
+    return;
+  }
+  const user = userNameStore(storage(), "Excel user");
+  const host = createExcelHost(Excel.run, { user: () => user.get(), now: () => new Date() });
+  root.render(
+    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
+      <App host={host} services={{ download: downloadFile, user, workbookName: "This workbook" }} />
+    </FluentProvider>,
+  );
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady((info) => render(info.host === Office.HostType.Excel));
 } else {
-  start();
+  render(false);
 }

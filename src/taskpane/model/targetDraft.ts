@@ -1,0 +1,253 @@
+/**
+ * The target form's data: a draft of one PerfTargets row as the user types it, turned into cells,
+ * and evaluated live by the contract's reader and the engine: the cell problems of the row
+ * (named by column, quoting the text), the SMART findings (engine targetFindings and the
+ * register-wide duplicate and roll-up checks of smartFindings), and the four quarterly milestones
+ * of the profile (engine buildReport for each quarter of the target year, so Seasonal and
+ * rolled-up baselines come out exactly as the report will rate them).
+ */
+import {
+  buildHierarchy,
+  buildReport,
+  formatQuarter,
+  idKey,
+  profileWeights,
+  smartFindings,
+  targetFindings,
+  unitKey,
+  type Finding,
+  type MeasureType,
+  type QuarterNumber,
+  type TargetRecord,
+  type TargetStatus,
+} from "../../engine";
+import {
+  cellText,
+  findTable,
+  matchHeader,
+  OPTIONAL_TARGET_COLUMNS,
+  readRegister,
+  TABLE,
+  TARGET_COLUMNS,
+  type ContractError,
+  type RawCell,
+  type RawTable,
+  type RawWorkbook,
+} from "../../contract";
+import { numberCell, numberText, textOf, type NumberField } from "./cells";
+
+/** The fields of the form: every PerfTargets column but Status (moved with its own buttons). */
+export const FORM_FIELDS = TARGET_COLUMNS.filter((c) => c !== "Status");
+export type FormField = (typeof FORM_FIELDS)[number];
+export type DraftTexts = Record<FormField, string>;
+
+const KNOWN = [...TARGET_COLUMNS, ...OPTIONAL_TARGET_COLUMNS];
+
+export interface Draft {
+  readonly texts: DraftTexts;
+  /** The row being edited: its 1-based data row, status and cells as read; null for a new target. */
+  readonly editing: {
+    readonly row: number;
+    readonly status: TargetStatus;
+    readonly texts: DraftTexts;
+    readonly cells: Readonly<Record<FormField, RawCell>>;
+  } | null;
+}
+
+export function emptyTexts(): DraftTexts {
+  const t = {} as DraftTexts;
+  for (const f of FORM_FIELDS) t[f] = "";
+  return t;
+}
+
+/** How a numeric field of the form is typed, given the measure and tolerance types chosen. */
+export function fieldKind(field: FormField, texts: DraftTexts): NumberField | "text" {
+  const rate = texts.MeasureType === "Rate";
+  switch (field) {
+    case "Baseline":
+    case "Target":
+      return rate ? "percent" : "plain";
+    case "Tolerance":
+      // Relative: a share of the milestone (5%); Absolute: in the stored unit, a rate in points (2 = 0.02).
+      return texts.ToleranceType === "Absolute" && !rate ? "plain" : "percent";
+    case "W1":
+    case "W2":
+    case "W3":
+    case "W4":
+      return "plain";
+    default:
+      return "text";
+  }
+}
+
+/** A new target's draft, with the defaults a performance officer starts from. */
+export function newDraft(defaults: Partial<DraftTexts> = {}): Draft {
+  return {
+    texts: { ...emptyTexts(), MeasureType: "Count", Polarity: "Higher", Profile: "Linear", ...defaults },
+    editing: null,
+  };
+}
+
+/** The draft of an existing PerfTargets row (1-based data row). */
+export function draftOfRow(table: RawTable, row: number, status: TargetStatus): Draft | null {
+  const cells = table.rows[row - 1];
+  if (!cells) return null;
+  const byField = {} as Record<FormField, RawCell>;
+  for (const f of FORM_FIELDS) byField[f] = null;
+  table.headers.forEach((h, i) => {
+    const name = matchHeader(h, FORM_FIELDS);
+    if (name !== undefined) byField[name] = cells[i] ?? null;
+  });
+  const texts = emptyTexts();
+  for (const f of FORM_FIELDS) {
+    if (f === "MeasureType" || f === "Polarity" || f === "Profile" || f === "ToleranceType") {
+      texts[f] = cellText(byField[f]);
+    } else texts[f] = textOf(byField[f]);
+  }
+  for (const f of FORM_FIELDS) {
+    const kind = fieldKind(f, texts);
+    if (kind !== "text") texts[f] = numberText(byField[f], kind);
+  }
+  return { texts, editing: { row, status, texts: { ...texts }, cells: byField } };
+}
+
+/** The cell a field writes: what was read when the field is unchanged, else the typed text read as a cell. */
+export function cellOf(draft: Draft, field: FormField): RawCell {
+  const texts = draft.texts;
+  if (draft.editing && draft.editing.texts[field] === texts[field]) return draft.editing.cells[field];
+  const kind = fieldKind(field, texts);
+  if (kind === "text") {
+    const t = texts[field].trim();
+    return t === "" ? null : t;
+  }
+  return numberCell(texts[field], kind);
+}
+
+/** Fields whose text differs from the row as read (every filled field for a new target). */
+export function changedFields(draft: Draft): FormField[] {
+  const editing = draft.editing;
+  if (editing) return FORM_FIELDS.filter((f) => editing.texts[f] !== draft.texts[f]);
+  return FORM_FIELDS.filter((f) => draft.texts[f].trim() !== "");
+}
+
+/** The values a save writes: the changed fields' cells (a new target is Draft). */
+export function editValues(draft: Draft): Record<string, RawCell> {
+  const values: Record<string, RawCell> = {};
+  for (const f of changedFields(draft)) values[f] = cellOf(draft, f);
+  if (!draft.editing) values.Status = "Draft";
+  return values;
+}
+
+export interface MilestoneRow {
+  readonly quarter: string;
+  /** Cumulative weight Wq of the profile (null for Seasonal, which comes from the baseline year). */
+  readonly weight: number | null;
+  readonly milestone: number | null;
+}
+
+export interface DraftEvaluation {
+  /** The row as the reader reads it (null when it cannot be read at all). */
+  readonly target: TargetRecord | null;
+  readonly measureType: MeasureType | null;
+  /** Problems in the row's cells, each naming the column and quoting the text. */
+  readonly cellErrors: readonly ContractError[];
+  readonly findings: readonly Finding[];
+  readonly milestones: readonly MilestoneRow[];
+  /** Why milestones cannot be shown (the engine's message), when they cannot. */
+  readonly milestoneNote: string | null;
+}
+
+function rowFor(headers: readonly RawCell[], draft: Draft, base: readonly RawCell[] | undefined): RawCell[] {
+  return headers.map((h, i) => {
+    const name = matchHeader(h, FORM_FIELDS);
+    if (name !== undefined) return cellOf(draft, name);
+    if (matchHeader(h, KNOWN) === "Status") return draft.editing?.status ?? "Draft";
+    return base?.[i] ?? null;
+  });
+}
+
+/** Evaluate a draft against the workbook it belongs to (see the module comment). */
+export function evaluateDraft(book: RawWorkbook, draft: Draft): DraftEvaluation {
+  const targets = findTable(book, TABLE.targets);
+  const headers: readonly RawCell[] = targets?.headers ?? TARGET_COLUMNS;
+  const rows = [...(targets?.rows ?? [])];
+  const editingRow = draft.editing?.row ?? null;
+  const row = rowFor(headers, draft, editingRow === null ? undefined : rows[editingRow - 1]);
+  let draftRow: number;
+  if (editingRow !== null && editingRow <= rows.length) {
+    rows[editingRow - 1] = row;
+    draftRow = editingRow;
+  } else {
+    rows.push(row);
+    draftRow = rows.length;
+  }
+  const id = idKey(draft.texts.IndicatorId);
+  const tables: RawTable[] = [];
+  for (const t of book.tables) {
+    if (t === targets) continue;
+    if (findTable({ tables: [t] }, TABLE.actuals)) {
+      const idCol = t.headers.findIndex((h) => matchHeader(h, ["IndicatorId"]) !== undefined);
+      tables.push({ ...t, rows: t.rows.filter((r) => idKey(cellText(r[idCol] ?? null)) === id) });
+    } else if (findTable({ tables: [t] }, TABLE.settings) || findTable({ tables: [t] }, TABLE.units)) {
+      tables.push(t);
+    }
+  }
+  tables.push({ ...(targets ?? { name: TABLE.targets }), headers, rows });
+  const read = readRegister({ tables });
+  const none: DraftEvaluation = {
+    target: null,
+    measureType: null,
+    cellErrors: read.fatal ? [read.fatal] : [],
+    findings: [],
+    milestones: [],
+    milestoneNote: null,
+  };
+  const register = read.register;
+  if (!register) return none;
+  const target = register.targets.find((t) => t.row === draftRow) ?? null;
+  const cellErrors = read.errors.filter((e) => e.table === TABLE.targets && e.row === draftRow);
+  if (!target) return { ...none, cellErrors };
+
+  const sm = register.settings.startMonth;
+  const h = buildHierarchy(register.units.map((u) => ({ orgUnit: u.orgUnit, parent: u.parent })));
+  const same = (f: Finding): boolean =>
+    idKey(f.indicatorId) === idKey(target.indicatorId) && unitKey(f.orgUnit) === unitKey(target.orgUnit);
+  const own = targetFindings(target, sm);
+  const wide = h.ok
+    ? smartFindings(register, h.value).filter((f) => same(f) && (f.code === "S-ID" || f.code === "M-RATE"))
+    : [];
+  const seen = new Set<string>();
+  const findings = [...own, ...wide].filter((f) => {
+    const k = `${f.code}|${f.field}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+
+  const milestones: MilestoneRow[] = [];
+  let milestoneNote: string | null = null;
+  const mt = target.measureType;
+  if (mt === null) milestoneNote = "Choose a measure type to see the milestones.";
+  else if (target.targetYear === null) milestoneNote = "Give the target year to see the milestones.";
+  else if (target.target === null) milestoneNote = "Give the target to see the milestones.";
+  else {
+    const fy = target.targetYear;
+    const one = { ...register, targets: [target] };
+    const w =
+      target.profile === "Seasonal"
+        ? null
+        : profileWeights(target.profile ?? "Linear", { customWeights: target.weights, measureType: mt });
+    for (const q of [1, 2, 3, 4] as const satisfies readonly QuarterNumber[]) {
+      const report = buildReport(one, { fy, q });
+      const entry = report.entries[0];
+      const problem = report.errors.find((e) => e.table === TABLE.targets);
+      if (problem && milestoneNote === null) milestoneNote = problem.message;
+      milestones.push({
+        quarter: formatQuarter({ fy, q }, sm),
+        weight: w && w.ok ? (w.value[q - 1] ?? null) : null,
+        milestone: entry?.row.milestone ?? null,
+      });
+    }
+  }
+  return { target, measureType: mt, cellErrors, findings, milestones, milestoneNote };
+}

@@ -1,0 +1,146 @@
+/**
+ * The task pane's shared state: the workbook as last read (raw tables and the contract's
+ * reading of them), the quarter being worked on, one long action at a time (a second cannot
+ * start while one runs), and the notice shown after each action.
+ */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { formatQuarter, parsePeriod } from "../engine";
+import type { UserName } from "./user";
+import { readRegister, type RawWorkbook, type ReadResult, type WorkbookHost } from "../contract";
+
+export interface WorkbookData {
+  readonly book: RawWorkbook;
+  readonly read: ReadResult;
+}
+
+export type NoticeIntent = "success" | "info" | "warning" | "error";
+
+export interface Notice {
+  readonly intent: NoticeIntent;
+  readonly title: string;
+  readonly text?: string;
+}
+
+/** Services the pane uses beside the workbook (injected, so tests and the preview can replace them). */
+export interface PaneServices {
+  /** Offer a file to the user (the committee report). */
+  readonly download?: (content: string, fileName: string, mimeType: string) => void;
+  readonly now?: () => Date;
+  /** The workbook's name, for the report's heading. */
+  readonly workbookName?: string;
+  /** Who is working, as the audit log records it (asked for in Set up). */
+  readonly user?: UserName;
+}
+
+export interface PaneState {
+  readonly host: WorkbookHost;
+  readonly services: PaneServices;
+  readonly data: WorkbookData | null;
+  /** Increases each time the workbook is read again (forms reset their texts on it). */
+  readonly version: number;
+  readonly loadError: string | null;
+  /** Read the workbook again (after every write). */
+  reload(): Promise<WorkbookData | null>;
+  /** The label of the long action running, or null. */
+  readonly busy: string | null;
+  /** Run a long action unless one is running; errors become an error notice. Resolves true when it ran to the end. */
+  run(label: string, action: () => Promise<void>): Promise<boolean>;
+  readonly notice: Notice | null;
+  notify(notice: Notice | null): void;
+  /** The quarter worked on (canonical label), or null before the workbook has one. */
+  readonly period: string | null;
+  setPeriod(period: string): void;
+}
+
+const PaneContext = createContext<PaneState | null>(null);
+
+export function usePane(): PaneState {
+  const s = useContext(PaneContext);
+  if (!s) throw new Error("usePane outside <PaneProvider>");
+  return s;
+}
+
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "object" && e !== null && "message" in e)
+    return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+export function readData(book: RawWorkbook): WorkbookData {
+  return { book, read: readRegister(book) };
+}
+
+export function PaneProvider(props: {
+  host: WorkbookHost;
+  services?: PaneServices;
+  initial?: WorkbookData | null;
+  children: ReactNode;
+}) {
+  const { host } = props;
+  const [data, setData] = useState<WorkbookData | null>(props.initial ?? null);
+  const [version, setVersion] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const running = useRef(false);
+
+  const reload = useCallback(async (): Promise<WorkbookData | null> => {
+    try {
+      const d = readData(await host.read());
+      setData(d);
+      setVersion((v) => v + 1);
+      setLoadError(null);
+      return d;
+    } catch (e) {
+      setLoadError(messageOf(e));
+      return null;
+    }
+  }, [host]);
+
+  const run = useCallback(async (label: string, action: () => Promise<void>): Promise<boolean> => {
+    if (running.current) return false;
+    running.current = true;
+    setBusy(label);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setNotice({ intent: "error", title: `${label} failed`, text: messageOf(e) });
+      return false;
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  }, []);
+
+  const settings = data?.read.register?.settings;
+  const defaultPeriod = settings?.reportingPeriod
+    ? formatQuarter(settings.reportingPeriod, settings.startMonth)
+    : null;
+  let period = chosen ?? defaultPeriod;
+  if (period !== null && settings) {
+    const p = parsePeriod(period, { startMonth: settings.startMonth });
+    period = p.ok ? formatQuarter(p.value, settings.startMonth) : defaultPeriod;
+  }
+
+  const value = useMemo<PaneState>(
+    () => ({
+      host,
+      services: props.services ?? {},
+      data,
+      version,
+      loadError,
+      reload,
+      busy,
+      run,
+      notice,
+      notify: setNotice,
+      period,
+      setPeriod: setChosen,
+    }),
+    [host, props.services, data, version, loadError, reload, busy, run, notice, period],
+  );
+  return <PaneContext.Provider value={value}>{props.children}</PaneContext.Provider>;
+}

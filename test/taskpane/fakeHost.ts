@@ -1,0 +1,327 @@
+/**
+ * A WorkbookHost over plain tables in memory, for the task pane's tests. It keeps the contract's
+ * tables as RawTables and does what the workbook layer promises, through the contract where the
+ * contract has the rule (settings rows, actuals upsert, report sheet): agreed targets need a
+ * reason and are audited, commentary is never overwritten by an import, a period's report is a
+ * frozen snapshot unless re-rated. It records every call, can hold an action open (to see the
+ * task pane's progress) and can fail the next call of a method.
+ */
+import { buildReport, idKey, parsePeriod, quarterIndex, unitKey, type Quarter } from "../../src/engine";
+import {
+  ACTUAL_COLUMNS,
+  AUDIT_COLUMNS,
+  CONTRACT_TABLES,
+  cellText,
+  columnIndex,
+  findTable,
+  readRegister,
+  reportSheet,
+  sampleWorkbook,
+  settingsRows,
+  TABLE,
+  upsertActuals,
+  type ActualInput,
+  type AuditEntry,
+  type EditOutcome,
+  type RawCell,
+  type RawTable,
+  type RawWorkbook,
+  type RefreshResult,
+  type Selection,
+  type SetupOptions,
+  type SetupResult,
+  type TargetEdit,
+  type WorkbookHost,
+} from "../../src/contract";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Table = Omit<Mutable<RawTable>, "rows" | "headers"> & { rows: RawCell[][]; headers: RawCell[] };
+
+export interface HostCall {
+  readonly method: keyof WorkbookHost;
+  readonly args: readonly unknown[];
+}
+
+export interface FakeHostOptions {
+  /** Start from the sample workbook (default) or an empty one. */
+  readonly book?: "sample" | "empty" | RawWorkbook;
+  readonly who?: string;
+  readonly now?: () => Date;
+}
+
+export class FakeHost implements WorkbookHost {
+  tables: Table[] = [];
+  readonly calls: HostCall[] = [];
+  /** Report sheets written, by canonical period: the snapshot's rows. */
+  readonly reports = new Map<string, { rows: RawCell[][]; rerated: number }>();
+  selection: Selection = { sheet: "Sheet1", address: "A1", values: [[""]] };
+  readonly selected: { table: string; row: number; column: string }[] = [];
+  private gate: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+  private failures = new Map<keyof WorkbookHost, string>();
+  private readonly who: string;
+  private readonly now: () => Date;
+
+  constructor(options: FakeHostOptions = {}) {
+    const book = options.book ?? "sample";
+    const raw = book === "sample" ? sampleWorkbook() : book === "empty" ? { tables: [] } : book;
+    this.tables = raw.tables.map(copyTable);
+    this.who = options.who ?? "Test User";
+    this.now = options.now ?? (() => new Date(Date.UTC(2015, 9, 14, 9, 30)));
+  }
+
+  // ------------------------------------------------------------ test controls
+
+  /** Hold every following call open until `resume()` is called. */
+  hold(): void {
+    this.gate = new Promise((resolve) => {
+      this.release = resolve;
+    });
+  }
+
+  resume(): void {
+    this.release?.();
+    this.gate = null;
+    this.release = null;
+  }
+
+  /** The next call of `method` rejects with `message`. */
+  failNext(method: keyof WorkbookHost, message: string): void {
+    this.failures.set(method, message);
+  }
+
+  callsOf(method: keyof WorkbookHost): readonly (readonly unknown[])[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  table(name: string): Table | undefined {
+    return findTable({ tables: this.tables }, name) as Table | undefined;
+  }
+
+  /** A table's data rows as records of header → cell. */
+  records(name: string): Record<string, RawCell>[] {
+    const t = this.table(name);
+    if (!t) return [];
+    return t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [cellText(h), r[i] ?? null])));
+  }
+
+  private async enter(method: keyof WorkbookHost, args: readonly unknown[]): Promise<void> {
+    this.calls.push({ method, args });
+    if (this.gate) await this.gate;
+    const failure = this.failures.get(method);
+    if (failure !== undefined) {
+      this.failures.delete(method);
+      throw new Error(failure);
+    }
+  }
+
+  private startMonth(): number {
+    const r = readRegister({ tables: this.tables });
+    return r.register?.settings.startMonth ?? 4;
+  }
+
+  // ------------------------------------------------------------ WorkbookHost
+
+  async read(): Promise<RawWorkbook> {
+    await this.enter("read", []);
+    return { tables: this.tables.map(copyTable) };
+  }
+
+  async setUp(options: SetupOptions): Promise<SetupResult> {
+    await this.enter("setUp", [options]);
+    const created: string[] = [];
+    const adopted: string[] = [];
+    for (const spec of CONTRACT_TABLES) {
+      if (this.table(spec.name)) adopted.push(spec.name);
+      else {
+        created.push(spec.name);
+        this.tables.push({
+          name: spec.name,
+          headers: [...spec.headers],
+          rows: [],
+          sheet: spec.sheet,
+          topLeft: "A1",
+        });
+      }
+    }
+    const settings = this.table(TABLE.settings);
+    if (settings) {
+      const mine = settingsRows(options);
+      for (const pair of mine) {
+        const name = cellText(pair[0] ?? null).toLowerCase();
+        const value = pair[1] ?? null;
+        const at = settings.rows.findIndex((r) => cellText(r[0] ?? null).toLowerCase() === name);
+        if (at >= 0) (settings.rows[at] as RawCell[])[1] = value;
+        else settings.rows.push([pair[0] ?? null, value]);
+      }
+    }
+    return { created, adopted };
+  }
+
+  async loadSample(): Promise<void> {
+    await this.enter("loadSample", []);
+    if (this.tables.length > 0)
+      throw new Error("The workbook is not empty: open a new workbook to load the sample.");
+    this.tables = sampleWorkbook().tables.map(copyTable);
+  }
+
+  async saveTarget(edit: TargetEdit): Promise<EditOutcome> {
+    await this.enter("saveTarget", [edit]);
+    const t = this.table(TABLE.targets);
+    if (!t)
+      return {
+        ok: false,
+        needsReason: false,
+        message: "There is no PerfTargets table: set the workbook up first.",
+      };
+    const cols = columnIndex(t);
+    const pos = (c: string): number => cols.positions.get(c) ?? -1;
+    const at = t.rows.findIndex(
+      (r) =>
+        idKey(cellText(r[pos("IndicatorId")])) === idKey(edit.indicatorId) &&
+        unitKey(cellText(r[pos("OrgUnit")])) === unitKey(edit.orgUnit),
+    );
+    if (at < 0) {
+      const row: RawCell[] = t.headers.map(() => null);
+      row[pos("IndicatorId")] = edit.indicatorId;
+      row[pos("OrgUnit")] = edit.orgUnit;
+      for (const [k, v] of Object.entries(edit.values)) if (pos(k) >= 0) row[pos(k)] = v;
+      if (cellText(row[pos("Status")]) === "") row[pos("Status")] = "Draft";
+      t.rows.push(row);
+      return { ok: true, created: true, audited: 0 };
+    }
+    const row = t.rows[at] as RawCell[];
+    const status = cellText(row[pos("Status")]);
+    const changed = Object.entries(edit.values).filter(
+      ([k, v]) => pos(k) >= 0 && cellText(row[pos(k)]) !== cellText(v),
+    );
+    const protectedRow = status === "Agreed" || status === "Approved";
+    if (protectedRow && changed.length > 0 && (edit.reason ?? "").trim() === "") {
+      return {
+        ok: false,
+        needsReason: true,
+        message: `${edit.indicatorId} (${edit.orgUnit}) is ${status}: give a reason for the change.`,
+      };
+    }
+    const audit = this.table(TABLE.audit);
+    for (const [k, v] of changed) {
+      if (protectedRow && audit) {
+        audit.rows.push([
+          this.now().toISOString(),
+          this.who,
+          edit.indicatorId,
+          edit.orgUnit,
+          k,
+          cellText(row[pos(k)]),
+          cellText(v),
+          edit.reason ?? "",
+        ]);
+      }
+      row[pos(k)] = v;
+    }
+    return { ok: true, created: false, audited: protectedRow ? changed.length : 0 };
+  }
+
+  async appendActuals(
+    rows: readonly ActualInput[],
+  ): Promise<{ readonly added: number; readonly updated: number }> {
+    await this.enter("appendActuals", [rows]);
+    const t = this.table(TABLE.actuals);
+    if (!t) throw new Error("There is no PerfActuals table: set the workbook up first.");
+    const r = upsertActuals(t, rows, this.startMonth());
+    if (r.errors.length > 0) throw new Error(r.errors.map((e) => e.message).join("; "));
+    t.rows = r.rows;
+    return { added: r.added, updated: r.updated };
+  }
+
+  async setCommentary(
+    indicatorId: string,
+    orgUnit: string,
+    period: string,
+    commentary: string,
+    action: string,
+  ): Promise<void> {
+    await this.enter("setCommentary", [indicatorId, orgUnit, period, commentary, action]);
+    const t = this.table(TABLE.actuals);
+    if (!t) throw new Error("There is no PerfActuals table.");
+    const sm = this.startMonth();
+    const want = parsePeriod(period, { startMonth: sm });
+    if (!want.ok) throw new Error(want.error.message);
+    const cols = columnIndex(t);
+    const pos = (c: string): number => cols.positions.get(c) ?? -1;
+    let row = t.rows.find((r) => {
+      const p = parsePeriod(r[pos("Period")] ?? null, { startMonth: sm });
+      return (
+        p.ok &&
+        quarterIndex(p.value) === quarterIndex(want.value) &&
+        idKey(cellText(r[pos("IndicatorId")])) === idKey(indicatorId) &&
+        unitKey(cellText(r[pos("OrgUnit")])) === unitKey(orgUnit)
+      );
+    });
+    if (!row) {
+      row = t.headers.map(() => null);
+      row[pos("IndicatorId")] = indicatorId;
+      row[pos("OrgUnit")] = orgUnit;
+      row[pos("Period")] = period;
+      t.rows.push(row);
+    }
+    row[pos("Commentary")] = commentary;
+    row[pos("Action")] = action;
+  }
+
+  async refresh(period: string, options: { readonly rerate: boolean }): Promise<RefreshResult> {
+    await this.enter("refresh", [period, options]);
+    const read = readRegister({ tables: this.tables });
+    if (!read.register) throw new Error(read.fatal?.message ?? "The workbook cannot be read.");
+    const p = parsePeriod(period, { startMonth: read.register.settings.startMonth });
+    if (!p.ok) throw new Error(p.error.message);
+    const q: Quarter = p.value;
+    const report = buildReport(read.register, q);
+    const sheet = `Report ${report.period}`;
+    const existing = this.reports.get(report.period);
+    const base = { period: report.period, sheet, errors: [...read.errors, ...report.errors] };
+    if (existing && !options.rerate) return { ...base, rows: existing.rows.length, snapshot: "kept" };
+    const rows = reportSheet(report).rows;
+    this.reports.set(report.period, { rows, rerated: (existing?.rerated ?? -1) + 1 });
+    return { ...base, rows: rows.length, snapshot: existing ? "replaced" : "created" };
+  }
+
+  async readAudit(): Promise<readonly AuditEntry[]> {
+    await this.enter("readAudit", []);
+    const t = this.table(TABLE.audit);
+    if (!t) return [];
+    const cols = columnIndex(t, { required: AUDIT_COLUMNS });
+    const at = (r: readonly RawCell[], c: string): string => cellText(r[cols.positions.get(c) ?? -1]);
+    return t.rows.map((r) => ({
+      when: at(r, "When"),
+      who: at(r, "Who"),
+      indicatorId: at(r, "IndicatorId"),
+      orgUnit: at(r, "OrgUnit"),
+      field: at(r, "Field"),
+      oldValue: at(r, "OldValue"),
+      newValue: at(r, "NewValue"),
+      reason: at(r, "Reason"),
+    }));
+  }
+
+  async readSelection(): Promise<Selection> {
+    await this.enter("readSelection", []);
+    return this.selection;
+  }
+
+  async select(table: string, row: number, column: string): Promise<void> {
+    await this.enter("select", [table, row, column]);
+    this.selected.push({ table, row, column });
+  }
+}
+
+function copyTable(t: RawTable): Table {
+  const out: Table = { name: t.name, headers: [...t.headers], rows: t.rows.map((r) => [...r]) };
+  if (t.sheet !== undefined) out.sheet = t.sheet;
+  if (t.topLeft !== undefined) out.topLeft = t.topLeft;
+  if (t.numberFormats !== undefined) out.numberFormats = t.numberFormats.map((r) => [...r]);
+  return out;
+}
+
+/** The actual columns, for tests that build a PerfActuals row. */
+export const ACTUALS = ACTUAL_COLUMNS;
