@@ -4,14 +4,65 @@
  */
 import type { MeasureType } from "./measures";
 
+const NF0 = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const NF1 = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 const NF2 = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/** Thousands separators for a string of digits: "1242" → "1,242". */
+function groupDigits(digits: string): string {
+  const n = digits.length;
+  if (n <= 3) return digits;
+  let out = digits.slice(0, ((n - 1) % 3) + 1);
+  for (let i = out.length; i < n; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
+/**
+ * Round the plain decimal text of a ≥ 0 (its shortest round-trip form, as String gives it) to at
+ * most `decimals` places, half away from zero, without trailing zeros: "4216.45" → "4216.5".
+ */
+function roundDecimalText(a: number, decimals: number): string {
+  if (a < 1e-6) return "0"; // String would use an exponent; nothing of it shows at ≤ 6 places
+  const s = String(a);
+  const dot = s.indexOf(".");
+  if (dot < 0 || s.length - dot - 1 <= decimals) return s;
+  const cut = dot + 1 + decimals;
+  const digits = (s.slice(0, dot) + s.slice(dot + 1, cut)).split("");
+  if (s.charCodeAt(cut) >= 53) {
+    // the next digit is 5 or more: add one in the last place kept, carrying
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === "9") digits[i--] = "0";
+    if (i >= 0) digits[i] = String(Number(digits[i]) + 1);
+    else digits.unshift("1");
+  }
+  const intLen = digits.length - decimals;
+  const int = digits.slice(0, intLen).join("") || "0";
+  const frac = digits.slice(intLen).join("").replace(/0+$/, "");
+  return frac === "" ? int : `${int}.${frac}`;
+}
+
+/**
+ * en-GB text of x with at most `decimals` decimal places and no trailing zeros: the output of
+ * Intl.NumberFormat("en-GB", { maximumFractionDigits }), which rounds the shortest decimal form
+ * of the number half away from zero (4216.45 → 4,216.5), without Intl's cost. Never "-0".
+ */
+export function formatDecimal(x: number, decimals: number): string {
+  const a = Math.abs(x);
+  if (!(a < 1e15)) {
+    const s = (decimals === 0 ? NF0 : decimals === 1 ? NF1 : NF2).format(x);
+    return s === "-0" ? "0" : s;
+  }
+  const s = roundDecimalText(a, decimals);
+  const dot = s.indexOf(".");
+  const intEnd = dot < 0 ? s.length : dot;
+  const text = intEnd > 3 ? groupDigits(s.slice(0, intEnd)) + s.slice(intEnd) : s;
+  return x < 0 && text !== "0" ? `-${text}` : text;
+}
 
 /** A count or level: up to 2 decimal places below 10, 1 below 1,000, else whole numbers... rounded sensibly. */
 export function formatNumber(x: number): string {
   const a = Math.abs(x);
-  const s = a >= 1000 ? NF1.format(Math.round(x)) : a >= 10 ? NF1.format(x) : NF2.format(x);
-  return s === "-0" ? "0" : s;
+  return a >= 1000 ? formatDecimal(Math.round(x), 0) : a >= 10 ? formatDecimal(x, 1) : formatDecimal(x, 2);
 }
 
 /** A fraction shown as a percentage with one decimal place: 0.1131 → "11.3%". */
@@ -38,5 +89,5 @@ export function formatDifference(measureType: MeasureType, x: number): string {
 
 /** A tolerance share: 0.05 → "5%". */
 export function formatShare(t: number): string {
-  return `${NF2.format(t * 100)}%`;
+  return `${formatDecimal(t * 100, 2)}%`;
 }
