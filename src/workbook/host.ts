@@ -281,7 +281,13 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
   const read = (): Promise<RawWorkbook> =>
     run(async (context) => {
       const r = await readTables(context, [...CONTRACT_READ, TABLE.audit]);
-      return { tables: [...r.tables.values()] };
+      // Trailing blank rows (an empty Excel table keeps one) are left out; row numbers are unchanged.
+      return {
+        tables: [...r.tables.values()].map((t) => ({
+          ...t,
+          rows: t.rows.slice(0, t.rows.length - trailingBlanks(t.rows)),
+        })),
+      };
     });
 
   // ------------------------------------------------------------------ setUp

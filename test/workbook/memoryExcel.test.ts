@@ -192,6 +192,22 @@ describe("the Office.js batch model", () => {
     expect(excel.book.sheet("New")).toBeUndefined();
   });
 
+  test("failOnSync with afterOperations applies the first operations of the batch and fails the rest", async () => {
+    const excel = excelWith();
+    excel.failOnSync(1, { afterOperations: 3 });
+    const e = await errorOf(
+      excel.run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem("Sheet1"); // op 1 (resolve)
+        s.getRange("A1").values = [["one"]]; // ops 2, 3
+        s.getRange("A2").values = [["two"]]; // ops 4, 5
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("GeneralException");
+    expect(excel.book.cellView("Sheet1", 0, 0).value).toBe("one");
+    expect(excel.book.cellView("Sheet1", 1, 0).value).toBe("");
+  });
+
   test("an operation that fails stops its batch there, as in Excel: earlier operations applied, later ones not", async () => {
     const excel = excelWith();
     const e = await errorOf(
