@@ -243,6 +243,9 @@ function naiveCell(t: TargetRecord, period: Quarter, raw: readonly RawActual[]):
     forecast: fc,
   });
   if (!rag.ok) return { rag: "No target", explanation: rag.error.message };
+  if (!w.ok && inYear && t.target !== null && rag.value.status === "No target") {
+    return { rag: "No target", explanation: `No target: the milestone cannot be set. ${w.error.message}` };
+  }
   const explanation = explain({
     rag: rag.value,
     measureType,

@@ -19,7 +19,7 @@ import {
 } from "./progress";
 import { ragStatus, RAG_STATUSES, type RagStatus } from "./rag";
 import { buildHierarchy, resolveUnit, unitKey, type Hierarchy, type Observation } from "./rollup";
-import { idKey, type ActualRecord, type Register, type TargetRecord } from "./register";
+import { idKey, type ActualRecord, type Register, type TargetRecord, type UnitRecord } from "./register";
 import { smartFindings, type Finding } from "./smart";
 import { rate } from "./values";
 
@@ -133,6 +133,8 @@ export function observationOf(
   if (!a) return undefined;
   if (measureType !== undefined && measureType !== "Rate")
     return a.value === null ? undefined : { value: a.value };
+  // A rate's counts with a denominator of 0 are an error (zeroDenominator), not its value.
+  if (measureType === "Rate" && a.numerator !== null && a.denominator === 0) return undefined;
   if (a.numerator !== null && a.denominator !== null && a.denominator !== 0) {
     return { value: a.numerator / a.denominator, numerator: a.numerator, denominator: a.denominator };
   }
@@ -157,19 +159,60 @@ function zeroDenominator(a: ActualRecord | undefined): string | null {
   return r.ok ? null : r.error.message;
 }
 
-/** Resolves a target's figure for any quarter, rolling up children where the unit has none. */
+/** The figure a unit's own record gives: a rate from its counts when both are given, else the value. */
+function recordValue(a: ActualRecord, measureType: MeasureType): number | null {
+  if (measureType === "Rate" && a.numerator !== null && a.denominator !== null) {
+    return a.denominator === 0 ? null : a.numerator / a.denominator;
+  }
+  return a.value;
+}
+
+/**
+ * Resolves a target's figure for any quarter, rolling up children where the unit has none. A unit
+ * without children (the common case) reads its own records directly; the roll-up, and the reasons
+ * a figure is missing, are worked out only when needed.
+ */
 class FigureSource {
-  private readonly cache = new Map<number, QuarterFigure>();
+  private cache: Map<number, QuarterFigure> | null = null;
+  private readonly own: ReadonlyMap<number, ActualRecord> | undefined;
+  /** The unit has no children in PerfUnits: its figure is its own record or nothing. */
+  readonly leaf: boolean;
   constructor(
     private readonly target: TargetRecord,
     private readonly measureType: MeasureType,
     private readonly byUnit: ReadonlyMap<string, ReadonlyMap<number, ActualRecord>> | undefined,
     private readonly hierarchy: Hierarchy,
-    private readonly names: ReadonlyMap<string, string>,
-  ) {}
+    private readonly names: (unitKey: string) => string,
+  ) {
+    const key = unitKey(target.orgUnit);
+    this.own = byUnit?.get(key);
+    this.leaf = !hierarchy.childrenOf.has(key);
+  }
+
+  /** The unit's own record of a quarter (commentary and action live there). */
+  record(qi: number): ActualRecord | undefined {
+    return this.own?.get(qi);
+  }
+
+  /** The figure of a quarter, or null when there is none (`at` says why). */
+  value(qi: number): number | null {
+    if (this.leaf) {
+      const a = this.own?.get(qi);
+      return a === undefined ? null : recordValue(a, this.measureType);
+    }
+    const f = this.at(qi);
+    return f.kind === "value" ? f.value : null;
+  }
+
+  /** Whether a quarter's figure came from the children's roll-up. */
+  rolledUp(qi: number): boolean {
+    if (this.leaf) return false;
+    const f = this.at(qi);
+    return f.kind === "value" && f.rolledUp;
+  }
 
   at(qi: number): QuarterFigure {
-    const hit = this.cache.get(qi);
+    const hit = this.cache?.get(qi);
     if (hit) return hit;
     let bad: { record: ActualRecord; message: string } | null = null;
     const own = (uk: string): Observation | undefined => {
@@ -186,7 +229,7 @@ class FigureSource {
       own,
       this.measureType,
       this.target.aggregation,
-      (k) => this.names.get(k) ?? k,
+      this.names,
     );
     const zero = bad as { record: ActualRecord; message: string } | null;
     const f: QuarterFigure =
@@ -197,13 +240,8 @@ class FigureSource {
           : r.kind === "missing"
             ? { kind: "missing", missingUnits: r.missingUnits }
             : { kind: "error", message: r.message, row: null, column: "Value" };
-    this.cache.set(qi, f);
+    (this.cache ??= new Map()).set(qi, f);
     return f;
-  }
-
-  value(qi: number): number | null {
-    const f = this.at(qi);
-    return f.kind === "value" ? f.value : null;
   }
 }
 
@@ -227,23 +265,31 @@ interface Evaluated {
   readonly error: ReportError | null;
 }
 
+/** What every target of one report shares: worked out once per report. */
+interface ReportContext {
+  readonly settings: Register["settings"];
+  readonly period: Quarter;
+  readonly label: string;
+  readonly pi: number;
+  /** The workbook's reporting period as a label, when set. */
+  readonly reportingLabel: string | undefined;
+  /** False when the period is after the workbook's reporting period. */
+  readonly due: boolean;
+  readonly options: ReportOptions;
+}
+
 function evaluateTarget(
   t: TargetRecord,
   measureType: MeasureType,
   polarity: Polarity,
-  period: Quarter,
-  register: Register,
+  ctx: ReportContext,
   src: FigureSource,
-  index: ActualIndex,
-  options: ReportOptions,
 ): Evaluated {
-  const { settings } = register;
+  const { settings, period, label, pi, options } = ctx;
   const sm = settings.startMonth;
-  const label = formatQuarter(period, sm);
-  const pi = quarterIndex(period);
   const q: QuarterNumber = period.q;
   let error: ReportError | null = null;
-  const ownRecord = index.get(t.indicatorId, t.orgUnit, pi);
+  const ownRecord = src.record(pi);
 
   // Milestone for the period.
   let weights: Weights | null = null;
@@ -279,7 +325,9 @@ function evaluateTarget(
   let rolledUp = false;
   let missingUnits: string[] | undefined;
   let missingQuarters: string[] | undefined;
-  const cur = src.at(pi);
+  const curValue = src.value(pi);
+  const cur: QuarterFigure =
+    curValue === null ? src.at(pi) : { kind: "value", value: curValue, rolledUp: src.rolledUp(pi) };
   if (cur.kind === "error") {
     error ??= {
       table: "PerfActuals",
@@ -292,12 +340,15 @@ function evaluateTarget(
     let sum = 0;
     const missing: string[] = [];
     for (let k = 1; k <= q; k++) {
-      const f = src.at(pi - q + k);
-      if (f.kind === "value") {
-        sum += f.value;
-        rolledUp ||= f.rolledUp;
-      } else if (k === q && f.kind === "missing" && f.missingUnits.length > 0)
-        missingUnits = [...f.missingUnits];
+      const qi = pi - q + k;
+      const v = src.value(qi);
+      if (v !== null) {
+        sum += v;
+        rolledUp ||= src.rolledUp(qi);
+        continue;
+      }
+      const f = src.at(qi);
+      if (k === q && f.kind === "missing" && f.missingUnits.length > 0) missingUnits = [...f.missingUnits];
       else missing.push(formatQuarter({ fy: period.fy, q: k as QuarterNumber }, sm));
     }
     if (missing.length === 0 && missingUnits === undefined) actual = sum;
@@ -320,9 +371,6 @@ function evaluateTarget(
     : null;
   const tolerance = t.tolerance ?? settings.defaultTolerance;
   const toleranceType = t.tolerance === null ? "Relative" : (t.toleranceType ?? "Relative");
-  // A quarter after the workbook's reporting period is Not due (semantics.md, RAG).
-  const rp = settings.reportingPeriod;
-  const due = rp === null || pi <= quarterIndex(rp);
   const rag = ragStatus({
     actual,
     milestone,
@@ -334,7 +382,7 @@ function evaluateTarget(
     rule: settings.rule,
     dotYearAgo,
     forecast: fc,
-    due,
+    due: ctx.due,
   });
   const ragResult = rag.ok
     ? rag.value
@@ -368,7 +416,7 @@ function evaluateTarget(
     dotYearAgo,
     yearAgoActual: yearAgo,
     period: label,
-    reportingPeriod: rp === null ? undefined : formatQuarter(rp, sm),
+    reportingPeriod: ctx.reportingLabel,
     missingUnits,
     missingQuarters,
     targetYearLabel: targetNote,
@@ -460,34 +508,104 @@ export function targetsForPeriod(targets: readonly TargetRecord[], fy: number): 
   return out;
 }
 
+/**
+ * What a report needs from a register whatever the period: the unit hierarchy, display names of
+ * units, the actuals index and the SMART findings. Worked out once per register and kept while
+ * its arrays are the same (a Register is immutable; a host that reads the tables again makes a
+ * new one), so reports for several periods of one register index its actuals only once.
+ */
+interface Prepared {
+  readonly targets: readonly TargetRecord[];
+  readonly units: readonly UnitRecord[];
+  readonly lengths: string;
+  readonly startMonth: number;
+  readonly hierarchy: Hierarchy;
+  readonly hierarchyError: string | null;
+  readonly index: ActualIndex;
+  readonly displayName: (unitKey: string) => string;
+  findings: readonly Finding[] | null;
+}
+
+const PREPARED = new WeakMap<readonly ActualRecord[], Prepared>();
+
+function prepare(register: Register): Prepared {
+  const { targets, actuals, units } = register;
+  const lengths = `${targets.length}/${actuals.length}/${units.length}`;
+  const startMonth = register.settings.startMonth;
+  const hit = PREPARED.get(actuals);
+  if (
+    hit &&
+    hit.targets === targets &&
+    hit.units === units &&
+    hit.lengths === lengths &&
+    hit.startMonth === startMonth
+  )
+    return hit;
+  const h = buildHierarchy(units.map((u) => ({ orgUnit: u.orgUnit, parent: u.parent })));
+  let names: Map<string, string> | null = null;
+  const displayName = (k: string): string => {
+    if (names === null) {
+      names = new Map<string, string>();
+      for (const u of units) names.set(unitKey(u.orgUnit), u.orgUnit.trim());
+      for (const t of targets)
+        if (!names.has(unitKey(t.orgUnit))) names.set(unitKey(t.orgUnit), t.orgUnit.trim());
+    }
+    return names.get(k) ?? k;
+  };
+  const prepared: Prepared = {
+    targets,
+    units,
+    lengths,
+    startMonth,
+    hierarchy: h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() },
+    hierarchyError: h.ok ? null : h.error.message,
+    index: indexActuals(actuals),
+    displayName,
+    findings: null,
+  };
+  PREPARED.set(actuals, prepared);
+  return prepared;
+}
+
 /** Build the report for a period (default: the register's reporting period). */
 export function buildReport(register: Register, period: Quarter, options: ReportOptions = {}): Report {
+  const { settings } = register;
+  const prepared = prepare(register);
+  const { hierarchy } = prepared;
   const errors: ReportError[] = [];
-  const h = buildHierarchy(register.units.map((u) => ({ orgUnit: u.orgUnit, parent: u.parent })));
-  const hierarchy: Hierarchy = h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() };
-  if (!h.ok) errors.push({ table: "PerfUnits", row: null, column: "Parent", message: h.error.message });
-  const names = new Map<string, string>();
-  for (const u of register.units) names.set(unitKey(u.orgUnit), u.orgUnit.trim());
-  for (const t of register.targets)
-    if (!names.has(unitKey(t.orgUnit))) names.set(unitKey(t.orgUnit), t.orgUnit.trim());
-  const index = indexActuals(register.actuals);
+  if (prepared.hierarchyError !== null)
+    errors.push({ table: "PerfUnits", row: null, column: "Parent", message: prepared.hierarchyError });
+  const pi = quarterIndex(period);
+  const rp = settings.reportingPeriod;
+  const ctx: ReportContext = {
+    settings,
+    period,
+    label: formatQuarter(period, settings.startMonth),
+    pi,
+    // A quarter after the workbook's reporting period is Not due (semantics.md, RAG).
+    reportingLabel: rp === null ? undefined : formatQuarter(rp, settings.startMonth),
+    due: rp === null || pi <= quarterIndex(rp),
+    options,
+  };
   const summary = emptySummary();
   const entries: ReportEntry[] = [];
   for (const t of targetsForPeriod(register.targets, period.fy)) {
     if (t.measureType === null || t.polarity === null) continue; // M-UNIT finding says why
-    const src = new FigureSource(t, t.measureType, index.forIndicator(t.indicatorId), hierarchy, names);
-    const ev = evaluateTarget(t, t.measureType, t.polarity, period, register, src, index, options);
+    const byUnit = prepared.index.forIndicator(t.indicatorId);
+    const src = new FigureSource(t, t.measureType, byUnit, hierarchy, prepared.displayName);
+    const ev = evaluateTarget(t, t.measureType, t.polarity, ctx, src);
     entries.push(ev.entry);
     summary[ev.entry.row.rag] += 1;
     if (ev.error) errors.push(ev.error);
   }
+  prepared.findings ??= smartFindings(register, hierarchy);
   return {
-    schemaVersion: register.settings.schemaVersion,
-    period: formatQuarter(period, register.settings.startMonth),
-    ragRule: register.settings.rule,
+    schemaVersion: settings.schemaVersion,
+    period: ctx.label,
+    ragRule: settings.rule,
     entries,
     summary,
-    findings: smartFindings(register, hierarchy),
+    findings: prepared.findings,
     errors,
   };
 }
