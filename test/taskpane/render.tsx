@@ -1,10 +1,14 @@
 /** Renders the task pane over a fake host, as Excel would inside FluentProvider. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor } from "@testing-library/react";
+import { configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App, type FlowName } from "../../src/taskpane/App";
 import type { PaneServices } from "../../src/taskpane/state";
 import { FakeHost, type FakeHostOptions } from "./fakeHost";
+
+// jsdom renders Fluent UI slowly on a loaded 2-core machine: wait for the UI, never on a clock.
+configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(60_000);
 
 export interface Rendered {
   readonly host: FakeHost;
