@@ -8,6 +8,9 @@
  * title and a text description of its figures, status written as text not only as colour).
  * Every piece of text from the workbook is escaped. Figures are rounded here for reading with the
  * engine's formatters; nothing is computed.
+ *
+ * Pure (engine and contract only, no Node.js API): the task pane's report export renders with
+ * this same function, so the pane and the command never produce different reports.
  */
 import {
   formatDifference,

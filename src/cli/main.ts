@@ -38,7 +38,13 @@ import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
 import { htmlReport } from "./html";
-import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits } from "./package";
+import {
+  DEFAULT_LIMITS,
+  readZipDirectory,
+  unpackEntry,
+  type PackageInfo,
+  type PackageLimits,
+} from "./package";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
 import { addReportSheet, sampleWorkbookFile, writeTableRows } from "./writers";
 import {
@@ -52,7 +58,9 @@ import {
   workbookBuffer,
   worksheetNamed,
   type LoadedBook,
+  type SheetGrid,
 } from "./xlsx";
+import type { Workbook } from "exceljs";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -201,22 +209,35 @@ async function checkOutputs(outputs: readonly (readonly [string, string | undefi
 // Reading a book
 
 interface Book {
-  readonly loaded: LoadedBook;
+  readonly path: string;
+  readonly info: PackageInfo;
+  /** The ExcelJS workbook, when asked to keep it (to write a copy); else dropped early to spare memory. */
+  readonly workbook: Workbook | undefined;
+  /** Every sheet as a grid, when asked for. */
+  readonly sheets: readonly SheetGrid[];
   readonly read: ReadResult;
   readonly register: Register;
 }
 
-async function readBook(path: string, io: CliIo): Promise<Book> {
+async function readBook(
+  path: string,
+  io: CliIo,
+  options: { readonly keep: boolean; readonly grids: boolean },
+): Promise<Book> {
   const loaded = await loadXlsx(path, limitsOf(io));
-  const read = readRegister(rawWorkbook(loaded.workbook));
+  // The reader does not use number formats; the published-figure check reads them from the grids.
+  const raw = rawWorkbook(loaded.workbook, { formats: false });
+  const sheets = options.grids ? sheetGrids(loaded.workbook) : [];
+  const workbook = options.keep ? loaded.workbook : undefined;
+  const read = readRegister(raw);
   if (read.fatal || !read.register) {
     throw new CliError(`${path}: ${read.fatal?.message ?? "the workbook cannot be read"}`);
   }
-  return { loaded, read, register: read.register };
+  return { path, info: loaded.info, workbook, sheets, read, register: read.register };
 }
 
 /** Refuse to write a book back over itself when ExcelJS would drop some of its parts. */
-function refuseUnkept(loaded: LoadedBook, what: string): void {
+function refuseUnkept(loaded: { readonly path: string; readonly info: PackageInfo }, what: string): void {
   if (loaded.info.unkept.length === 0) return;
   throw new CliError(
     `${loaded.path} has ${loaded.info.unkept.join(", ")}, which this command cannot keep when it saves the workbook, so ${what}; use the PerfCycle add-in in Excel instead`,
@@ -284,7 +305,7 @@ function periodOf(book: Book, given: string | undefined): Quarter {
   }
   if (settings.reportingPeriod) return settings.reportingPeriod;
   throw new CliError(
-    `${book.loaded.path} has no ReportingPeriod in ${TABLE.settings}: give the quarter with --period, e.g. --period "2015-16 Q2"`,
+    `${book.path} has no ReportingPeriod in ${TABLE.settings}: give the quarter with --period, e.g. --period "2015-16 Q2"`,
   );
 }
 
@@ -315,9 +336,9 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
     ["--xlsx", xlsxOut],
     ["--html", htmlOut],
   ]);
-  const book = await readBook(path, io);
+  const book = await readBook(path, io, { keep: xlsxOut !== undefined, grids: false });
   if (xlsxOut !== undefined && samePath(xlsxOut, path))
-    refuseUnkept(book.loaded, "the report sheet is not added to it");
+    refuseUnkept(book, "the report sheet is not added to it");
   const period = periodOf(book, str(p, "period"));
   // --period is the report's reporting period: quarters after it are Not due, it is not.
   const register: Register = {
@@ -330,12 +351,12 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
 
   // Everything is built before anything is written; each file is written whole (temp + rename).
   let xlsxBuffer: Buffer | undefined;
-  if (xlsxOut !== undefined) {
+  if (xlsxOut !== undefined && book.workbook) {
     const sheet = reportSheet(report);
     const wrap = REPORT_COLUMNS.map((c, i) =>
       ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
     ).filter((i) => i >= 0);
-    addReportSheet(book.loaded.workbook, {
+    addReportSheet(book.workbook, {
       sheetName: `PerfReport ${report.period}`,
       title: sheet.title,
       notes: [
@@ -350,8 +371,8 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
       colours: RAG_COLOURS,
       errors: out.errors.map(errorText),
     });
-    book.loaded.workbook.lastModifiedBy = "PerfCycle evaluate";
-    xlsxBuffer = await workbookBuffer(book.loaded.workbook);
+    book.workbook.lastModifiedBy = "PerfCycle evaluate";
+    xlsxBuffer = await workbookBuffer(book.workbook);
   }
   const html =
     htmlOut === undefined
@@ -367,15 +388,16 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
   if (xlsxOut !== undefined && xlsxBuffer) {
     await writeAtomic(xlsxOut, xlsxBuffer);
-    if (!samePath(xlsxOut, path) && book.loaded.info.unkept.length > 0) {
+    if (!samePath(xlsxOut, path) && book.info.unkept.length > 0) {
       io.stderr(
-        `perfcycle: note: ${xlsxOut} does not have the ${book.loaded.info.unkept.join(", ")} of ${path} (this command cannot write them)\n`,
+        `perfcycle: note: ${xlsxOut} does not have the ${book.info.unkept.join(", ")} of ${path} (this command cannot write them)\n`,
       );
     }
   }
   if (htmlOut !== undefined && html !== undefined) await writeAtomic(htmlOut, html);
   if (jsonOut !== "-") {
-    io.stdout(reportText(report, out.errors, styleOf(io)));
+    // With --json the table is in the file: the terminal gets the summary and the errors.
+    io.stdout(reportText(report, out.errors, styleOf(io), { table: jsonOut === undefined }));
     const written = [jsonOut, xlsxOut, htmlOut].filter((f): f is string => f !== undefined);
     if (written.length > 0) io.stdout(`Wrote ${written.join(", ")}\n`);
   }
@@ -391,10 +413,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const path = p.positionals[0] ?? "";
   const jsonOut = str(p, "json");
   await checkOutputs([["--json", jsonOut]]);
-  const book = await readBook(path, io);
-  const raw = book.read.book;
-  const sheets = sheetGrids(book.loaded.workbook);
-  const result = checkBook(raw, sheets);
+  const book = await readBook(path, io, { keep: false, grids: true });
+  const result = checkBook(book.read.book, book.sheets);
   const out = { findings: result.findings, errors: result.errors, published: result.published };
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
   if (jsonOut !== "-") io.stdout(checkText(out.findings, out.errors, out.published, styleOf(io)));

@@ -71,8 +71,14 @@ function status(s: RagStatus, style: Style): string {
 const dash = "-";
 
 /** The report on the terminal: a row per indicator and unit, the exceptions' reasons, the summary and the errors. */
-export function reportText(report: Report, errors: readonly ContractError[], style: Style): string {
-  const rows = report.entries.map((e) => {
+export function reportText(
+  report: Report,
+  errors: readonly ContractError[],
+  style: Style,
+  options: { readonly table?: boolean } = {},
+): string {
+  const full = options.table ?? true;
+  const rows = (full ? report.entries : []).map((e) => {
     const r = e.row;
     const v = (x: number | null): string => (x === null ? dash : formatValue(r.measureType, x));
     return [
@@ -88,22 +94,24 @@ export function reportText(report: Report, errors: readonly ContractError[], sty
       r.forecast === null ? dash : v(r.forecast),
     ];
   });
-  const lines: string[] = [`PerfCycle report ${report.period} (${report.ragRule} rule)`, ""];
-  lines.push(
-    ...table(
-      ["Indicator", "Unit", "Actual", "Milestone", "Variance", "RAG", "DoT", "Forecast"],
-      rows,
-      style,
-      {
-        align: ["left", "left", "right", "right", "right", "left", "left", "right"],
-        statusColumn: 5,
-      },
-    ),
-  );
+  const lines: string[] = [`PerfCycle report ${report.period} (${report.ragRule} rule)`];
+  if (full) lines.push("");
+  if (full)
+    lines.push(
+      ...table(
+        ["Indicator", "Unit", "Actual", "Milestone", "Variance", "RAG", "DoT", "Forecast"],
+        rows,
+        style,
+        {
+          align: ["left", "left", "right", "right", "right", "left", "left", "right"],
+          statusColumn: 5,
+        },
+      ),
+    );
   const exceptions = report.entries.filter(
     (e) => e.row.rag === "Red" || e.row.rag === "Amber" || e.row.rag === "No data",
   );
-  if (exceptions.length > 0) {
+  if (full && exceptions.length > 0) {
     lines.push("", "Exceptions:");
     for (const s of ["Red", "Amber", "No data"] as const) {
       for (const e of exceptions.filter((x) => x.row.rag === s)) {

@@ -201,8 +201,14 @@ export function findTable(wb: Workbook, name: string): LocatedTable | undefined 
   return locateTables(wb).find((t) => t.model.name.toLowerCase() === key);
 }
 
+export interface RawOptions {
+  /** Read each data cell's number format too (RawTable.numberFormats). Default true. */
+  readonly formats?: boolean;
+}
+
 /** A located table as the contract reads it. */
-export function rawTable(t: LocatedTable): RawTable {
+export function rawTable(t: LocatedTable, options: RawOptions = {}): RawTable {
+  const withFormats = options.formats ?? true;
   const { sheet, model, range } = t;
   const width = range.right - range.left + 1;
   const headerRow = model.headerRow === false ? undefined : sheet.findRow(range.top);
@@ -216,32 +222,32 @@ export function rawTable(t: LocatedTable): RawTable {
   for (let r = t.firstDataRow; r <= t.lastDataRow; r++) {
     const row = sheet.findRow(r);
     const cells: RawCell[] = new Array<RawCell>(width).fill(null);
-    const formats: string[] = new Array<string>(width).fill("General");
+    const formats: string[] = withFormats ? new Array<string>(width).fill("General") : [];
     if (row) {
       for (let j = 0; j < width; j++) {
         const cell = row.findCell(range.left + j);
         if (cell) {
           cells[j] = cellRaw(cell);
-          formats[j] = cellFormat(cell);
+          if (withFormats) formats[j] = cellFormat(cell);
         }
       }
     }
     rows.push(cells);
-    numberFormats.push(formats);
+    if (withFormats) numberFormats.push(formats);
   }
-  return {
+  const table: RawTable = {
     name: model.name,
     headers,
     rows,
     sheet: sheet.name,
     topLeft: `${colLetters(range.left)}${range.top}`,
-    numberFormats,
   };
+  return withFormats ? { ...table, numberFormats } : table;
 }
 
 /** Every table of the workbook, as the contract reads them. */
-export function rawWorkbook(wb: Workbook): RawWorkbook {
-  return { tables: locateTables(wb).map(rawTable) };
+export function rawWorkbook(wb: Workbook, options: RawOptions = {}): RawWorkbook {
+  return { tables: locateTables(wb).map((t) => rawTable(t, options)) };
 }
 
 /** A worksheet's cells from A1 as a grid, with number formats. */
