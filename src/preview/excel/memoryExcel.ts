@@ -113,7 +113,7 @@ export class MemoryRequestContext {
 }
 
 /** Base of every proxy: a target resolved in queue order at sync time, and loaded properties. */
-abstract class Proxy<T> {
+abstract class ClientObject<T> {
   protected target: T | null | undefined = undefined;
   private nullKnown = false;
   protected readonly loaded = new Map<string, unknown>();
@@ -187,7 +187,7 @@ abstract class Proxy<T> {
   /** The value of a scalar property now (at sync time). */
   protected abstract snapshot(prop: string, t: T): unknown;
   /** A navigation property for `load("format/fill/color")`. */
-  protected child(_name: string): Proxy<unknown> | undefined {
+  protected child(_name: string): ClientObject<unknown> | undefined {
     return undefined;
   }
 
@@ -261,7 +261,7 @@ class WorkbookProxy {
 
 // ------------------------------------------------------------------ worksheets
 
-class WorksheetCollectionProxy extends Proxy<MemoryWorkbook> {
+class WorksheetCollectionProxy extends ClientObject<MemoryWorkbook> {
   protected readonly scalars: readonly string[] = ["items", "count"];
   private itemProps: string[] = [];
   constructor(context: MemoryRequestContext) {
@@ -304,7 +304,7 @@ class WorksheetCollectionProxy extends Proxy<MemoryWorkbook> {
   }
 }
 
-class WorksheetProxy extends Proxy<SheetModel> {
+class WorksheetProxy extends ClientObject<SheetModel> {
   protected readonly scalars: readonly string[] = ["name", "visibility", "position", "id"];
   readonly tables: TableCollectionProxy;
   readonly freezePanes: { freezeRows: (count?: number) => void };
@@ -412,7 +412,7 @@ class WorksheetProxy extends Proxy<SheetModel> {
 
 // ------------------------------------------------------------------ tables
 
-class TableCollectionProxy extends Proxy<MemoryWorkbook> {
+class TableCollectionProxy extends ClientObject<MemoryWorkbook> {
   protected readonly scalars: readonly string[] = ["items", "count"];
   private itemProps: string[] = [];
   constructor(
@@ -480,7 +480,7 @@ class TableCollectionProxy extends Proxy<MemoryWorkbook> {
   }
 }
 
-class TableProxy extends Proxy<TableModel> {
+class TableProxy extends ClientObject<TableModel> {
   protected readonly scalars: readonly string[] = ["name", "id", "showHeaders"];
   readonly rows: TableRowCollectionProxy;
   readonly columns: TableColumnCollectionProxy;
@@ -519,8 +519,8 @@ class TableProxy extends Proxy<TableModel> {
     }
     return this.sheetProxy;
   }
-  protected override child(name: string): Proxy<unknown> | undefined {
-    return name === "worksheet" ? (this.worksheet as Proxy<unknown>) : undefined;
+  protected override child(name: string): ClientObject<unknown> | undefined {
+    return name === "worksheet" ? (this.worksheet as ClientObject<unknown>) : undefined;
   }
   get name(): string {
     return this.get("name");
@@ -569,7 +569,7 @@ class TableProxy extends Proxy<TableModel> {
   }
 }
 
-class TableRowCollectionProxy extends Proxy<TableProxy> {
+class TableRowCollectionProxy extends ClientObject<TableProxy> {
   protected readonly scalars: readonly string[] = ["count"];
   constructor(
     context: MemoryRequestContext,
@@ -594,7 +594,7 @@ class TableRowCollectionProxy extends Proxy<TableProxy> {
   }
 }
 
-class TableColumnCollectionProxy extends Proxy<TableProxy> {
+class TableColumnCollectionProxy extends ClientObject<TableProxy> {
   protected readonly scalars: readonly string[] = ["count"];
   constructor(
     context: MemoryRequestContext,
@@ -648,7 +648,7 @@ function copy2d(v: unknown): unknown {
   return Array.isArray(v) ? v.map((r) => (Array.isArray(r) ? [...(r as unknown[])] : r)) : v;
 }
 
-class RangeProxy extends Proxy<RangeTarget> {
+class RangeProxy extends ClientObject<RangeTarget> {
   protected readonly scalars: readonly string[] = [
     "address",
     "values",
@@ -671,8 +671,8 @@ class RangeProxy extends Proxy<RangeTarget> {
     this.context.book.alive(r.sheet);
     return r;
   }
-  protected override child(name: string): Proxy<unknown> | undefined {
-    return name === "format" ? (this.format as Proxy<unknown>) : undefined;
+  protected override child(name: string): ClientObject<unknown> | undefined {
+    return name === "format" ? (this.format as ClientObject<unknown>) : undefined;
   }
   protected snapshot(prop: string, r: RangeTarget): unknown {
     const book = this.context.book;
@@ -782,7 +782,7 @@ class RangeProxy extends Proxy<RangeTarget> {
   }
 }
 
-class RangeFormatProxy extends Proxy<RangeProxy> {
+class RangeFormatProxy extends ClientObject<RangeProxy> {
   protected readonly scalars: readonly string[] = [];
   readonly fill: StyleProxy;
   readonly font: FontProxy;
@@ -794,9 +794,9 @@ class RangeFormatProxy extends Proxy<RangeProxy> {
   protected snapshot(): unknown {
     return undefined;
   }
-  protected override child(name: string): Proxy<unknown> | undefined {
-    if (name === "fill") return this.fill as Proxy<unknown>;
-    if (name === "font") return this.font as Proxy<unknown>;
+  protected override child(name: string): ClientObject<unknown> | undefined {
+    if (name === "fill") return this.fill as ClientObject<unknown>;
+    if (name === "font") return this.font as ClientObject<unknown>;
     return undefined;
   }
   autofitColumns(): void {
@@ -807,7 +807,7 @@ class RangeFormatProxy extends Proxy<RangeProxy> {
   }
 }
 
-class StyleProxy extends Proxy<RangeProxy> {
+class StyleProxy extends ClientObject<RangeProxy> {
   protected readonly scalars: readonly string[] = ["color"];
   constructor(
     context: MemoryRequestContext,
@@ -836,7 +836,7 @@ class StyleProxy extends Proxy<RangeProxy> {
   }
 }
 
-class FontProxy extends Proxy<RangeProxy> {
+class FontProxy extends ClientObject<RangeProxy> {
   protected readonly scalars: readonly string[] = ["color", "bold"];
   constructor(
     context: MemoryRequestContext,
