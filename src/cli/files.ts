@@ -49,11 +49,31 @@ export async function readInput(path: string): Promise<Buffer> {
  * failure the temporary file is removed and `path` is as it was.
  */
 export async function writeAtomic(path: string, data: Buffer | Uint8Array | string): Promise<void> {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // A symbolic link is followed (the file it points to is replaced, the link kept); a device or
+  // a pipe (/dev/stdout, /dev/null, a FIFO) is written to directly: never renamed over.
+  let target = path;
+  try {
+    const st = await fs.lstat(path);
+    if (st.isSymbolicLink()) target = await fs.realpath(path).catch(() => path);
+    const real = await fs.stat(target).catch(() => undefined);
+    if (real && !real.isFile()) {
+      if (real.isDirectory()) throw new CliError(`cannot write ${path}: it is a folder`);
+      try {
+        await fs.writeFile(target, data);
+        return;
+      } catch (e) {
+        throw new CliError(`cannot write ${path}: ${reason(e)}`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    // Not there yet: a new file.
+  }
+  const dir = dirname(target);
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await fs.writeFile(tmp, data, { flag: "wx" });
-    await fs.rename(tmp, path);
+    await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new CliError(`cannot write ${path}: ${reason(e)}`);
