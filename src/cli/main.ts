@@ -388,9 +388,10 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
   if (xlsxOut !== undefined && xlsxBuffer) {
     await writeAtomic(xlsxOut, xlsxBuffer);
-    if (!samePath(xlsxOut, path) && book.info.unkept.length > 0) {
+    const lost = [...(samePath(xlsxOut, path) ? [] : book.info.unkept), ...book.info.settingsLost];
+    if (lost.length > 0) {
       io.stderr(
-        `perfcycle: note: ${xlsxOut} does not have the ${book.info.unkept.join(", ")} of ${path} (this command cannot write them)\n`,
+        `perfcycle: note: ${xlsxOut} does not have the ${lost.join(", ")} of ${path} (this command cannot write them)\n`,
       );
     }
   }
@@ -529,6 +530,11 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
       if (up.added + up.updated > 0) {
         target.workbook.lastModifiedBy = "PerfCycle import";
         await writeAtomic(into, await workbookBuffer(target.workbook));
+        if (target.info.settingsLost.length > 0) {
+          io.stderr(
+            `perfcycle: note: ${into} no longer has its ${target.info.settingsLost.join(", ")} (this command cannot keep them)\n`,
+          );
+        }
       }
       note = `${into}: ${up.added} row${up.added === 1 ? "" : "s"} added and ${up.updated} updated in ${TABLE.actuals}${up.added + up.updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
     }

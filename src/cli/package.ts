@@ -62,8 +62,10 @@ export interface PackageInfo {
   readonly entries: readonly ZipEntry[];
   readonly sheets: readonly SheetPart[];
   readonly tables: readonly TablePart[];
-  /** Parts ExcelJS does not keep when it writes the workbook back (charts, pivot tables, macros…), by kind. */
+  /** Content ExcelJS does not keep when it writes the workbook back (charts, pivot tables, macros…), by kind. */
   readonly unkept: readonly string[];
+  /** Settings ExcelJS does not keep (add-in pane settings, printer settings): worth a note, not a refusal. */
+  readonly settingsLost: readonly string[];
 }
 
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -91,6 +93,24 @@ const UNKEPT_PARTS: readonly (readonly [RegExp, string])[] = [
   [/^xl\/(queryTables\/|connections\.xml$)/, "data connections"],
   [/^xl\/model\//, "a data model"],
   [/^xl\/(activeX|ctrlProps|embeddings)\//, "controls or embedded objects"],
+  [/^xl\/threadedComments\//, "threaded comments"],
+  [/^xl\/richData\//, "linked data types or pictures in cells"],
+  [/^customXml\//, "custom XML data (e.g. SharePoint properties)"],
+];
+
+/** Settings a save through ExcelJS loses: noted, not refused. */
+const LOST_SETTINGS: readonly (readonly [RegExp, string])[] = [
+  [/^xl\/webextensions\//, "add-in task pane settings"],
+  [/^xl\/printerSettings\//, "printer settings"],
+];
+
+/** Content inside kept parts that ExcelJS drops: sparklines in a sheet, shapes and charts in a drawing. */
+const SPARKLINES = Buffer.from("sparklineGroup");
+const SHAPES = [
+  Buffer.from("<xdr:sp>"),
+  Buffer.from("<xdr:sp "),
+  Buffer.from("<xdr:graphicFrame"),
+  Buffer.from("<xdr:cxnSp"),
 ];
 
 function readU64(buf: Buffer, at: number): number {
@@ -313,6 +333,7 @@ export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = D
   const unpacked = new Map<string, Buffer>();
   const sheetParts = new Set<string>();
   const tables: TablePart[] = [];
+  const unkeptContent = new Set<string>();
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const data = unpackEntry(buf, e, file);
@@ -334,6 +355,10 @@ export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = D
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       sheetParts.add(e.name);
       unpacked.set(e.name, data);
+      if (data.includes(SPARKLINES)) unkeptContent.add("sparklines");
+    }
+    if (/^xl\/drawings\/[^/]+\.xml$/.test(e.name) && SHAPES.some((s) => data.includes(s))) {
+      unkeptContent.add("shapes, text boxes or charts in drawings");
     }
   }
   const rels = new Map<string, string>();
@@ -360,7 +385,11 @@ export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = D
     }
     sheets.push({ name, part, rows });
   }
-  const unkept = new Set<string>();
-  for (const e of entries) for (const [re, kind] of UNKEPT_PARTS) if (re.test(e.name)) unkept.add(kind);
-  return { entries, sheets, tables, unkept: [...unkept] };
+  const unkept = new Set<string>(unkeptContent);
+  const settingsLost = new Set<string>();
+  for (const e of entries) {
+    for (const [re, kind] of UNKEPT_PARTS) if (re.test(e.name)) unkept.add(kind);
+    for (const [re, kind] of LOST_SETTINGS) if (re.test(e.name)) settingsLost.add(kind);
+  }
+  return { entries, sheets, tables, unkept: [...unkept], settingsLost: [...settingsLost] };
 }

@@ -81,6 +81,44 @@ describe("inspectXlsx accepts a well-formed workbook package", () => {
       "book.xlsx",
     );
     expect([...info.unkept].sort()).toEqual(["charts", "pivot tables"]);
+    expect(info.settingsLost).toEqual([]);
+  });
+
+  test("names content inside kept parts that would be lost (sparklines, shapes), and lost settings apart", () => {
+    const sparkSheet = Buffer.from(
+      '<worksheet xmlns="x"><sheetData/><extLst><ext><x14:sparklineGroups xmlns:x14="y"/></ext></extLst></worksheet>',
+    );
+    const info = inspectXlsx(
+      makeZip([
+        { name: "[Content_Types].xml", data: CONTENT_TYPES },
+        { name: "xl/workbook.xml", data: WORKBOOK },
+        { name: "xl/_rels/workbook.xml.rels", data: RELS },
+        { name: "xl/worksheets/sheet1.xml", data: sparkSheet },
+        {
+          name: "xl/drawings/drawing1.xml",
+          data: Buffer.from(
+            "<xdr:wsDr><xdr:twoCellAnchor><xdr:sp>box</xdr:sp></xdr:twoCellAnchor></xdr:wsDr>",
+          ),
+        },
+        { name: "xl/webextensions/webextension1.xml", data: Buffer.from("<we:webextension/>") },
+      ]),
+      "book.xlsx",
+    );
+    expect([...info.unkept].sort()).toEqual(["shapes, text boxes or charts in drawings", "sparklines"]);
+    expect(info.settingsLost).toEqual(["add-in task pane settings"]);
+  });
+
+  test("a drawing holding only pictures is kept (ExcelJS writes pictures back)", () => {
+    const info = inspectXlsx(
+      book([
+        {
+          name: "xl/drawings/drawing1.xml",
+          data: Buffer.from("<xdr:wsDr><xdr:oneCellAnchor><xdr:pic/></xdr:oneCellAnchor></xdr:wsDr>"),
+        },
+      ]),
+      "book.xlsx",
+    );
+    expect(info.unkept).toEqual([]);
   });
 });
 
