@@ -33,7 +33,7 @@ import {
   type QuarterNumber,
   type RagStatus,
   type Register,
-  type Report,
+  type ReportRow,
   type TargetRecord,
 } from "../src/engine";
 
@@ -283,22 +283,7 @@ export async function run(): Promise<void> {
   const small = generate(2000).register;
   for (const p of PERIODS) buildReport(small, p);
 
-  // Real path: buildReport for each of the 8 periods over the whole register.
-  let cells = 0;
-  const statuses = new Map<string, number>();
-  const reports: Report[] = [];
-  const r0 = performance.now();
-  for (const p of PERIODS) {
-    const report = buildReport(register, p);
-    cells += report.entries.length;
-    reports.push(report);
-  }
-  const realMs = performance.now() - r0;
-  for (const report of reports)
-    for (const [k, v] of Object.entries(report.summary)) statuses.set(k, (statuses.get(k) ?? 0) + v);
-  const realRate = rate(cells, realMs);
-
-  // Naive baseline on a subset of cells, against the full-size actuals table.
+  // The cells the naive baseline evaluates: a spread of indicators in each period.
   const perPeriod = Math.max(1, Math.floor(NAIVE_CELLS / PERIODS.length));
   const step = Math.max(1, Math.floor(INDICATORS / perPeriod));
   const subset: { t: TargetRecord; p: Quarter; pi: number; ti: number }[] = [];
@@ -309,13 +294,36 @@ export async function run(): Promise<void> {
       if (t) subset.push({ t, p, pi, ti: i });
     }
   });
+
+  // Real path: buildReport for each of the 8 periods over the whole register. Only the rows the
+  // naive baseline is checked against are kept, as a host keeps one report at a time.
+  let cells = 0;
+  const statuses = new Map<string, number>();
+  const periodMs: number[] = [];
+  const kept = new Map<string, ReportRow>();
+  PERIODS.forEach((p, pi) => {
+    const s0 = performance.now();
+    const report = buildReport(register, p);
+    periodMs.push(performance.now() - s0);
+    cells += report.entries.length;
+    for (const [k, v] of Object.entries(report.summary)) statuses.set(k, (statuses.get(k) ?? 0) + v);
+    for (const c of subset) {
+      const row = c.pi === pi ? report.entries[c.ti]?.row : undefined;
+      if (row) kept.set(`${c.pi}/${c.ti}`, row);
+    }
+  });
+  const realMs = periodMs.reduce((x, y) => x + y, 0);
+  const realRate = rate(cells, realMs);
+  const firstMs = periodMs[0] ?? 0;
+  const restMs = realMs - firstMs;
+
   naiveCell(subset[0]?.t ?? (register.targets[0] as TargetRecord), PERIODS[0] as Quarter, table); // warm-up
   let agree = 0;
   const n0 = performance.now();
   const naive = subset.map((c) => naiveCell(c.t, c.p, table));
   const naiveMs = performance.now() - n0;
   subset.forEach((c, k) => {
-    const real = reports[c.pi]?.entries[c.ti]?.row;
+    const real = kept.get(`${c.pi}/${c.ti}`);
     const mine = naive[k];
     if (real && mine && real.rag === mine.rag && real.explanation === mine.explanation) agree += 1;
     else if (process.env["ENGINE_BENCH_DEBUG"]) console.log(JSON.stringify({ real, mine, t: c.t }));
@@ -330,6 +338,11 @@ export async function run(): Promise<void> {
   );
   console.log(
     `buildReport × 8 periods: ${fmt(cells)} indicator-quarters in ${fmt(realMs)} ms = ${fmt(realRate)} /s`,
+  );
+  console.log(
+    `  first period (prepares the register: indexes its actuals, groups its targets, SMART checks): ` +
+      `${fmt(firstMs)} ms = ${fmt(rate(cells / PERIODS.length, firstMs))} /s; ` +
+      `the other 7: ${fmt(restMs)} ms = ${fmt(rate((cells * (PERIODS.length - 1)) / PERIODS.length, restMs))} /s`,
   );
   console.log(
     `naive baseline:          ${fmt(subset.length)} indicator-quarters in ${fmt(naiveMs)} ms = ${fmt(naiveRate)} /s ` +

@@ -44,11 +44,24 @@ function listAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 }
 
-function unitWord(measureType: MeasureType, unit: string | undefined): string {
-  const u = (unit ?? "").trim();
-  if (measureType === "Rate" || u === "" || u === "%" || /^(percent|percentage|rate|%.*)$/i.test(u))
-    return "";
+/** The unit as a word after a count or level (" plans"); none for rates and percentages. */
+function unitWordOf(unit: string): string {
+  const u = unit.trim();
+  if (u === "" || u === "%" || /^(percent|percentage|rate|%.*)$/i.test(u)) return "";
   return ` ${u}`;
+}
+
+/** Units repeat across a register: remember each one's word (bounded, cleared when full). */
+const UNIT_WORDS = new Map<string, string>();
+
+function unitWord(measureType: MeasureType, unit: string | undefined): string {
+  if (measureType === "Rate" || unit === undefined) return "";
+  let w = UNIT_WORDS.get(unit);
+  if (w === undefined) {
+    if (UNIT_WORDS.size >= 10_000) UNIT_WORDS.clear();
+    UNIT_WORDS.set(unit, (w = unitWordOf(unit)));
+  }
+  return w;
 }
 
 function head(input: ExplainInput): string {
@@ -98,18 +111,23 @@ export function explain(input: ExplainInput): string {
       : polarity === "Higher"
         ? `${diff} ${g > 0 ? "ahead" : "short"}`
         : `${diff} ${g > 0 ? "under" : "over"}`;
+  const target = input.target;
+  // Fast paths first: most rows are on their milestone, and need no tolerance text.
+  switch (rag.reason) {
+    case "target-met":
+      return `${base}; the annual target of ${target === null || target === undefined ? "?" : v(target)} is already met.`;
+    case "on-milestone":
+      return `${base}; ${gapText}.`;
+    default:
+      break;
+  }
   const T = rag.toleranceAmount ?? 0;
   const t = input.tolerance ?? 0.05;
   const tolText =
     input.toleranceType === "Absolute"
       ? `the tolerance of ${formatDifference(measureType, T)}`
       : `the ${formatShare(t)} tolerance of ${formatDifference(measureType, T)}`;
-  const target = input.target;
   switch (rag.reason) {
-    case "target-met":
-      return `${base}; the annual target of ${target === null || target === undefined ? "?" : v(target)} is already met.`;
-    case "on-milestone":
-      return `${base}; ${gapText}.`;
     case "within-tolerance":
       return `${base}; ${gapText}, within ${tolText}.`;
     case "beyond-tolerance":

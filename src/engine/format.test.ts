@@ -17,12 +17,15 @@ test("formatDecimal is Intl en-GB with at most 0, 1 or 2 decimal places", () => 
     fc.integer({ min: -10_000_000, max: 10_000_000 }).map((k) => k / 8), // exact ties such as 0.125
     fc.integer({ min: -10_000_000, max: 10_000_000 }).map((k) => k / 1000),
     fc.integer({ min: -1_000_000, max: 1_000_000 }).map((k) => k / 20),
+    fc.integer({ min: -100_000_000, max: 100_000_000 }).map((k) => k / 200), // ties at 2 places: 4216.445
+    fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map((k) => k / 2), // ties at 0 places
+    fc.double({ min: 0, max: 1e9, noNaN: true }),
   );
   fc.assert(
     fc.property(any, fc.constantFrom(0, 1, 2), (x, d) => {
       expect(formatDecimal(x, d)).toBe(reference(x, d));
     }),
-    { numRuns: 5000 },
+    { numRuns: 20000 },
   );
 });
 

@@ -27,9 +27,19 @@ function roundDecimalText(a: number, decimals: number): string {
   const dot = s.indexOf(".");
   if (dot < 0 || s.length - dot - 1 <= decimals) return s;
   const cut = dot + 1 + decimals;
+  const up = s.charCodeAt(cut) >= 53; // the next digit is 5 or more: round up
+  if (dot + decimals <= 15) {
+    // The digits kept, as a whole number (exact below 2^53), plus one when rounding up.
+    const n = Number(s.slice(0, dot) + s.slice(dot + 1, cut)) + (up ? 1 : 0);
+    if (decimals === 0) return String(n);
+    const p = 10 ** decimals;
+    const whole = Math.floor(n / p);
+    let frac = String(n - whole * p).padStart(decimals, "0");
+    while (frac.endsWith("0")) frac = frac.slice(0, -1);
+    return frac === "" ? String(whole) : `${whole}.${frac}`;
+  }
   const digits = (s.slice(0, dot) + s.slice(dot + 1, cut)).split("");
-  if (s.charCodeAt(cut) >= 53) {
-    // the next digit is 5 or more: add one in the last place kept, carrying
+  if (up) {
     let i = digits.length - 1;
     while (i >= 0 && digits[i] === "9") digits[i--] = "0";
     if (i >= 0) digits[i] = String(Number(digits[i]) + 1);
@@ -39,6 +49,29 @@ function roundDecimalText(a: number, decimals: number): string {
   const int = digits.slice(0, intLen).join("") || "0";
   const frac = digits.slice(intLen).join("").replace(/0+$/, "");
   return frac === "" ? int : `${int}.${frac}`;
+}
+
+const SCALE = [1, 10, 100];
+
+/**
+ * roundDecimalText for 0 ≤ a < 1e9 and up to 2 decimals, by arithmetic: a × 10^d rounded half up
+ * is the same as rounding the shortest decimal form unless a × 10^d lies within floating-point
+ * error of a half, and then the text method decides.
+ */
+function roundedFast(a: number, decimals: number): string {
+  if (Number.isInteger(a)) return String(a);
+  const p = SCALE[decimals];
+  if (p === undefined) return roundDecimalText(a, decimals);
+  const y = a * p;
+  const fl = Math.floor(y);
+  if (Math.abs(y - fl - 0.5) <= y * 2 ** -48 + 1e-12) return roundDecimalText(a, decimals);
+  const n = y - fl > 0.5 ? fl + 1 : fl;
+  if (p === 1) return String(n);
+  const whole = Math.floor(n / p);
+  const frac = n - whole * p;
+  if (frac === 0) return String(whole);
+  if (p === 10) return `${whole}.${frac}`;
+  return frac % 10 === 0 ? `${whole}.${frac / 10}` : `${whole}.${frac < 10 ? "0" : ""}${frac}`;
 }
 
 /**
@@ -52,7 +85,7 @@ export function formatDecimal(x: number, decimals: number): string {
     const s = (decimals === 0 ? NF0 : decimals === 1 ? NF1 : NF2).format(x);
     return s === "-0" ? "0" : s;
   }
-  const s = roundDecimalText(a, decimals);
+  const s = a < 1e9 ? roundedFast(a, decimals) : roundDecimalText(a, decimals);
   const dot = s.indexOf(".");
   const intEnd = dot < 0 ? s.length : dot;
   const text = intEnd > 3 ? groupDigits(s.slice(0, intEnd)) + s.slice(intEnd) : s;

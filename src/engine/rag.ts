@@ -22,7 +22,7 @@ import {
   type ToleranceType,
 } from "./measures";
 import type { Direction } from "./progress";
-import { err, isFiniteNumber, ok, quote, type Result } from "./result";
+import { err, isFiniteNumber, quote, type Result } from "./result";
 
 export type RagStatus = "Red" | "Amber" | "Green" | "Blue" | "No data" | "Not due" | "No target" | "Monitor";
 export const RAG_STATUSES: readonly RagStatus[] = [
@@ -104,11 +104,22 @@ function named<T extends string>(
   names: readonly T[],
   fallback: T | null,
   parse: (text: unknown) => Result<T>,
-): Result<T> {
+): T | Result<never> {
   if (value === null || value === undefined) {
-    return fallback === null ? parse(value) : ok(fallback);
-  }
-  return names.includes(value as T) ? ok(value as T) : parse(value);
+    if (fallback !== null) return fallback;
+  } else if (names.includes(value as T)) return value as T;
+  const r = parse(value);
+  return r.ok ? r.value : (r as Result<never>);
+}
+
+function result(
+  status: RagStatus,
+  reason: RagReason,
+  rule: RagRule,
+  gap: number | null,
+  T: number | null,
+): Result<RagResult> {
+  return { ok: true, value: { status, reason, rule, gap, toleranceAmount: T } };
 }
 
 /**
@@ -117,33 +128,30 @@ function named<T extends string>(
  */
 export function ragStatus(input: RagInput): Result<RagResult> {
   const i: Partial<RagInput> = typeof input === "object" && input !== null ? input : {};
-  const pol = named(i.polarity, POLARITIES, null, parsePolarity);
-  if (!pol.ok) return pol;
-  const ru = named(i.rule, RAG_RULES, "Milestone", parseRagRule);
-  if (!ru.ok) return ru;
-  const sch = named(i.scheme, RAG_SCHEMES, "RAG", parseRagScheme);
-  if (!sch.ok) return sch;
-  const tt = named(i.toleranceType, TOLERANCE_TYPES, "Relative", parseToleranceType);
-  if (!tt.ok) return tt;
+  // Validation without allocating on the happy path (a report rates every row).
+  const polarity = named(i.polarity, POLARITIES, null, parsePolarity);
+  if (typeof polarity !== "string") return polarity;
+  const rule = named(i.rule, RAG_RULES, "Milestone", parseRagRule);
+  if (typeof rule !== "string") return rule;
+  const scheme = named(i.scheme, RAG_SCHEMES, "RAG", parseRagScheme);
+  if (typeof scheme !== "string") return scheme;
+  const toleranceType = named(i.toleranceType, TOLERANCE_TYPES, "Relative", parseToleranceType);
+  if (typeof toleranceType !== "string") return toleranceType;
   const t = i.tolerance ?? DEFAULT_TOLERANCE;
   if (!isFiniteNumber(t) || t < 0)
     return err("TOLERANCE", `Tolerance must be a number of 0 or more; got ${quote(t)}`);
-  const rule = ru.value;
-  const none = (status: RagStatus, reason: RagReason): Result<RagResult> =>
-    ok({ status, reason, rule, gap: null, toleranceAmount: null });
-  if (i.due === false) return none("Not due", "not-due");
+  if (i.due === false) return result("Not due", "not-due", rule, null, null);
   const a = i.actual;
-  if (!isFiniteNumber(a)) return none("No data", "no-data");
-  const polarity = pol.value;
-  if (polarity === "Neutral") return none("Monitor", "monitor");
+  if (!isFiniteNumber(a)) return result("No data", "no-data", rule, null, null);
+  if (polarity === "Neutral") return result("Monitor", "monitor", rule, null, null);
   const m = i.milestone;
-  if (!isFiniteNumber(m)) return none("No target", "no-target");
+  if (!isFiniteNumber(m)) return result("No target", "no-target", rule, null, null);
   const g = ragGap(a, m, polarity);
-  const T = toleranceAmount(m, t, tt.value);
+  const T = toleranceAmount(m, t, toleranceType);
   const rated = (status: RagStatus, reason: RagReason): Result<RagResult> =>
-    ok({ status, reason, rule, gap: g, toleranceAmount: T });
+    result(status, reason, rule, g, T);
   const target = i.target;
-  if (sch.value === "BRAG" && isFiniteNumber(target) && meetsOrBetter(a, target, polarity)) {
+  if (scheme === "BRAG" && isFiniteNumber(target) && meetsOrBetter(a, target, polarity)) {
     return rated("Blue", "target-met");
   }
   // The tolerance boundary is Amber (or Green under ToleranceBand): allow for floating point there too.

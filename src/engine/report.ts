@@ -167,20 +167,69 @@ function recordValue(a: ActualRecord, measureType: MeasureType): number | null {
   return a.value;
 }
 
+/** One indicator's records for one unit, by quarter: `recs[quarterIndex - base]`. */
+interface Series {
+  base: number;
+  recs: (ActualRecord | undefined)[];
+}
+
+const seriesAt = (s: Series | undefined, qi: number): ActualRecord | undefined =>
+  s === undefined || qi < s.base ? undefined : s.recs[qi - s.base];
+
+/** Actuals by indicator key, then unit key: each a short array by quarter (the first row wins). */
+type SeriesIndex = Map<string, Map<string, Series>>;
+
+function indexSeries(actuals: readonly ActualRecord[]): SeriesIndex {
+  const byId: SeriesIndex = new Map();
+  let lastId = "";
+  let lastUnits: Map<string, Series> | undefined;
+  for (const a of actuals) {
+    // Rows come grouped by indicator in practice: skip the key work when the id repeats.
+    let byUnit = a.indicatorId === lastId ? lastUnits : undefined;
+    if (byUnit === undefined) {
+      const ik = idKey(a.indicatorId);
+      byUnit = byId.get(ik);
+      if (byUnit === undefined) byId.set(ik, (byUnit = new Map()));
+      lastId = a.indicatorId;
+      lastUnits = byUnit;
+    }
+    const uk = unitKey(a.orgUnit);
+    const qi = quarterIndex(a.period);
+    const s = byUnit.get(uk);
+    if (s === undefined) byUnit.set(uk, { base: qi, recs: [a] });
+    else if (qi < s.base) {
+      const recs: (ActualRecord | undefined)[] = new Array<ActualRecord | undefined>(s.base - qi).fill(
+        undefined,
+      );
+      recs[0] = a;
+      s.recs = recs.concat(s.recs);
+      s.base = qi;
+    } else {
+      const k = qi - s.base;
+      while (s.recs.length < k) s.recs.push(undefined);
+      if (s.recs[k] === undefined) s.recs[k] = a;
+    }
+  }
+  return byId;
+}
+
 /**
- * Resolves a target's figure for any quarter, rolling up children where the unit has none. A unit
+ * Resolves a target's figures for any quarter, rolling up children where the unit has none. A unit
  * without children (the common case) reads its own records directly; the roll-up, and the reasons
- * a figure is missing, are worked out only when needed.
+ * a figure is missing, are worked out only when needed. Kept per target while its register is
+ * the same, with the profile's weights, so reports for several periods share the work.
  */
 class FigureSource {
   private cache: Map<number, QuarterFigure> | null = null;
-  private readonly own: ReadonlyMap<number, ActualRecord> | undefined;
+  private readonly own: Series | undefined;
   /** The unit has no children in PerfUnits: its figure is its own record or nothing. */
   readonly leaf: boolean;
+  /** The profile's weights, once worked out. */
+  weights: ReturnType<typeof profileWeights> | undefined;
   constructor(
     private readonly target: TargetRecord,
     private readonly measureType: MeasureType,
-    private readonly byUnit: ReadonlyMap<string, ReadonlyMap<number, ActualRecord>> | undefined,
+    private readonly byUnit: ReadonlyMap<string, Series> | undefined,
     private readonly hierarchy: Hierarchy,
     private readonly names: (unitKey: string) => string,
   ) {
@@ -191,13 +240,13 @@ class FigureSource {
 
   /** The unit's own record of a quarter (commentary and action live there). */
   record(qi: number): ActualRecord | undefined {
-    return this.own?.get(qi);
+    return seriesAt(this.own, qi);
   }
 
   /** The figure of a quarter, or null when there is none (`at` says why). */
   value(qi: number): number | null {
     if (this.leaf) {
-      const a = this.own?.get(qi);
+      const a = seriesAt(this.own, qi);
       return a === undefined ? null : recordValue(a, this.measureType);
     }
     const f = this.at(qi);
@@ -216,7 +265,7 @@ class FigureSource {
     if (hit) return hit;
     let bad: { record: ActualRecord; message: string } | null = null;
     const own = (uk: string): Observation | undefined => {
-      const record = this.byUnit?.get(uk)?.get(qi);
+      const record = seriesAt(this.byUnit?.get(uk), qi);
       if (this.measureType === "Rate" && bad === null) {
         const message = zeroDenominator(record);
         if (message !== null && record) bad = { record, message };
@@ -260,6 +309,8 @@ export function targetWeights(
   return profileWeights(profile, { customWeights: t.weights, seasonalBaseline, measureType });
 }
 
+const NO_TREND: readonly TrendPoint[] = Object.freeze([]);
+
 interface Evaluated {
   readonly entry: ReportEntry;
   readonly error: ReportError | null;
@@ -298,7 +349,7 @@ function evaluateTarget(
   const inYear = t.targetYear === period.fy;
   if (t.target !== null && !inYear && t.targetYear !== null) targetNote = formatFiscalYear(t.targetYear, sm);
   if (t.target !== null && inYear) {
-    const w = targetWeights(t, measureType, (qi) => src.value(qi));
+    const w = (src.weights ??= targetWeights(t, measureType, (qi) => src.value(qi)));
     if (!w.ok) {
       error = {
         table: "PerfTargets",
@@ -326,9 +377,8 @@ function evaluateTarget(
   let missingUnits: string[] | undefined;
   let missingQuarters: string[] | undefined;
   const curValue = src.value(pi);
-  const cur: QuarterFigure =
-    curValue === null ? src.at(pi) : { kind: "value", value: curValue, rolledUp: src.rolledUp(pi) };
-  if (cur.kind === "error") {
+  const cur: QuarterFigure | null = curValue === null ? src.at(pi) : null; // why there is none
+  if (cur !== null && cur.kind === "error") {
     error ??= {
       table: "PerfActuals",
       row: cur.row ?? ownRecord?.row ?? null,
@@ -353,13 +403,14 @@ function evaluateTarget(
     }
     if (missing.length === 0 && missingUnits === undefined) actual = sum;
     else if (missing.length > 0 && !(missing.length === 1 && missing[0] === label)) missingQuarters = missing;
-  } else if (cur.kind === "value") {
-    actual = cur.value;
-    rolledUp = cur.rolledUp;
-  } else if (cur.kind === "missing" && cur.missingUnits.length > 0) missingUnits = [...cur.missingUnits];
+  } else if (curValue !== null) {
+    actual = curValue;
+    rolledUp = src.rolledUp(pi);
+  } else if (cur !== null && cur.kind === "missing" && cur.missingUnits.length > 0)
+    missingUnits = [...cur.missingUnits];
 
   // Direction of travel compares quarter values (not YTD).
-  const qv = src.value(pi);
+  const qv = curValue;
   const prev = src.value(pi - 1);
   const yearAgo = src.value(pi - 4);
   const dotPrevious = directionOfTravel(qv, prev, polarity);
@@ -424,12 +475,16 @@ function evaluateTarget(
   const explained =
     error && ragResult.status === "No target" && t.target !== null && inYear
       ? `No target: the milestone cannot be set. ${error.message.replace(/^[^:]*: /, "")}`
-      : cur.kind === "error" && ragResult.status === "No data"
+      : cur !== null && cur.kind === "error" && ragResult.status === "No data"
         ? `No data: ${label} cannot be rated. ${cur.message}`
         : explanation;
+  // V8 keeps a string built by concatenation as a tree of its pieces; reading a character joins
+  // it into one flat string, which is much cheaper to keep (a report holds one per row).
+  explained.charCodeAt(0);
 
-  const trend: TrendPoint[] = [];
+  let trend: readonly TrendPoint[] = NO_TREND;
   if (options.trend) {
+    const points: TrendPoint[] = [];
     for (let k = pi - 7; k <= pi; k++) {
       const kq = { fy: Math.floor(k / 4), q: ((k % 4) + 1) as QuarterNumber };
       let a: number | null = src.value(k);
@@ -444,8 +499,9 @@ function evaluateTarget(
         const r = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(weights, kq.q));
         if (r.ok) m = r.value;
       }
-      trend.push({ period: formatQuarter(kq, sm), actual: a, milestone: m });
+      points.push({ period: formatQuarter(kq, sm), actual: a, milestone: m });
     }
+    trend = points;
   }
 
   const row: ReportRow = {
@@ -486,33 +542,54 @@ function evaluateTarget(
 }
 
 /**
+ * Targets grouped by indicator and unit, in the order each group first appears: a register may
+ * hold targets for several years of the same indicator and unit. Rows without an id stand alone.
+ */
+function groupTargets(targets: readonly TargetRecord[]): TargetRecord[][] {
+  const groups: TargetRecord[][] = [];
+  const slot = new Map<string, TargetRecord[]>();
+  for (const t of targets) {
+    if (t.indicatorId.trim() === "") {
+      groups.push([t]);
+      continue;
+    }
+    const key = `${idKey(t.indicatorId)}\u0000${unitKey(t.orgUnit)}`;
+    const group = slot.get(key);
+    if (group === undefined) {
+      const g = [t];
+      slot.set(key, g);
+      groups.push(g);
+    } else group.push(t);
+  }
+  return groups;
+}
+
+/** The group's target for a fiscal year: the first for that year, else the group's first. */
+function pickTarget(group: readonly TargetRecord[], fy: number): TargetRecord | undefined {
+  for (const t of group) if (t.targetYear === fy) return t;
+  return group[0];
+}
+
+/**
  * The targets reported for a period: one per indicator and unit. A register may hold targets for
  * several years; the one for the period's fiscal year is rated, and only when there is none is
  * the first (in row order) reported, as No target. Rows without an id are each their own.
  */
 export function targetsForPeriod(targets: readonly TargetRecord[], fy: number): TargetRecord[] {
   const out: TargetRecord[] = [];
-  const slot = new Map<string, number>();
-  for (const t of targets) {
-    if (t.indicatorId.trim() === "") {
-      out.push(t);
-      continue;
-    }
-    const key = `${idKey(t.indicatorId)}\u0000${unitKey(t.orgUnit)}`;
-    const at = slot.get(key);
-    if (at === undefined) {
-      slot.set(key, out.length);
-      out.push(t);
-    } else if (t.targetYear === fy && out[at]?.targetYear !== fy) out[at] = t;
+  for (const g of groupTargets(targets)) {
+    const t = pickTarget(g, fy);
+    if (t) out.push(t);
   }
   return out;
 }
 
 /**
  * What a report needs from a register whatever the period: the unit hierarchy, display names of
- * units, the actuals index and the SMART findings. Worked out once per register and kept while
- * its arrays are the same (a Register is immutable; a host that reads the tables again makes a
- * new one), so reports for several periods of one register index its actuals only once.
+ * units, the actuals by indicator, unit and quarter, the targets grouped by indicator and unit,
+ * each target's figures and weights, and the SMART findings. Worked out once per register and
+ * kept while its arrays are the same (a Register is immutable; a host that reads the tables again
+ * makes a new one), so reports for several periods of one register share the work.
  */
 interface Prepared {
   readonly targets: readonly TargetRecord[];
@@ -521,7 +598,9 @@ interface Prepared {
   readonly startMonth: number;
   readonly hierarchy: Hierarchy;
   readonly hierarchyError: string | null;
-  readonly index: ActualIndex;
+  readonly series: SeriesIndex;
+  readonly groups: readonly (readonly TargetRecord[])[];
+  readonly sources: Map<TargetRecord, FigureSource>;
   readonly displayName: (unitKey: string) => string;
   findings: readonly Finding[] | null;
 }
@@ -559,7 +638,9 @@ function prepare(register: Register): Prepared {
     startMonth,
     hierarchy: h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() },
     hierarchyError: h.ok ? null : h.error.message,
-    index: indexActuals(actuals),
+    series: indexSeries(actuals),
+    groups: groupTargets(targets),
+    sources: new Map(),
     displayName,
     findings: null,
   };
@@ -571,7 +652,7 @@ function prepare(register: Register): Prepared {
 export function buildReport(register: Register, period: Quarter, options: ReportOptions = {}): Report {
   const { settings } = register;
   const prepared = prepare(register);
-  const { hierarchy } = prepared;
+  const { hierarchy, sources } = prepared;
   const errors: ReportError[] = [];
   if (prepared.hierarchyError !== null)
     errors.push({ table: "PerfUnits", row: null, column: "Parent", message: prepared.hierarchyError });
@@ -589,10 +670,15 @@ export function buildReport(register: Register, period: Quarter, options: Report
   };
   const summary = emptySummary();
   const entries: ReportEntry[] = [];
-  for (const t of targetsForPeriod(register.targets, period.fy)) {
-    if (t.measureType === null || t.polarity === null) continue; // M-UNIT finding says why
-    const byUnit = prepared.index.forIndicator(t.indicatorId);
-    const src = new FigureSource(t, t.measureType, byUnit, hierarchy, prepared.displayName);
+  for (const group of prepared.groups) {
+    const t = pickTarget(group, period.fy);
+    if (t === undefined || t.measureType === null || t.polarity === null) continue; // M-UNIT says why
+    let src = sources.get(t);
+    if (src === undefined) {
+      const byUnit = prepared.series.get(idKey(t.indicatorId));
+      src = new FigureSource(t, t.measureType, byUnit, hierarchy, prepared.displayName);
+      sources.set(t, src);
+    }
     const ev = evaluateTarget(t, t.measureType, t.polarity, ctx, src);
     entries.push(ev.entry);
     summary[ev.entry.row.rag] += 1;
