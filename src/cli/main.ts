@@ -37,7 +37,7 @@ import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, typ
 import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
-import { htmlReport } from "./html";
+import { htmlReport } from "../contract/htmlReport";
 import {
   DEFAULT_LIMITS,
   readZipDirectory,

@@ -16,3 +16,4 @@ export * from "./check";
 export * from "./setup";
 export * from "./cells";
 export * from "./targetsWrite";
+export * from "./htmlReport";

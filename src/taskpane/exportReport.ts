@@ -1,14 +1,11 @@
 /**
  * The committee report, exported from the task pane: the very same single-file HTML report the
- * command line writes (`perfcycle evaluate --html`), rendered by the CLI's renderer, which uses
- * no Node.js API; one renderer, so the pane's export and the CLI's file never diverge.
+ * command line writes (`perfcycle evaluate --html`), rendered by the contract's renderer
+ * (src/contract/htmlReport.ts, no Node.js API); one renderer, so the pane's export and the CLI's file never diverge.
  */
 import type { Report } from "../engine";
 import { PERFCYCLE_VERSION, type ContractError } from "../contract";
-// The one HTML report renderer lives with the CLI and is pure (engine + contract only); the layer
-// rule keeps the pane from the CLI's file and process code, not from this renderer.
-// eslint-disable-next-line no-restricted-imports
-import { htmlReport } from "../cli/html";
+import { htmlReport } from "../contract/htmlReport";
 
 export function committeeReport(
   report: Report,

@@ -1,6 +1,6 @@
 import { readRegister, reportJson, sampleWorkbook } from "../../src/contract";
 import { buildReport, formatValue, type ReportEntry } from "../../src/engine";
-import { esc, htmlReport, trendChart } from "../../src/cli/html";
+import { esc, htmlReport, trendChart } from "../../src/contract/htmlReport";
 
 const read = readRegister(sampleWorkbook());
 const register = read.register!;

@@ -231,7 +231,7 @@ describe("PERF.EXPLAIN", () => {
             explain(args[0], args[1], args[2], cell("Level"), cell(""), args[3], args[4], args[5], args[6]),
           );
           // A missing actual is #N/A "No data" in PERF.RAG; the explanation then opens with "No data:".
-          const name = isExcelError(status) ? status.message.split(":")[0] : status;
+          const name = isExcelError(status) ? (status.message ?? "").split(":")[0] : status;
           expect(typeof name).toBe("string");
           expect(String(text).startsWith(`${String(name)}:`)).toBe(true);
         },

@@ -25,7 +25,8 @@ import {
   type ReportEntry,
   type TrendPoint,
 } from "../engine";
-import { RAG_COLOURS, type ContractError } from "../contract";
+import type { ContractError } from "./raw";
+import { RAG_COLOURS } from "./reportData";
 
 export interface HtmlReportInput {
   readonly report: Report;
