@@ -615,6 +615,53 @@ describe("figures that cannot be rated say why", () => {
   });
 });
 
+describe("reports of one register for several periods", () => {
+  // buildReport keeps what it works out for a register (index, weights, findings) while the
+  // register's arrays are the same: the results must not depend on it.
+  const eha = target({
+    indicatorId: "EH-EHA",
+    unit: "assessments",
+    profile: "Seasonal",
+    baseline: 556,
+    target: 900,
+  });
+  const cp = target({
+    indicatorId: "CP",
+    measureType: "Level",
+    polarity: "Lower",
+    baseline: 327,
+    target: 290,
+  });
+  const actuals = [
+    ...series("EH-EHA", Q(2014, 1), [135, 94, 159, 168, 187, 206, 254, 282]),
+    ...series("CP", Q(2014, 1), [188, 250, 300, 327, 324, null, 300, 296]),
+  ];
+  const fresh = (): Register => reg([eha, cp], [...actuals]);
+
+  test("each period's report equals the report of a fresh copy of the register, in any order", () => {
+    const shared = fresh();
+    const order = [4, 1, 3, 2, 4, 1] as const;
+    for (const q of order) {
+      expect(buildReport(shared, Q(2015, q))).toEqual(buildReport(fresh(), Q(2015, q)));
+    }
+  });
+
+  test("a register with other targets over the same actuals is reported on its own targets", () => {
+    const one = reg([eha], actuals);
+    const other = reg([cp], actuals);
+    expect(buildReport(one, Q(2015, 2)).entries.map((e) => e.row.indicatorId)).toEqual(["EH-EHA"]);
+    expect(buildReport(other, Q(2015, 2)).entries.map((e) => e.row.indicatorId)).toEqual(["CP"]);
+  });
+
+  test("actuals added to the same array are seen by the next report", () => {
+    const list = actuals.filter((a) => !(a.indicatorId === "CP" && a.period.fy === 2015 && a.period.q === 4));
+    const register = reg([cp], list);
+    expect(only(buildReport(register, Q(2015, 4))).row.rag).toBe("No data");
+    list.push(actual("CP", Q(2015, 4), 296));
+    expect(only(buildReport(register, Q(2015, 4))).row.rag).toBe("Amber");
+  });
+});
+
 describe("properties over registers", () => {
   const mt = fc.constantFrom("Count" as const, "Level" as const, "Rate" as const);
   const figure = fc.integer({ min: 0, max: 10_000 });

@@ -179,7 +179,20 @@ const seriesAt = (s: Series | undefined, qi: number): ActualRecord | undefined =
 /** Actuals by indicator key, then unit key: each a short array by quarter (the first row wins). */
 type SeriesIndex = Map<string, Map<string, Series>>;
 
-function indexSeries(actuals: readonly ActualRecord[]): SeriesIndex {
+/** A key function that remembers its answers for the life of one preparation (units repeat). */
+function remembered(key: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let k = known.get(text);
+    if (k === undefined) known.set(text, (k = key(text)));
+    return k;
+  };
+}
+
+function indexSeries(
+  actuals: readonly ActualRecord[],
+  unitKeyOf: (unit: string) => string = unitKey,
+): SeriesIndex {
   const byId: SeriesIndex = new Map();
   let lastId = "";
   let lastUnits: Map<string, Series> | undefined;
@@ -193,7 +206,7 @@ function indexSeries(actuals: readonly ActualRecord[]): SeriesIndex {
       lastId = a.indicatorId;
       lastUnits = byUnit;
     }
-    const uk = unitKey(a.orgUnit);
+    const uk = unitKeyOf(a.orgUnit);
     const qi = quarterIndex(a.period);
     const s = byUnit.get(uk);
     if (s === undefined) byUnit.set(uk, { base: qi, recs: [a] });
@@ -222,6 +235,8 @@ function indexSeries(actuals: readonly ActualRecord[]): SeriesIndex {
 class FigureSource {
   private cache: Map<number, QuarterFigure> | null = null;
   private readonly own: Series | undefined;
+  /** A leaf's figures by quarter (NaN for none), read from its records on first use. */
+  private figures: Float64Array | null = null;
   /** The unit has no children in PerfUnits: its figure is its own record or nothing. */
   readonly leaf: boolean;
   /** The profile's weights, once worked out. */
@@ -232,8 +247,9 @@ class FigureSource {
     private readonly byUnit: ReadonlyMap<string, Series> | undefined,
     private readonly hierarchy: Hierarchy,
     private readonly names: (unitKey: string) => string,
+    unitKeyOf: (unit: string) => string = unitKey,
   ) {
-    const key = unitKey(target.orgUnit);
+    const key = unitKeyOf(target.orgUnit);
     this.own = byUnit?.get(key);
     this.leaf = !hierarchy.childrenOf.has(key);
   }
@@ -246,8 +262,20 @@ class FigureSource {
   /** The figure of a quarter, or null when there is none (`at` says why). */
   value(qi: number): number | null {
     if (this.leaf) {
-      const a = seriesAt(this.own, qi);
-      return a === undefined ? null : recordValue(a, this.measureType);
+      const own = this.own;
+      if (own === undefined) return null;
+      let figures = this.figures;
+      if (figures === null) {
+        figures = new Float64Array(own.recs.length);
+        for (let k = 0; k < own.recs.length; k++) {
+          const a = own.recs[k];
+          figures[k] = (a === undefined ? null : recordValue(a, this.measureType)) ?? Number.NaN;
+        }
+        this.figures = figures;
+      }
+      const k = qi - own.base;
+      const v = k >= 0 && k < figures.length ? (figures[k] ?? Number.NaN) : Number.NaN;
+      return Number.isNaN(v) ? null : v;
     }
     const f = this.at(qi);
     return f.kind === "value" ? f.value : null;
@@ -545,19 +573,25 @@ function evaluateTarget(
  * Targets grouped by indicator and unit, in the order each group first appears: a register may
  * hold targets for several years of the same indicator and unit. Rows without an id stand alone.
  */
-function groupTargets(targets: readonly TargetRecord[]): TargetRecord[][] {
+function groupTargets(
+  targets: readonly TargetRecord[],
+  unitKeyOf: (unit: string) => string = unitKey,
+): TargetRecord[][] {
   const groups: TargetRecord[][] = [];
-  const slot = new Map<string, TargetRecord[]>();
+  const slot = new Map<string, Map<string, TargetRecord[]>>();
   for (const t of targets) {
     if (t.indicatorId.trim() === "") {
       groups.push([t]);
       continue;
     }
-    const key = `${idKey(t.indicatorId)}\u0000${unitKey(t.orgUnit)}`;
-    const group = slot.get(key);
+    const ik = idKey(t.indicatorId);
+    let byUnit = slot.get(ik);
+    if (byUnit === undefined) slot.set(ik, (byUnit = new Map()));
+    const uk = unitKeyOf(t.orgUnit);
+    const group = byUnit.get(uk);
     if (group === undefined) {
       const g = [t];
-      slot.set(key, g);
+      byUnit.set(uk, g);
       groups.push(g);
     } else group.push(t);
   }
@@ -602,6 +636,7 @@ interface Prepared {
   readonly groups: readonly (readonly TargetRecord[])[];
   readonly sources: Map<TargetRecord, FigureSource>;
   readonly displayName: (unitKey: string) => string;
+  readonly unitKeyOf: (unit: string) => string;
   findings: readonly Finding[] | null;
 }
 
@@ -621,6 +656,7 @@ function prepare(register: Register): Prepared {
   )
     return hit;
   const h = buildHierarchy(units.map((u) => ({ orgUnit: u.orgUnit, parent: u.parent })));
+  const unitKeyOf = remembered(unitKey);
   let names: Map<string, string> | null = null;
   const displayName = (k: string): string => {
     if (names === null) {
@@ -638,10 +674,11 @@ function prepare(register: Register): Prepared {
     startMonth,
     hierarchy: h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() },
     hierarchyError: h.ok ? null : h.error.message,
-    series: indexSeries(actuals),
-    groups: groupTargets(targets),
+    series: indexSeries(actuals, unitKeyOf),
+    groups: groupTargets(targets, unitKeyOf),
     sources: new Map(),
     displayName,
+    unitKeyOf,
     findings: null,
   };
   PREPARED.set(actuals, prepared);
@@ -676,7 +713,7 @@ export function buildReport(register: Register, period: Quarter, options: Report
     let src = sources.get(t);
     if (src === undefined) {
       const byUnit = prepared.series.get(idKey(t.indicatorId));
-      src = new FigureSource(t, t.measureType, byUnit, hierarchy, prepared.displayName);
+      src = new FigureSource(t, t.measureType, byUnit, hierarchy, prepared.displayName, prepared.unitKeyOf);
       sources.set(t, src);
     }
     const ev = evaluateTarget(t, t.measureType, t.polarity, ctx, src);

@@ -60,8 +60,8 @@ const blank = (s: string): boolean => s.trim() === "";
 /** Findings for one target (without the register-wide duplicate and roll-up checks). */
 export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   const out: Finding[] = [];
-  const who = `${blank(t.indicatorId) ? "(no id)" : t.indicatorId.trim()} (${blank(t.orgUnit) ? "no unit" : t.orgUnit.trim()})`;
   const add = (code: FindingCode, field: string, message: string): void => {
+    const who = `${blank(t.indicatorId) ? "(no id)" : t.indicatorId.trim()} (${blank(t.orgUnit) ? "no unit" : t.orgUnit.trim()})`;
     out.push({
       code,
       severity: FINDING_SEVERITY[code],
@@ -136,22 +136,39 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
 /** All SMART findings of a register, sorted by target row then code. */
 export function smartFindings(register: Register, hierarchy: Hierarchy): Finding[] {
   const out: Finding[] = [];
-  const seen = new Map<string, TargetRecord>();
-  // Units with at least one actual row given only as a value (no counts), per indicator.
+  // Indicator id → unit → target year (or "") → the first target row with them.
+  const seen = new Map<string, Map<string, Map<number | "", TargetRecord>>>();
+  // Rate targets rolled up from units: only they need to know which units give a value only.
+  const rolledUpRates = new Set<string>();
+  for (const t of register.targets) {
+    if (t.measureType === "Rate" && hierarchy.childrenOf.has(unitKey(t.orgUnit)))
+      rolledUpRates.add(idKey(t.indicatorId));
+  }
+  // Units with at least one actual row given only as a value (no counts), per such indicator.
   const valueOnly = new Set<string>();
-  for (const a of register.actuals) {
-    if ((a.numerator === null || a.denominator === null) && a.value !== null)
-      valueOnly.add(`${idKey(a.indicatorId)}|${unitKey(a.orgUnit)}`);
+  if (rolledUpRates.size > 0) {
+    for (const a of register.actuals) {
+      if ((a.numerator === null || a.denominator === null) && a.value !== null) {
+        const ik = idKey(a.indicatorId);
+        if (rolledUpRates.has(ik)) valueOnly.add(`${ik}|${unitKey(a.orgUnit)}`);
+      }
+    }
   }
   const descendants = (u: string): string[] => {
     const kids = hierarchy.childrenOf.get(u) ?? [];
     return kids.flatMap((k) => [k, ...descendants(k)]);
   };
   for (const t of register.targets) {
-    out.push(...targetFindings(t, register.settings.startMonth));
+    for (const f of targetFindings(t, register.settings.startMonth)) out.push(f);
     if (!blank(t.indicatorId)) {
-      const key = `${idKey(t.indicatorId)}|${unitKey(t.orgUnit)}|${t.targetYear ?? ""}`;
-      const first = seen.get(key);
+      const ik = idKey(t.indicatorId);
+      const uk = unitKey(t.orgUnit);
+      let byUnit = seen.get(ik);
+      if (byUnit === undefined) seen.set(ik, (byUnit = new Map()));
+      let byYear = byUnit.get(uk);
+      if (byYear === undefined) byUnit.set(uk, (byYear = new Map()));
+      const year = t.targetYear ?? "";
+      const first = byYear.get(year);
       if (first) {
         out.push({
           code: "S-ID",
@@ -161,9 +178,9 @@ export function smartFindings(register: Register, hierarchy: Hierarchy): Finding
           field: "IndicatorId",
           message: `${t.indicatorId} (${t.orgUnit}): duplicate indicator id for this unit and year (also on row ${first.row})`,
         });
-      } else seen.set(key, t);
+      } else byYear.set(year, t);
     }
-    if (t.measureType === "Rate") {
+    if (t.measureType === "Rate" && hierarchy.childrenOf.has(unitKey(t.orgUnit))) {
       const kids = descendants(unitKey(t.orgUnit));
       const bad = kids.filter((k) => valueOnly.has(`${idKey(t.indicatorId)}|${k}`));
       if (kids.length > 0 && bad.length > 0) {
