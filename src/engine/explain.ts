@@ -73,7 +73,6 @@ function head(input: ExplainInput): string {
 export function explain(input: ExplainInput): string {
   const { rag, measureType, polarity } = input;
   const h = head(input);
-  const v = (x: number): string => formatValue(measureType, x);
   const period = input.period ?? "the quarter";
   switch (rag.reason) {
     case "not-due":
@@ -95,14 +94,14 @@ export function explain(input: ExplainInput): string {
       break;
   }
   const a = input.actual ?? 0;
-  const what = `${v(a)}${unitWord(measureType, input.unit)}${measureType === "Count" ? " so far" : ""}`;
+  const what = `${formatValue(measureType, a)}${unitWord(measureType, input.unit)}${measureType === "Count" ? " so far" : ""}`;
   if (rag.reason === "monitor") {
     const dot = input.dotPrevious ? `; ${input.dotPrevious.toLowerCase()} on the previous quarter` : "";
     return `${h}: ${what} (monitored, no better direction)${dot}.`;
   }
   const m = input.milestone ?? 0;
   const better = polarity === "Higher" ? "higher is better" : "lower is better";
-  const base = `${h}: ${what} against a milestone of ${v(m)} (${better})`;
+  const base = `${h}: ${what} against a milestone of ${formatValue(measureType, m)} (${better})`;
   const g = rag.gap ?? 0;
   const diff = formatDifference(measureType, g);
   const gapText =
@@ -115,7 +114,7 @@ export function explain(input: ExplainInput): string {
   // Fast paths first: most rows are on their milestone, and need no tolerance text.
   switch (rag.reason) {
     case "target-met":
-      return `${base}; the annual target of ${target === null || target === undefined ? "?" : v(target)} is already met.`;
+      return `${base}; the annual target of ${target === null || target === undefined ? "?" : formatValue(measureType, target)} is already met.`;
     case "on-milestone":
       return `${base}; ${gapText}.`;
     default:
@@ -134,21 +133,21 @@ export function explain(input: ExplainInput): string {
       return `${base}; ${gapText}, beyond ${tolText}.`;
     case "band-improving": {
       const ya = input.yearAgoActual;
-      const yaText = ya === null || ya === undefined ? "" : ` (${v(ya)})`;
+      const yaText = ya === null || ya === undefined ? "" : ` (${formatValue(measureType, ya)})`;
       const word = input.dotYearAgo === "No change" ? "no worse than" : "improving on";
       return `${base}; ${gapText}, beyond ${tolText}, but ${word} the same quarter last year${yaText}.`;
     }
     case "band-worsening": {
       const ya = input.yearAgoActual;
-      const yaText = ya === null || ya === undefined ? "" : ` (${v(ya)})`;
+      const yaText = ya === null || ya === undefined ? "" : ` (${formatValue(measureType, ya)})`;
       return `${base}; ${gapText}, beyond ${tolText}, and worse than the same quarter last year${yaText}.`;
     }
     case "band-no-year-ago":
       return `${base}; ${gapText}, beyond ${tolText}, and there is no figure for the same quarter last year to show improvement.`;
     case "forecast-meets":
-      return `${base}; ${gapText}, but the year-end forecast of ${v(input.forecast ?? 0)} meets the target of ${v(target ?? 0)}.`;
+      return `${base}; ${gapText}, but the year-end forecast of ${formatValue(measureType, input.forecast ?? 0)} meets the target of ${formatValue(measureType, target ?? 0)}.`;
     case "forecast-misses":
-      return `${base}; ${gapText}, and the year-end forecast of ${v(input.forecast ?? 0)} misses the target of ${v(target ?? 0)}.`;
+      return `${base}; ${gapText}, and the year-end forecast of ${formatValue(measureType, input.forecast ?? 0)} misses the target of ${formatValue(measureType, target ?? 0)}.`;
     case "no-forecast":
       return `${base}; ${gapText}, and no year-end forecast can be made to show the target is reachable.`;
   }

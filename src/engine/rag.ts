@@ -148,31 +148,31 @@ export function ragStatus(input: RagInput): Result<RagResult> {
   if (!isFiniteNumber(m)) return result("No target", "no-target", rule, null, null);
   const g = ragGap(a, m, polarity);
   const T = toleranceAmount(m, t, toleranceType);
-  const rated = (status: RagStatus, reason: RagReason): Result<RagResult> =>
-    result(status, reason, rule, g, T);
   const target = i.target;
   if (scheme === "BRAG" && isFiniteNumber(target) && meetsOrBetter(a, target, polarity)) {
-    return rated("Blue", "target-met");
+    return result("Blue", "target-met", rule, g, T);
   }
   // The tolerance boundary is Amber (or Green under ToleranceBand): allow for floating point there too.
   const withinTolerance = -g <= T + 1e-9 * Math.max(1, Math.abs(m));
   switch (rule) {
     case "Milestone":
-      if (g >= 0) return rated("Green", "on-milestone");
-      return withinTolerance ? rated("Amber", "within-tolerance") : rated("Red", "beyond-tolerance");
+      if (g >= 0) return result("Green", "on-milestone", rule, g, T);
+      return withinTolerance
+        ? result("Amber", "within-tolerance", rule, g, T)
+        : result("Red", "beyond-tolerance", rule, g, T);
     case "ToleranceBand":
-      if (withinTolerance) return rated("Green", g >= 0 ? "on-milestone" : "within-tolerance");
+      if (withinTolerance) return result("Green", g >= 0 ? "on-milestone" : "within-tolerance", rule, g, T);
       if (i.dotYearAgo === "Improving" || i.dotYearAgo === "No change")
-        return rated("Amber", "band-improving");
-      if (i.dotYearAgo === "Worsening") return rated("Red", "band-worsening");
-      return rated("Red", "band-no-year-ago");
+        return result("Amber", "band-improving", rule, g, T);
+      if (i.dotYearAgo === "Worsening") return result("Red", "band-worsening", rule, g, T);
+      return result("Red", "band-no-year-ago", rule, g, T);
     case "Forecast": {
-      if (g >= 0) return rated("Green", "on-milestone");
+      if (g >= 0) return result("Green", "on-milestone", rule, g, T);
       const f = i.forecast;
-      if (!isFiniteNumber(f) || !isFiniteNumber(target)) return rated("Red", "no-forecast");
+      if (!isFiniteNumber(f) || !isFiniteNumber(target)) return result("Red", "no-forecast", rule, g, T);
       return meetsOrBetter(f, target, polarity)
-        ? rated("Amber", "forecast-meets")
-        : rated("Red", "forecast-misses");
+        ? result("Amber", "forecast-meets", rule, g, T)
+        : result("Red", "forecast-misses", rule, g, T);
     }
   }
 }
