@@ -22,6 +22,7 @@
  */
 import {
   buildHierarchy,
+  dateOfJsDate,
   DEFAULT_SETTINGS,
   formatDateUK,
   formatFiscalYear,
@@ -141,7 +142,7 @@ export function cellText(cell: RawCell | undefined): string {
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (Number.isNaN(cell.getTime())) return "";
-  return formatDateUK({ year: cell.getUTCFullYear(), month: cell.getUTCMonth() + 1, day: cell.getUTCDate() });
+  return formatDateUK(dateOfJsDate(cell));
 }
 
 export function isBlankCell(cell: RawCell | undefined): boolean {
