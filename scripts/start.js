@@ -5,8 +5,8 @@
  *    and runs the https dev server (office-addin-debugging start).
  *  - Linux, PERFCYCLE_PREVIEW=1, `--preview`, or no office-addin-debugging: serves the browser preview
  *    at http://localhost:3000/preview.html (webpack serve --env preview; no Office, no certificates).
- *  - `--no-serve` or CI set: serves nothing; prints the sample evaluation from the CLI instead
- *    (node lib/cli/main.js sample), building the CLI first if needed.
+ *  - `--no-serve` or CI set: serves nothing; writes the sample workbook and prints its evaluation
+ *    from the CLI instead (test-output/sample/), building the CLI first if needed.
  * Office add-in CLI usage data (telemetry) is switched off first, in every mode.
  *
  *   node scripts/start.js [--preview] [--no-serve] [-- extra args for the CLI sample]
@@ -148,23 +148,33 @@ async function servePreview() {
 }
 
 async function sampleEvaluation(extraArgs) {
-  const cli = path.join(ROOT, "lib", "cli", "main.js");
-  if (!fs.existsSync(cli) && fs.existsSync(path.join(ROOT, "src", "cli", "main.ts"))) {
+  const cli = path.join(ROOT, "bin", "perfcycle.js");
+  const built = path.join(ROOT, "lib", "cli", "main.js");
+  if (!fs.existsSync(built) && fs.existsSync(path.join(ROOT, "src", "cli", "main.ts"))) {
     const tsc = binOf("typescript", "tsc");
     if (tsc) {
       console.log("Building the CLI (tsc -p tsconfig.cli.json) ...");
       spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
     }
   }
-  if (!fs.existsSync(cli)) {
+  if (!fs.existsSync(built)) {
     console.log(
       "The command-line evaluator (lib/cli/main.js) is not available yet; build it with `npm run build:cli`, " +
         "or run `npm run preview` for the browser preview.",
     );
     return 0;
   }
-  banner(["PerfCycle sample evaluation: node lib/cli/main.js sample"]);
-  return run(cli, ["sample", ...extraArgs]);
+  const dir = path.join(ROOT, "test-output", "sample");
+  fs.mkdirSync(dir, { recursive: true });
+  const book = path.join(dir, "perfcycle-sample.xlsx");
+  const html = path.join(dir, "perfcycle-sample-report.html");
+  fs.rmSync(book, { force: true });
+  banner([`PerfCycle sample evaluation (no Excel here): ${path.relative(ROOT, book)}`]);
+  const made = await run(cli, ["sample", book]);
+  if (made !== 0) return made;
+  const code = await run(cli, ["evaluate", book, "--html", html, ...extraArgs]);
+  console.log(`\nCommittee report: ${html}\nBrowser preview: npm run preview`);
+  return code;
 }
 
 async function main(argv) {
