@@ -619,6 +619,25 @@ export function targetsForPeriod(targets: readonly TargetRecord[], fy: number): 
 }
 
 /**
+ * One indicator and unit's targets, with each target's FigureSource (made on first use, at the
+ * same position as its target) and the indicator's actuals by unit: kept per register, so no
+ * lookup by target is needed for each report.
+ */
+class TargetGroup {
+  readonly sources: (FigureSource | undefined)[];
+  byUnit: ReadonlyMap<string, Series> | undefined | null = null;
+  constructor(readonly targets: readonly TargetRecord[]) {
+    this.sources = new Array<FigureSource | undefined>(targets.length).fill(undefined);
+  }
+}
+
+/** The position in its group of the target for a fiscal year: the first for that year, else 0. */
+function pickTargetIndex(group: readonly TargetRecord[], fy: number): number {
+  for (let k = 0; k < group.length; k++) if (group[k]?.targetYear === fy) return k;
+  return 0;
+}
+
+/**
  * What a report needs from a register whatever the period: the unit hierarchy, display names of
  * units, the actuals by indicator, unit and quarter, the targets grouped by indicator and unit,
  * each target's figures and weights, and the SMART findings. Worked out once per register and
@@ -633,8 +652,7 @@ interface Prepared {
   readonly hierarchy: Hierarchy;
   readonly hierarchyError: string | null;
   readonly series: SeriesIndex;
-  readonly groups: readonly (readonly TargetRecord[])[];
-  readonly sources: Map<TargetRecord, FigureSource>;
+  readonly groups: readonly TargetGroup[];
   readonly displayName: (unitKey: string) => string;
   readonly unitKeyOf: (unit: string) => string;
   findings: readonly Finding[] | null;
@@ -675,8 +693,7 @@ function prepare(register: Register): Prepared {
     hierarchy: h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() },
     hierarchyError: h.ok ? null : h.error.message,
     series: indexSeries(actuals, unitKeyOf),
-    groups: groupTargets(targets, unitKeyOf),
-    sources: new Map(),
+    groups: groupTargets(targets, unitKeyOf).map((g) => new TargetGroup(g)),
     displayName,
     unitKeyOf,
     findings: null,
@@ -689,7 +706,7 @@ function prepare(register: Register): Prepared {
 export function buildReport(register: Register, period: Quarter, options: ReportOptions = {}): Report {
   const { settings } = register;
   const prepared = prepare(register);
-  const { hierarchy, sources } = prepared;
+  const { hierarchy } = prepared;
   const errors: ReportError[] = [];
   if (prepared.hierarchyError !== null)
     errors.push({ table: "PerfUnits", row: null, column: "Parent", message: prepared.hierarchyError });
@@ -708,13 +725,22 @@ export function buildReport(register: Register, period: Quarter, options: Report
   const summary = emptySummary();
   const entries: ReportEntry[] = [];
   for (const group of prepared.groups) {
-    const t = pickTarget(group, period.fy);
+    const k = pickTargetIndex(group.targets, period.fy);
+    const t = group.targets[k];
     if (t === undefined || t.measureType === null || t.polarity === null) continue; // M-UNIT says why
-    let src = sources.get(t);
+    let src = group.sources[k];
     if (src === undefined) {
-      const byUnit = prepared.series.get(idKey(t.indicatorId));
-      src = new FigureSource(t, t.measureType, byUnit, hierarchy, prepared.displayName, prepared.unitKeyOf);
-      sources.set(t, src);
+      // A group's targets share the indicator id's key (rows without an id stand alone).
+      if (group.byUnit === null) group.byUnit = prepared.series.get(idKey(t.indicatorId));
+      src = new FigureSource(
+        t,
+        t.measureType,
+        group.byUnit,
+        hierarchy,
+        prepared.displayName,
+        prepared.unitKeyOf,
+      );
+      group.sources[k] = src;
     }
     const ev = evaluateTarget(t, t.measureType, t.polarity, ctx, src);
     entries.push(ev.entry);
