@@ -348,7 +348,10 @@ export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result
   if (typeof input === "number") {
     const d = serialToDate(input);
     if (!d.ok) return d;
-    return fromDate(d.value, `${input} (${formatDateUK(d.value)})`, startMonth, requireQuarterEnd);
+    const text = `${input} (${formatDateUK(d.value)})`;
+    const y = checkYear(d.value.year, text);
+    if (!y.ok) return y;
+    return fromDate(d.value, text, startMonth, requireQuarterEnd);
   }
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) return err("PERIOD_UNPARSEABLE", "The date is not valid");

@@ -227,6 +227,29 @@ function indexSeries(
 }
 
 /**
+ * A forecast of a rate stays within 0%–100%: a proportion cannot be forecast beyond either end
+ * (docs/decisions.md). Other measures are unbounded.
+ */
+function rateForecast(measureType: MeasureType, fc: number | null): number | null {
+  if (fc === null || measureType !== "Rate") return fc;
+  return Math.min(1, Math.max(0, fc));
+}
+
+/**
+ * For a total not rated because units have not reported: what those units wrote for the quarter
+ * ("East Cluster: returns not yet received"), so the exceptions show why.
+ */
+function unitsSay(units: readonly string[] | undefined, text: (unit: string) => string | undefined): string {
+  if (!units || units.length === 0) return "";
+  const said: string[] = [];
+  for (const u of units) {
+    const x = text(u)?.trim();
+    if (x) said.push(`${u}: ${x}`);
+  }
+  return said.join(" ");
+}
+
+/**
  * Resolves a target's figures for any quarter, rolling up children where the unit has none. A unit
  * without children (the common case) reads its own records directly; the roll-up, and the reasons
  * a figure is missing, are worked out only when needed. Kept per target while its register is
@@ -257,6 +280,11 @@ class FigureSource {
   /** The unit's own record of a quarter (commentary and action live there). */
   record(qi: number): ActualRecord | undefined {
     return seriesAt(this.own, qi);
+  }
+
+  /** Another unit's record of a quarter, by its name (a child that has not reported may say why). */
+  recordOfUnit(unit: string, qi: number): ActualRecord | undefined {
+    return seriesAt(this.byUnit?.get(unitKey(unit)), qi);
   }
 
   /** The figure of a quarter, or null when there is none (`at` says why). */
@@ -382,7 +410,7 @@ function evaluateTarget(
       error = {
         table: "PerfTargets",
         row: t.row,
-        column: t.profile === "Custom" ? "W1" : "Profile",
+        column: t.profile === "Custom" ? (/\bW([1-4])\b/.exec(w.error.message)?.[0] ?? "W1") : "Profile",
         message: `${t.indicatorId} (${t.orgUnit}): ${w.error.message}`,
       };
     } else {
@@ -445,9 +473,14 @@ function evaluateTarget(
   const dotYearAgo = directionOfTravel(qv, yearAgo, polarity);
 
   const target = inYear ? t.target : null;
-  const fc = inYear
-    ? forecast(measureType, actual, t.baseline, q, weights ? weightFor(weights, q) : null)
-    : null;
+  // No forecast where the milestone cannot be set (the row is No target with the reason).
+  const fc =
+    inYear && error === null
+      ? rateForecast(
+          measureType,
+          forecast(measureType, actual, t.baseline, q, weights ? weightFor(weights, q) : null),
+        )
+      : null;
   const tolerance = t.tolerance ?? settings.defaultTolerance;
   const toleranceType = t.tolerance === null ? "Relative" : (t.toleranceType ?? "Relative");
   const rag = ragStatus({
@@ -560,8 +593,8 @@ function evaluateTarget(
       unit: t.unit,
       outcome: t.outcome,
       owner: t.owner,
-      commentary: ownRecord?.commentary ?? "",
-      action: ownRecord?.action ?? "",
+      commentary: ownRecord?.commentary || unitsSay(missingUnits, (u) => src.recordOfUnit(u, pi)?.commentary),
+      action: ownRecord?.action || unitsSay(missingUnits, (u) => src.recordOfUnit(u, pi)?.action),
       rolledUp,
       trend,
     },

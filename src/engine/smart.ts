@@ -2,7 +2,8 @@
  * SMART checks on a target register (semantics.md, "SMART checks"). Each finding has a stable
  * code, a severity (error blocks approval), the indicator, unit and field.
  *
- * Added where the spec is silent (docs/decisions.md): `T-TARGET` (error) — a Higher/Lower
+ * Added where the spec is silent (docs/decisions.md): `M-TOL` (warning) — a relative tolerance
+ * above 1 (5 typed for 5%); `T-TARGET` (error) — a Higher/Lower
  * indicator with no target value is not measurable. A duplicate is the same indicator id and
  * unit for the same target year.
  */
@@ -26,7 +27,8 @@ export type FindingCode =
   | "T-YEAR"
   | "T-TARGET"
   | "T-PROFILE"
-  | "O-OWNER";
+  | "O-OWNER"
+  | "M-TOL";
 
 export type Severity = "error" | "warning";
 
@@ -53,6 +55,7 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   "T-TARGET": "error",
   "T-PROFILE": "error",
   "O-OWNER": "warning",
+  "M-TOL": "warning",
 };
 
 const blank = (s: string): boolean => s.trim() === "";
@@ -90,6 +93,13 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
       "A-BASE",
       t.baseline === null ? "Baseline" : "BaselinePeriod",
       `no baseline ${t.baseline === null ? "value" : "period"} for a ${t.measureType}`,
+    );
+  }
+  if (t.tolerance !== null && (t.toleranceType ?? "Relative") === "Relative" && t.tolerance > 1) {
+    add(
+      "M-TOL",
+      "Tolerance",
+      `a relative tolerance of ${t.tolerance} allows a miss of ${Math.round(t.tolerance * 100)}% of the milestone; write 0.05 for 5%`,
     );
   }
   if (t.measureType === "Rate" && t.target !== null && (t.target < 0 || t.target > 1)) {
@@ -133,7 +143,7 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   return out;
 }
 
-/** All SMART findings of a register, sorted by target row then code. */
+/** All SMART findings of a register, in the order of the target rows. */
 export function smartFindings(register: Register, hierarchy: Hierarchy): Finding[] {
   const out: Finding[] = [];
   // Indicator id → unit → target year (or "") → the first target row with them.
