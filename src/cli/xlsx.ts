@@ -13,7 +13,7 @@
  *   new rows and changed cells and its range.
  */
 import { Workbook, ValueType, type Cell, type CellValue, type Row, type Worksheet } from "exceljs";
-import type { RawCell, RawTable, RawWorkbook } from "../contract";
+import { columnLetters, type RawCell, type RawTable, type RawWorkbook } from "../contract";
 import { CliError, messageOf } from "./errors";
 import { readInput } from "./files";
 import { DEFAULT_LIMITS, inspectXlsx, type PackageInfo, type PackageLimits } from "./package";
@@ -60,15 +60,9 @@ function colNumber(letters: string): number {
   return n;
 }
 
+/** Column letters of a 1-based (ExcelJS) column number. */
 export function colLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return col < 1 ? "" : columnLetters(col - 1);
 }
 
 export function parseRange(ref: string): Range | undefined {

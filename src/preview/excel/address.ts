@@ -3,6 +3,10 @@
  * columns (`A:C`, `2:4`). Rows and columns are 0-based inside, as Office.js `rowIndex`/`columnIndex`.
  */
 
+import { columnLetters } from "../../contract/a1";
+
+export { columnLetters };
+
 /** Excel's limits. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -12,18 +16,6 @@ export interface Rect {
   readonly col: number;
   readonly rowCount: number;
   readonly colCount: number;
-}
-
-/** Column letters of a 0-based column: 0 → A, 26 → AA. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** 0-based column of column letters (`A` → 0); -1 when not letters. */
