@@ -66,6 +66,8 @@ export interface AppProps {
   readonly services?: PaneServices;
   /** The flow shown first (default: Set up for a new workbook, else Quarterly update). */
   readonly initialFlow?: FlowName;
+  /** The pane is part of a larger page (the preview): no banner or main landmark of its own. */
+  readonly embedded?: boolean;
 }
 
 const DEFAULT_SERVICES: PaneServices = { download: downloadFile };
@@ -73,12 +75,15 @@ const DEFAULT_SERVICES: PaneServices = { download: downloadFile };
 export function App(props: AppProps) {
   return (
     <PaneProvider host={props.host} services={props.services ?? DEFAULT_SERVICES}>
-      <Pane {...(props.initialFlow ? { initialFlow: props.initialFlow } : {})} />
+      <Pane
+        {...(props.initialFlow ? { initialFlow: props.initialFlow } : {})}
+        embedded={props.embedded ?? false}
+      />
     </PaneProvider>
   );
 }
 
-function Pane(props: { initialFlow?: FlowName }) {
+function Pane(props: { initialFlow?: FlowName; embedded: boolean }) {
   const s = useStyles();
   const pane = usePane();
   const [flow, setFlow] = useState<FlowName | null>(props.initialFlow ?? null);
@@ -93,11 +98,13 @@ function Pane(props: { initialFlow?: FlowName }) {
   const noTables = data !== null && data.read.register === null;
   const current: FlowName = flow ?? (noTables ? "setup" : "update");
   const settings = data?.read.register?.settings;
+  const Header = props.embedded ? "div" : "header";
+  const Main = props.embedded ? "div" : "main";
 
   return (
-    <div className={s.root}>
-      <header className={s.header}>
-        <h1 className={s.title}>PerfCycle</h1>
+    <div className={s.root} data-busy={pane.busy ?? undefined}>
+      <Header className={s.header}>
+        {props.embedded ? <h2 className={s.title}>PerfCycle</h2> : <h1 className={s.title}>PerfCycle</h1>}
         <TabList
           className={s.tabs}
           size="small"
@@ -116,47 +123,44 @@ function Pane(props: { initialFlow?: FlowName }) {
             </Tab>
           ))}
         </TabList>
-      </header>
+      </Header>
       <div className={s.status}>
         <Progress />
       </div>
-      <main
-        className={s.main}
-        id={`flow-panel-${current}`}
-        role="tabpanel"
-        aria-labelledby={`flow-tab-${current}`}
-      >
-        <NoticeBar />
-        {pane.loadError !== null ? (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>The workbook could not be read</MessageBarTitle>
-              {pane.loadError}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {fatal !== null && !/no PerfTargets table/.test(fatal.message) ? (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>This workbook cannot be used as it is</MessageBarTitle>
-              {fatal.message}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {data === null && pane.loadError === null ? (
-          <Spinner label="Reading the workbook…" />
-        ) : data === null ? (
-          <Body1>Try again once the workbook is open.</Body1>
-        ) : current === "setup" ? (
-          <SetUpFlow key={JSON.stringify(settings ?? null)} />
-        ) : current === "targets" ? (
-          <TargetsFlow />
-        ) : current === "update" ? (
-          <QuarterlyFlow />
-        ) : (
-          <ReviewFlow />
-        )}
-      </main>
+      <Main className={s.main}>
+        <div id={`flow-panel-${current}`} role="tabpanel" aria-labelledby={`flow-tab-${current}`}>
+          <NoticeBar />
+          {pane.loadError !== null ? (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>The workbook could not be read</MessageBarTitle>
+                {pane.loadError}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {fatal !== null && !/no PerfTargets table/.test(fatal.message) ? (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>This workbook cannot be used as it is</MessageBarTitle>
+                {fatal.message}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {data === null && pane.loadError === null ? (
+            <Spinner label="Reading the workbook…" />
+          ) : data === null ? (
+            <Body1>Try again once the workbook is open.</Body1>
+          ) : current === "setup" ? (
+            <SetUpFlow key={JSON.stringify(settings ?? null)} />
+          ) : current === "targets" ? (
+            <TargetsFlow />
+          ) : current === "update" ? (
+            <QuarterlyFlow />
+          ) : (
+            <ReviewFlow />
+          )}
+        </div>
+      </Main>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { buildReport, parseCellNumber, quarterIndex, type Register } from "../..
 import { importWide, readRegister, type ActualInput } from "../../src/contract";
 import { entryRows } from "../../src/taskpane/model/actuals";
 import type { FakeHost } from "./fakeHost";
-import { renderPane } from "./render";
+import { idle, renderPane } from "./render";
 
 const Q2 = { fy: 2015, q: 2 } as const;
 
@@ -123,7 +123,7 @@ test("a wide table selected in the workbook is imported by the contract's rules"
   await user.click(screen.getByRole("button", { name: "Read selected range" }));
   const expected = importWide("Returns", grid, { startMonth: 4, origin: "B3" });
   const importButton = await screen.findByRole("button", { name: `Import ${expected.rows.length} figures` });
-  expect(screen.getByText(/Returns!B3 \(3 × 5\)/)).toBeTruthy();
+  expect(screen.getByText(/Returns!B3:F5 \(3 × 5\)/)).toBeTruthy();
   expect(
     within(screen.getByRole("list", { name: "Import warnings" })).getByText(/awaiting data/),
   ).toBeTruthy();
@@ -162,9 +162,11 @@ test("refresh writes the report; again keeps the frozen one; re-rating asks firs
   const { host, user } = await renderPane();
   await user.click(screen.getByRole("button", { name: "Refresh report" }));
   await screen.findByText("Report for 2015-16 Q2 written");
+  await idle();
   expect(screen.queryByRole("button", { name: /Re-rate/ })).toBeNull();
   await user.click(screen.getByRole("button", { name: "Refresh report" }));
   await screen.findByText("The frozen report for 2015-16 Q2 was kept");
+  await idle();
   await user.click(screen.getByRole("button", { name: "Re-rate this quarter…" }));
   const dialog = await screen.findByRole("alertdialog");
   await user.click(await within(dialog).findByRole("button", { name: "Cancel" }));

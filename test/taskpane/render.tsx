@@ -35,3 +35,8 @@ export async function renderPane(
   await waitFor(() => expect(screen.queryByText("Reading the workbook…")).toBeNull());
   return { host, user, downloads };
 }
+
+/** Wait until no long action runs (the pane's buttons are enabled again). */
+export async function idle(): Promise<void> {
+  await waitFor(() => expect(document.querySelector("[data-busy]")).toBeNull());
+}

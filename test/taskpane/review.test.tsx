@@ -85,7 +85,7 @@ test("data errors name their cell and select it", async () => {
   const { user } = await renderPane({ flow: "review", host });
   const list = screen.getByRole("list", { name: "Data errors" });
   expect(within(list).getByText(/PerfActuals row 1.*'12,5%'/)).toBeTruthy();
-  await user.click(within(list).getByRole("button", { name: "Select PerfActuals row 1, Value" }));
+  await user.click(within(list).getByRole("button", { name: "Select cell: PerfActuals row 1, Value" }));
   await waitFor(() => expect(host.selected).toEqual([{ table: "PerfActuals", row: 1, column: "Value" }]));
 });
 
@@ -98,14 +98,16 @@ test("the audit log lists each change with an en-GB date, newest first", async (
       ["2015-10-02T13:05:00.000Z", "B. Manager", "YP-NEET", "City", "Owner", "X", "Y", "New post holder"],
     );
   await renderPane({ flow: "review", host });
-  const table = await screen.findByRole("table", { name: "Audit log of changes to agreed targets" });
-  const rows = within(table).getAllByRole("row").slice(1);
-  expect(rows).toHaveLength(2);
-  const first = within(rows[0] as HTMLElement)
-    .getAllByRole("cell")
-    .map((c) => c.textContent);
-  expect(first[0]).toMatch(/^02\/10\/2015/);
-  expect(first.slice(1)).toEqual(["B. Manager", "YP-NEET (City)", "Owner: X → Y", "New post holder"]);
+  const list = await screen.findByRole("list", {
+    name: "Audit log of changes to agreed targets, newest first",
+  });
+  const items = within(list).getAllByRole("listitem");
+  expect(items).toHaveLength(2);
+  const first = items[0]?.textContent ?? "";
+  expect(first).toMatch(/^02\/10\/2015, \d{2}:\d{2} · B\. Manager/);
+  expect(first).toContain("YP-NEET (City) Owner: X → Y");
+  expect(first).toContain("Reason: New post holder");
+  expect(items[1]?.textContent).toContain("CS-ESC (City) Target: 0.09 → 0.085");
 });
 
 test("the committee report is exported as the CLI's HTML report of the quarter", async () => {

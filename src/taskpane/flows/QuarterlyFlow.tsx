@@ -22,7 +22,13 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ClipboardEvent } from "react";
 import { buildReport, parsePeriod, type Quarter, type ReportEntry } from "../../engine";
-import type { ContractError, RefreshResult, Selection, WideImport } from "../../contract";
+import {
+  sheetAddress,
+  type ContractError,
+  type RefreshResult,
+  type Selection,
+  type WideImport,
+} from "../../contract";
 import { ActionButton, BusyButton, ConfirmDialog, ProblemList, RagBadge } from "../components";
 import { defined, plural } from "../format";
 import {
@@ -34,6 +40,7 @@ import {
   initialTexts,
   parseEntries,
   pasteInto,
+  selectionAddress,
   type EntryColumn,
   type EntryRow,
   type EntryTexts,
@@ -49,8 +56,18 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalL,
   },
   grid: { overflowX: "auto" },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   cellInput: { width: "100%", minWidth: "56px" },
-  name: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  name: { display: "block", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  note: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
+  indicatorColumn: { width: "34%" },
   buttons: {
     display: "flex",
     columnGap: tokens.spacingHorizontalS,
@@ -68,6 +85,12 @@ const useStyles = makeStyles({
   heading: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
+
+const COLUMN_HEAD: Readonly<Record<EntryColumn, string>> = {
+  value: "Value",
+  numerator: "Num.",
+  denominator: "Denom.",
+};
 
 const COLUMN_LABEL: Readonly<Record<EntryColumn, string>> = {
   value: "Value",
@@ -164,9 +187,12 @@ function EntryGrid(props: { quarter: Quarter; period: string }) {
         <Table size="extra-small" aria-label={`Actuals for ${props.period}`}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Indicator</TableHeaderCell>
+              <TableHeaderCell className={s.indicatorColumn}>Indicator</TableHeaderCell>
               {ENTRY_COLUMNS.map((c) => (
-                <TableHeaderCell key={c}>{COLUMN_LABEL[c]}</TableHeaderCell>
+                <TableHeaderCell key={c}>
+                  <span aria-hidden>{COLUMN_HEAD[c]}</span>
+                  <span className={s.srOnly}>{COLUMN_LABEL[c]}</span>
+                </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
@@ -178,12 +204,12 @@ function EntryGrid(props: { quarter: Quarter; period: string }) {
                 <TableRow key={row.key}>
                   <TableCell>
                     <span className={s.name}>{row.indicatorId}</span>
-                    <Caption1>
-                      {row.orgUnit}
-                      {row.children.length > 0 && !row.existing
-                        ? " (rolled up from its units when left blank)"
-                        : ""}
-                    </Caption1>
+                    <Caption1 block>{row.orgUnit}</Caption1>
+                    {row.children.length > 0 && !row.existing ? (
+                      <Caption1 block className={s.note}>
+                        blank: from its units
+                      </Caption1>
+                    ) : null}
                   </TableCell>
                   {ENTRY_COLUMNS.map((c) =>
                     c !== "value" && !isRate ? (
@@ -267,7 +293,7 @@ function ImportFromSelection() {
   } | null>(null);
   const register = pane.data?.read.register;
   const sm = register?.settings.startMonth ?? 4;
-  const periods = found ? [...new Set(found.result.rows.map((r) => r.period))] : [];
+  const periods = found ? [...new Set(found.result.rows.map((r) => r.period))].sort() : [];
   const rowsOf = (sel: Selection): number => sel.values.length;
   const colsOf = (sel: Selection): number => Math.max(0, ...sel.values.map((r) => r.length));
 
@@ -317,8 +343,8 @@ function ImportFromSelection() {
       {found ? (
         <div aria-live="polite">
           <Body1 block>
-            {found.selection.sheet}!{found.selection.address} ({rowsOf(found.selection)} ×{" "}
-            {colsOf(found.selection)}): {plural(found.result.rows.length, "figure")}
+            {selectionAddress(found.selection)} ({rowsOf(found.selection)} × {colsOf(found.selection)}):{" "}
+            {plural(found.result.rows.length, "figure")}
             {periods.length > 0 ? ` for ${periods.join(", ")}` : ""};{" "}
             {plural(found.result.errors.length, "error")}, {plural(found.result.warnings.length, "warning")}.
             {found.result.errors.length > 0 ? " Correct the cells named below and read the range again." : ""}
@@ -329,7 +355,8 @@ function ImportFromSelection() {
               key: `ie${i}`,
               text: (
                 <>
-                  <span className={s.error}>Error</span> {found.selection.sheet}!{e.cell} &quot;{e.text}
+                  <span className={s.error}>Error</span> {sheetAddress(found.selection.sheet, e.cell)} &quot;
+                  {e.text}
                   &quot;: {e.message}
                 </>
               ),
@@ -342,8 +369,8 @@ function ImportFromSelection() {
                 key: `iw${i}`,
                 text: (
                   <>
-                    Warning {w.cell ? `${found.selection.sheet}!${w.cell}` : ""} {w.text ? `"${w.text}"` : ""}
-                    : {w.message}
+                    Warning {w.cell ? sheetAddress(found.selection.sheet, w.cell) : ""}{" "}
+                    {w.text ? `"${w.text}"` : ""}: {w.message}
                   </>
                 ),
               })),

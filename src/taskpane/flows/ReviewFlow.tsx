@@ -14,20 +14,21 @@ import {
   Caption1,
   makeStyles,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { buildReport, parsePeriod, RAG_STATUSES, type RagStatus, type ReportEntry } from "../../engine";
-import { reportJson, scanPublished, type AuditEntry, type PublishedFinding } from "../../contract";
+import {
+  reportJson,
+  scanPublished,
+  sheetAddress,
+  type AuditEntry,
+  type PublishedFinding,
+} from "../../contract";
 import { ActionButton, ProblemList, RagBadge } from "../components";
 import { committeeReport } from "../exportReport";
 import { dateTime, figure, fileName, plural } from "../format";
+import { selectionAddress } from "../model/actuals";
 import { usePane } from "../state";
 import { TrendChart } from "../TrendChart";
 import { QuarterPicker } from "./QuarterPicker";
@@ -75,7 +76,11 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
   },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  audit: { overflowX: "auto" },
+  auditItem: {
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 const EXCEPTIONS: readonly RagStatus[] = ["Red", "Amber", "No data"];
@@ -267,7 +272,7 @@ export function ReviewFlow() {
                   size="small"
                   appearance="subtle"
                   action={`Selecting ${e.table} row ${e.row}`}
-                  aria-label={`Select ${e.table} row ${e.row}, ${e.column}`}
+                  aria-label={`Select cell: ${e.table} row ${e.row}, ${e.column}`}
                   onRun={() => pane.host.select(e.table, e.row ?? 1, e.column ?? "")}
                 >
                   Select cell
@@ -292,7 +297,7 @@ export function ReviewFlow() {
             onRun={async () => {
               const sel = await pane.host.readSelection();
               const findings = scanPublished(sel.sheet, sel.values, undefined, sel.address);
-              setPublished({ where: `${sel.sheet}!${sel.address}`, findings });
+              setPublished({ where: selectionAddress(sel), findings });
             }}
           >
             Check selected range
@@ -312,8 +317,10 @@ export function ReviewFlow() {
                 key: `pf${i}`,
                 text: (
                   <>
-                    <span className={s.error}>{f.severity === "error" ? "Error" : "Warning"}</span> {f.sheet}!
-                    {f.cell} &quot;{f.text}&quot;: {f.message}
+                    <span className={f.severity === "error" ? s.error : s.warning}>
+                      {f.severity === "error" ? "Error" : "Warning"}
+                    </span>{" "}
+                    {sheetAddress(f.sheet, f.cell)} &quot;{f.text}&quot;: {f.message}
                   </>
                 ),
               }))}
@@ -331,34 +338,22 @@ export function ReviewFlow() {
         ) : audit.length === 0 ? (
           <Body1>No changes to agreed targets yet.</Body1>
         ) : (
-          <div className={s.audit}>
-            <Table size="extra-small" aria-label="Audit log of changes to agreed targets">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>When</TableHeaderCell>
-                  <TableHeaderCell>Who</TableHeaderCell>
-                  <TableHeaderCell>Target</TableHeaderCell>
-                  <TableHeaderCell>Change</TableHeaderCell>
-                  <TableHeaderCell>Reason</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {[...audit].reverse().map((a, i) => (
-                  <TableRow key={`${a.when}-${i}`}>
-                    <TableCell>{dateTime(a.when)}</TableCell>
-                    <TableCell>{a.who}</TableCell>
-                    <TableCell>
-                      {a.indicatorId} ({a.orgUnit})
-                    </TableCell>
-                    <TableCell>
-                      {a.field}: {a.oldValue || "(blank)"} → {a.newValue || "(blank)"}
-                    </TableCell>
-                    <TableCell>{a.reason}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <ol className={s.list} aria-label="Audit log of changes to agreed targets, newest first">
+            {[...audit].reverse().map((a, i) => (
+              <li key={`${a.when}-${i}`} className={s.auditItem}>
+                <Caption1 block>
+                  <time dateTime={a.when}>{dateTime(a.when)}</time> · {a.who}
+                </Caption1>
+                <Body1 block>
+                  <strong>
+                    {a.indicatorId} ({a.orgUnit})
+                  </strong>{" "}
+                  {a.field}: {a.oldValue || "(blank)"} → {a.newValue || "(blank)"}
+                </Body1>
+                <Caption1 block>Reason: {a.reason || "(none given)"}</Caption1>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
     </div>

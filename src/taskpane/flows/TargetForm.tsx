@@ -50,8 +50,20 @@ const useStyles = makeStyles({
     margin: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
-  weights: { display: "grid", gridTemplateColumns: "repeat(4, 1fr)", columnGap: tokens.spacingHorizontalXS },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "start",
+    "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
+  },
+  weights: {
+    display: "grid",
+    gridTemplateColumns: "repeat(4, minmax(0, 1fr))",
+    columnGap: tokens.spacingHorizontalXS,
+    alignItems: "start",
+    "& .fui-Input": { minWidth: 0, width: "100%" },
+  },
   buttons: {
     display: "flex",
     columnGap: tokens.spacingHorizontalS,
@@ -374,7 +386,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
                         size="small"
                         appearance="subtle"
                         action={`Selecting ${p.field}`}
-                        aria-label={`Select the ${p.field} cell`}
+                        aria-label={`Select cell: ${p.field}`}
                         onRun={async () => {
                           inputs.current[field]?.focus();
                           await pane.host.select(TABLE.targets, editing.row, p.field);

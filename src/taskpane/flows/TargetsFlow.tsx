@@ -11,17 +11,12 @@ import {
   makeStyles,
   Select,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import {
   buildHierarchy,
+  formatFiscalYear,
   idKey,
   smartFindings,
   unitKey,
@@ -45,7 +40,24 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     marginTop: tokens.spacingVerticalL,
   },
-  id: { fontWeight: tokens.fontWeightSemibold, display: "block" },
+  id: { fontWeight: tokens.fontWeightSemibold },
+  register: { margin: 0, padding: 0, listStyleType: "none" },
+  item: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    justifyContent: "space-between",
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  itemMain: { minWidth: 0 },
+  status: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "0 4px",
+    whiteSpace: "nowrap",
+  },
   actions: { display: "flex", flexDirection: "column", rowGap: "2px", alignItems: "start" },
   findings: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", rowGap: "6px" },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -158,78 +170,72 @@ export function TargetsFlow() {
         {shown.length === 0 ? (
           <Body1>No targets{unit === ALL ? "" : ` for ${unit}`} yet. Add one.</Body1>
         ) : (
-          <Table size="small" aria-label="Target register">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Indicator</TableHeaderCell>
-                <TableHeaderCell>Unit</TableHeaderCell>
-                <TableHeaderCell>Target</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className={s.srOnly}>Actions</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.map((t) => {
-                const fs = findingsOf(t);
-                const errors = fs.filter((f) => f.severity === "error").length;
-                const to = next(t.status);
-                return (
-                  <TableRow key={t.row}>
-                    <TableCell>
-                      <span className={s.id}>{t.indicatorId || "(no id)"}</span>
-                      <Caption1>{t.indicator}</Caption1>
-                    </TableCell>
-                    <TableCell>{t.orgUnit}</TableCell>
-                    <TableCell>{figure(t.measureType, t.target)}</TableCell>
-                    <TableCell>
-                      {t.status}
+          <ul className={s.register} aria-label="Target register">
+            {shown.map((t) => {
+              const fs = findingsOf(t);
+              const errors = fs.filter((f) => f.severity === "error").length;
+              const to = next(t.status);
+              const year =
+                t.targetYear === null
+                  ? ""
+                  : ` for ${formatFiscalYear(t.targetYear, register.settings.startMonth)}`;
+              return (
+                <li key={t.row} className={s.item} aria-label={`${t.indicatorId} (${t.orgUnit})`}>
+                  <div className={s.itemMain}>
+                    <div>
+                      <span className={s.id}>{t.indicatorId || "(no id)"}</span> · {t.orgUnit}{" "}
+                      <span className={s.status}>{t.status}</span>
+                    </div>
+                    <Caption1 block>{t.indicator}</Caption1>
+                    <Caption1 block>
+                      Target {figure(t.measureType, t.target)}
+                      {year}
                       {fs.length > 0 ? (
-                        <Caption1 block className={errors > 0 ? s.error : s.warning}>
-                          {errors > 0
-                            ? `${errors} error${errors === 1 ? "" : "s"}`
-                            : `${fs.length} warning${fs.length === 1 ? "" : "s"}`}
-                        </Caption1>
+                        <>
+                          {" · "}
+                          <span className={errors > 0 ? s.error : s.warning}>
+                            {errors > 0
+                              ? `${errors} error${errors === 1 ? "" : "s"}`
+                              : `${fs.length} warning${fs.length === 1 ? "" : "s"}`}
+                          </span>
+                        </>
                       ) : null}
-                    </TableCell>
-                    <TableCell>
-                      <div className={s.actions}>
-                        <Button
-                          size="small"
-                          disabledFocusable={pane.busy !== null}
-                          aria-label={`Edit ${t.indicatorId} (${t.orgUnit})`}
-                          onClick={() => {
-                            const d = targetsTable ? draftOfRow(targetsTable, t.row, t.status) : null;
-                            if (d) setDraft(d);
-                          }}
-                        >
-                          Edit
-                        </Button>
-                        {to ? (
-                          <BusyButton
-                            size="small"
-                            action={`Marking ${t.indicatorId} (${t.orgUnit}) as ${to}`}
-                            disabled={to === "Approved" && errors > 0}
-                            {...defined({
-                              title:
-                                to === "Approved" && errors > 0
-                                  ? "Fix the errors in this target before it is approved"
-                                  : undefined,
-                            })}
-                            aria-label={`${to === "Agreed" ? "Agree" : "Approve"} ${t.indicatorId} (${t.orgUnit})`}
-                            onClick={() => move(t, to)}
-                          >
-                            {to === "Agreed" ? "Agree" : "Approve"}
-                          </BusyButton>
-                        ) : null}
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+                    </Caption1>
+                  </div>
+                  <div className={s.actions}>
+                    <Button
+                      size="small"
+                      disabledFocusable={pane.busy !== null}
+                      aria-label={`Edit ${t.indicatorId} (${t.orgUnit})`}
+                      onClick={() => {
+                        const d = targetsTable ? draftOfRow(targetsTable, t.row, t.status) : null;
+                        if (d) setDraft(d);
+                      }}
+                    >
+                      Edit
+                    </Button>
+                    {to ? (
+                      <BusyButton
+                        size="small"
+                        action={`Marking ${t.indicatorId} (${t.orgUnit}) as ${to}`}
+                        disabled={to === "Approved" && errors > 0}
+                        {...defined({
+                          title:
+                            to === "Approved" && errors > 0
+                              ? "Fix the errors in this target before it is approved"
+                              : undefined,
+                        })}
+                        aria-label={`${to === "Agreed" ? "Agree" : "Approve"} ${t.indicatorId} (${t.orgUnit})`}
+                        onClick={() => move(t, to)}
+                      >
+                        {to === "Agreed" ? "Agree" : "Approve"}
+                      </BusyButton>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
         )}
       </section>
 
@@ -254,7 +260,7 @@ export function TargetsFlow() {
                       size="small"
                       appearance="subtle"
                       action={`Selecting ${f.field} of ${f.indicatorId}`}
-                      aria-label={`Select the ${f.field} cell of ${f.indicatorId} (${f.orgUnit})`}
+                      aria-label={`Select cell: ${f.field} of ${f.indicatorId} (${f.orgUnit})`}
                       onRun={() => pane.host.select(TABLE.targets, row, f.field)}
                     >
                       Select cell

@@ -21,7 +21,9 @@ import {
 import {
   findTable,
   importWide,
+  offsetA1,
   readRegister,
+  sheetAddress,
   TABLE,
   upsertActuals,
   type ActualInput,
@@ -38,7 +40,7 @@ export interface EntryRow {
   readonly indicator: string;
   readonly orgUnit: string;
   readonly measureType: MeasureType;
-  /** Units whose figures roll up into this one (PerfUnits children), when it has any. */
+  /** Units whose figures for this indicator roll up into this one (PerfUnits children that report it). */
   readonly children: readonly string[];
   readonly existing: ActualRecord | undefined;
 }
@@ -65,6 +67,8 @@ export function entryRows(register: Register, period: Quarter): EntryRow[] {
     const k = unitKey(u.parent);
     children.set(k, [...(children.get(k) ?? []), u.orgUnit]);
   }
+  // Units with figures of their own for an indicator (any quarter): a parent rolls those up.
+  const reporting = new Set(register.actuals.map((a) => entryKey(a.indicatorId, a.orgUnit)));
   const out: EntryRow[] = [];
   const seen = new Set<string>();
   for (const t of register.targets) {
@@ -79,7 +83,9 @@ export function entryRows(register: Register, period: Quarter): EntryRow[] {
       indicator: t.indicator,
       orgUnit: t.orgUnit,
       measureType: t.measureType,
-      children: children.get(unitKey(t.orgUnit)) ?? [],
+      children: (children.get(unitKey(t.orgUnit)) ?? []).filter((c) =>
+        reporting.has(entryKey(t.indicatorId, c)),
+      ),
       existing: actual.get(key),
     });
   }
@@ -268,6 +274,15 @@ export function pasteInto(
     });
   });
   return { texts: out, placed, dropped };
+}
+
+/** `Sheet!A1:E3` of a selection (its top-left address and its values' size). */
+export function selectionAddress(selection: Selection): string {
+  const rows = selection.values.length;
+  const cols = Math.max(0, ...selection.values.map((r) => r.length));
+  const last = offsetA1(selection.address, Math.max(0, rows - 1), Math.max(0, cols - 1));
+  const local = rows * cols > 1 ? `${selection.address}:${last}` : selection.address;
+  return sheetAddress(selection.sheet, local);
 }
 
 /** A wide table read from the selection by the contract's import rules. */
