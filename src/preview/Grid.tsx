@@ -388,6 +388,7 @@ export function Grid(props: GridProps) {
         <table
           className={s.table}
           role="grid"
+          style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}
           aria-label={`Sheet ${sheetName}`}
           aria-rowcount={rows + 1}
           aria-colcount={cols + 1}

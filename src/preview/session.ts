@@ -52,11 +52,12 @@ export function addFunctionsSheet(book: MemoryWorkbook): void {
   const esc = targetRow(book, "CS-ESC", "City") ?? 12;
   const rows: [string, string, string?][] = [
     ["Quarter of 30/06/2015", '=PERF.QUARTER("30/06/2015")'],
-    ["Cumulative weight of Q2, Back profile", '=PERF.WEIGHT("Back", 2)'],
-    ["Escalation rate 31/274", "=PERF.RATE(31, 274)"],
+    ["Cumulative weight of Q2, Back profile", '=PERF.WEIGHT("Back", 2)', "0%"],
+    ["Escalation rate 31/274", "=PERF.RATE(31, 274)", "0.0%"],
     [
-      `Milestone for ${"CS-ESC"} in Q2 (Targets row ${esc})`,
+      `Milestone for CS-ESC in Q2 (Targets row ${esc})`,
       `=PERF.MILESTONE(Targets!E${esc}, Targets!K${esc}, Targets!M${esc}, 2)`,
+      "0.0%",
     ],
     ["RAG: 296 plans against 290, lower is better, 5%", '=PERF.RAG(296, 290, "Lower", 5%)'],
     ["Why", '=PERF.EXPLAIN(296, 290, "Lower", "Level", "plans", 5%)'],
