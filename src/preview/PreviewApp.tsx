@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { App } from "../taskpane/App";
 import { ConfirmDialogStandalone } from "./ConfirmDialogStandalone";
 import { downloadFile } from "../taskpane/exportReport";
+import { THEMES, type ThemeName } from "../taskpane/theme";
 import { userNameStore } from "../taskpane/user";
 import { Grid } from "./Grid";
 import type { Session } from "./session";
@@ -97,7 +98,9 @@ export function PreviewApp(props: PreviewAppProps) {
           <Grid key={versionKey(session)} book={book} version={version} formulas={session.formulas} />
         </main>
         <aside className={s.pane} aria-label="PerfCycle task pane">
-          <App key={versionKey(session)} host={session.host} services={services} embedded />
+          <FluentProvider theme={THEMES[paneTheme()]} style={{ minHeight: "100%" }}>
+            <App key={versionKey(session)} host={session.host} services={services} embedded />
+          </FluentProvider>
         </aside>
       </div>
       <ConfirmDialogStandalone
@@ -116,6 +119,12 @@ export function PreviewApp(props: PreviewAppProps) {
       </ConfirmDialogStandalone>
     </FluentProvider>
   );
+}
+
+/** The pane's theme: `?theme=dark` or `?theme=highContrast` shows it as in Excel's dark or high-contrast modes. */
+function paneTheme(): ThemeName {
+  const t = new URLSearchParams(window.location.search).get("theme");
+  return t === "dark" || t === "highContrast" ? t : "light";
 }
 
 const versions = new WeakMap<object, number>();

@@ -405,6 +405,22 @@ test("the quarterly cycle in the browser preview", async (t) => {
     await shot("10-after-reset");
   });
 
+  await step(
+    t,
+    "Office's dark and high-contrast themes: every flow readable, no axe violations",
+    async () => {
+      for (const theme of ["dark", "highContrast"]) {
+        await page.goto(`${server.url}/preview.html?theme=${theme}`);
+        await flowTab("Review").waitFor({ timeout: 30_000 });
+        for (const flow of ["Set up", "Targets", "Quarterly update", "Review"]) {
+          await openFlow(flow);
+          await noAxeViolations(`${flow} in the ${theme} theme`);
+        }
+        await paneShot(`11-review-${theme}`);
+      }
+    },
+  );
+
   await step(t, "no console errors", () => {
     assert.deepEqual(browser.errors, []);
   });

@@ -93,6 +93,20 @@ test("text that is not a figure is named with its indicator, column and text, an
   expect(host.callsOf("appendActuals")).toHaveLength(0);
 });
 
+test("a placeholder is noted and left blank, not written", async () => {
+  const { host, user } = await renderPane();
+  const row = entryRows(registerOf(host), Q2).find((r) => r.measureType === "Count" && r.existing);
+  if (!row) throw new Error("sample");
+  const v = box(`Value of ${row.indicatorId}, ${row.orgUnit}, 2015-16 Q2`);
+  await user.clear(v);
+  await user.type(v, "awaiting data");
+  const list = await screen.findByRole("list", { name: "Problems in the figures typed" });
+  expect(
+    within(list).getAllByText(new RegExp(`^Note: ${row.indicatorId} \\(${row.orgUnit}\\), Value: `)).length,
+  ).toBe(2);
+  expect(disabled(screen.getByRole("button", { name: /^Save actuals/ }))).toBe(true);
+});
+
 test("cells pasted from a spreadsheet fill the grid down and across", async () => {
   const { host } = await renderPane();
   const rows = entryRows(registerOf(host), Q2);

@@ -45,7 +45,7 @@ import {
   type EntryRow,
   type EntryTexts,
 } from "../model/actuals";
-import { usePane } from "../state";
+import { usePane, type Notice } from "../state";
 import { QuarterPicker } from "./QuarterPicker";
 
 const useStyles = makeStyles({
@@ -126,6 +126,22 @@ export function QuarterlyFlow() {
   );
 }
 
+/** The notice after actuals are written; a host that reports inputs it could not write (ExcelWorkbookHost) has them listed. */
+function appendNotice(
+  title: string,
+  r: { readonly added: number; readonly updated: number },
+  where: string,
+): Notice {
+  const problems = (r as { readonly errors?: readonly ContractError[] }).errors ?? [];
+  const text = `${plural(r.added, "figure")} added and ${plural(r.updated, "figure")} updated ${where}`;
+  if (problems.length === 0) return { intent: "success", title, text };
+  return {
+    intent: "warning",
+    title: `${title}, with ${plural(problems.length, "problem")}`,
+    text: `${text} Not written: ${problems.map((e) => e.message).join("; ")}`,
+  };
+}
+
 // ----------------------------------------------------------------------------- actuals grid
 
 function EntryGrid(props: { quarter: Quarter; period: string }) {
@@ -136,10 +152,6 @@ function EntryGrid(props: { quarter: Quarter; period: string }) {
   const [texts, setTexts] = useState<Map<string, EntryTexts>>(
     () => new Map(rows.map((r) => [r.key, initialTexts(r)])),
   );
-  const [issues, setIssues] = useState<{ errors: string[]; warnings: string[] }>({
-    errors: [],
-    warnings: [],
-  });
   const parsedNow = useMemo(() => parseEntries(rows, texts, props.period), [rows, texts, props.period]);
   const changed = parsedNow.inputs.length + parsedNow.errors.length;
 
@@ -250,7 +262,14 @@ function EntryGrid(props: { quarter: Quarter; period: string }) {
               </>
             ),
           })),
-          ...issues.warnings.map((w, i) => ({ key: `w${i}`, text: <>Note: {w}</> })),
+          ...parsedNow.warnings.map((w, i) => ({
+            key: `w${i}`,
+            text: (
+              <>
+                Note: {w.indicatorId} ({w.orgUnit}), {w.column}: {w.message}
+              </>
+            ),
+          })),
         ]}
       />
       <div className={s.buttons}>
@@ -261,17 +280,15 @@ function EntryGrid(props: { quarter: Quarter; period: string }) {
           onRun={async () => {
             const p = parseEntries(rows, texts, props.period);
             if (p.errors.length > 0) return;
-            const warnings = p.warnings.map(
-              (w) => `${w.indicatorId} (${w.orgUnit}), ${w.column}: ${w.message}`,
-            );
             const r = await pane.host.appendActuals(p.inputs);
-            setIssues({ errors: [], warnings });
             await pane.reload();
-            pane.notify({
-              intent: "success",
-              title: "Actuals saved",
-              text: `${plural(r.added, "figure")} added and ${plural(r.updated, "figure")} updated in PerfActuals for ${props.period}. Refresh the report to rate them.`,
-            });
+            pane.notify(
+              appendNotice(
+                "Actuals saved",
+                r,
+                `in PerfActuals for ${props.period}. Refresh the report to rate them.`,
+              ),
+            );
           }}
         >
           Save actuals{changed > 0 ? ` (${parsedNow.inputs.length})` : ""}
@@ -329,11 +346,9 @@ function ImportFromSelection() {
               const r = await pane.host.appendActuals(importInputs(found.result));
               setFound(null);
               await pane.reload();
-              pane.notify({
-                intent: "success",
-                title: "Wide table imported",
-                text: `${plural(r.added, "figure")} added and ${plural(r.updated, "figure")} updated in PerfActuals. Refresh the report to rate them.`,
-              });
+              pane.notify(
+                appendNotice("Wide table imported", r, "in PerfActuals. Refresh the report to rate them."),
+              );
             }}
           >
             Import {plural(found.result.rows.length, "figure")}
