@@ -326,14 +326,26 @@ test("the quarterly cycle in the browser preview", async (t) => {
     await notice("Target CS-ESC (City) saved").waitFor();
     await pane().getByText("1 change recorded in the audit log.").waitFor();
     await idle();
+    // Approving an agreed target is a change to it too: a reason, and an audit row.
+    await pane().getByRole("button", { name: "Approve CC-REACH (East Cluster)" }).click();
+    const approve = page.getByRole("dialog", { name: "Why change CC-REACH (East Cluster) Approved?" });
+    await approve
+      .getByRole("textbox", { name: /Reason for the change/ })
+      .fill("Approved by the board on 14/10/2015");
+    await approve.getByRole("button", { name: "Save with this reason" }).click();
+    await notice("CC-REACH (East Cluster) Approved saved").waitFor();
+    await idle();
     await openFlow("Review");
     const audit = pane().getByRole("list", { name: "Audit log of changes to agreed targets, newest first" });
-    const entry = (await audit.getByRole("listitem").first().textContent()) ?? "";
+    const approval = (await audit.getByRole("listitem").first().textContent()) ?? "";
+    assert.match(approval, /CC-REACH \(East Cluster\) Status: Agreed → Approved/);
+    const entry = (await audit.getByRole("listitem").nth(1).textContent()) ?? "";
     assert.match(entry, /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} · E2E Officer/, "an en-GB date and time, and who");
     assert.match(entry, /CS-ESC \(City\) Target: 0\.09 → 0\.085/);
     assert.match(entry, /Reason: Board agreed a stretch target on 12\/10\/2015/);
     await sheetTab("Audit").click();
     assert.equal(await cell("C2").textContent(), "CS-ESC");
+    assert.equal(await cell("C3").textContent(), "CC-REACH");
   });
 
   await step(t, "review: summary, exceptions and trend charts; the published-figure check", async () => {
