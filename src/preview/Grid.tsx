@@ -264,12 +264,16 @@ export function Grid(props: GridProps) {
     ? (activeView.formula ?? (activeView.value === "" ? "" : activeView.text))
     : "";
 
+  /** Focus a cell now when it is drawn (so the next key reaches it), else once it is. */
   const focusCell = (c: Cell): void => {
-    requestAnimationFrame(() => {
+    const go = (): boolean => {
       const el = cellRefs.current.get(`${c.row}:${c.col}`);
-      el?.focus({ preventScroll: false });
-      el?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
-    });
+      if (!el) return false;
+      el.focus({ preventScroll: false });
+      el.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+      return true;
+    };
+    if (!go()) requestAnimationFrame(() => void go());
   };
 
   const select = (a: Cell, b: Cell, focus = true): void => {

@@ -5,7 +5,6 @@
  * from the contract and the engine.
  */
 import {
-  Body1,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -17,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../contract";
-import { NoticeBar, Progress } from "./components";
+import { ActionButton, NoticeBar, Progress } from "./components";
 import { downloadFile } from "./exportReport";
 import { QuarterlyFlow } from "./flows/QuarterlyFlow";
 import { ReviewFlow } from "./flows/ReviewFlow";
@@ -149,7 +148,14 @@ function Pane(props: { initialFlow?: FlowName; embedded: boolean }) {
           {data === null && pane.loadError === null ? (
             <Spinner label="Reading the workbook…" />
           ) : data === null ? (
-            <Body1>Try again once the workbook is open.</Body1>
+            <ActionButton
+              action="Reading the workbook"
+              onRun={async () => {
+                await reload();
+              }}
+            >
+              Try again
+            </ActionButton>
           ) : current === "setup" ? (
             <SetUpFlow key={JSON.stringify(settings ?? null)} />
           ) : current === "targets" ? (

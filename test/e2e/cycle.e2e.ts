@@ -86,6 +86,11 @@ async function columnsOf(headerRow: number, width = 30): Promise<Map<string, str
   return out;
 }
 
+/** The grid cell has the keyboard focus. */
+async function focused(address: string): Promise<void> {
+  await page.waitForFunction((a) => document.activeElement?.getAttribute("data-address") === a, address);
+}
+
 async function pasteIntoGrid(text: string): Promise<void> {
   await page.evaluate((tsv) => {
     const dt = new DataTransfer();
@@ -204,6 +209,7 @@ test("the quarterly cycle in the browser preview", async (t) => {
   await step(t, "quarterly update: a wide table selected in the grid is imported", async () => {
     await page.getByRole("button", { name: "New sheet" }).click();
     await cell("A1").click();
+    await focused("A1");
     await pasteIntoGrid(
       [
         "Code\tIndicator\tUnit\t30/06/2015\t30/09/2015",
@@ -387,11 +393,13 @@ test("the quarterly cycle in the browser preview", async (t) => {
     await cell("C4").waitFor();
     assert.equal(await cell("C4").textContent(), "2015-16 Q1");
     await cell("E4").click();
+    await focused("E4");
     await page.keyboard.type("=PERF.RATE(44, 331)");
     await page.keyboard.press("Enter");
     const r = rate(44, 331);
     assert.equal(Number(await cell("E4").textContent()), Number((r.ok ? r.value : NaN).toPrecision(11)));
     await cell("E5").click();
+    await focused("E5");
     await page.keyboard.type('=PERF.RAG(296, 290, "Hihger")');
     await page.keyboard.press("Enter");
     assert.equal(await cell("E5").textContent(), "#VALUE!");
@@ -430,6 +438,37 @@ test("the quarterly cycle in the browser preview", async (t) => {
         }
         await paneShot(`11-review-${theme}`);
       }
+    },
+  );
+
+  await step(
+    t,
+    "the add-in's own page (shared runtime) loads its bundles with Office.js stubbed",
+    async () => {
+      // The CDN is not reachable here: serve a stand-in Office.js. Outside Excel the page says so;
+      // "in Excel" with an Excel.run that cannot reach a workbook, the pane says it cannot read it.
+      const stub = (host: string | null): string => `
+      window.Office = {
+        HostType: { Excel: "Excel" },
+        context: { officeTheme: { bodyBackgroundColor: "#ffffff" } },
+        onReady(cb) { const info = { host: ${JSON.stringify(host)}, platform: null }; if (cb) cb(info); return Promise.resolve(info); },
+      };
+      window.Excel = { run: () => Promise.reject(new Error("No workbook (stand-in Office.js)")) };`;
+      for (const host of [null, "Excel"]) {
+        await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+          route.fulfill({ status: 200, contentType: "text/javascript", body: stub(host) }),
+        );
+        await page.goto(`${server.url}/taskpane.html`);
+        if (host === null) await page.getByText(/runs inside Excel/).waitFor();
+        else {
+          await page.getByText("The workbook could not be read").waitFor();
+          await page.getByRole("button", { name: "Try again" }).click();
+          await page.getByText("The workbook could not be read").waitFor();
+        }
+        await noAxeViolations(`taskpane.html (${host ?? "outside Excel"})`);
+        await page.unroute("https://appsforoffice.microsoft.com/**");
+      }
+      await shot("12-taskpane-page");
     },
   );
 

@@ -24,3 +24,15 @@ test("a workbook without PerfCycle tables opens on Set up with the sample offere
   const load = screen.getByRole("button", { name: "Load sample workbook" });
   expect(load.getAttribute("aria-disabled")).toBeNull();
 });
+
+test("a workbook that cannot be read says why, and reading again is offered", async () => {
+  const { FakeHost } = await import("./fakeHost");
+  const host = new FakeHost();
+  host.failNext("read", "The connection to Excel was lost.");
+  const { user } = await renderPane({ host });
+  expect(screen.getByText("The connection to Excel was lost.")).toBeTruthy();
+  await user.click(screen.getByRole("button", { name: "Try again" }));
+  await screen.findByRole("tab", { name: "Quarterly update", selected: true });
+  expect(screen.queryByText("The connection to Excel was lost.")).toBeNull();
+  expect(host.callsOf("read")).toHaveLength(2);
+});
