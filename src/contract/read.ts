@@ -733,6 +733,15 @@ function readActuals(
     return false;
   };
 
+  // A long table repeats a handful of period labels: parse each label once (the same result).
+  const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  const periodOf = (raw: RawCell): ReturnType<typeof parsePeriod> => {
+    if (typeof raw !== "string") return parsePeriod(raw, { startMonth: sm });
+    let r = periods.get(raw);
+    if (r === undefined) periods.set(raw, (r = parsePeriod(raw, { startMonth: sm })));
+    return r;
+  };
+
   for (const { n, cells } of reader.rows()) {
     const cell = (c: string): RawCell => reader.cell(cells, c);
     const fail = (column: string, message: string): void => reader.error(n, column, message);
@@ -741,7 +750,7 @@ function readActuals(
     if (indicatorId === "") fail("IndicatorId", "no indicator id, so the row cannot be matched to a target");
     if (orgUnit === "") fail("OrgUnit", "no unit, so the row cannot be matched to a target");
 
-    const p = parsePeriod(cell("Period"), { startMonth: sm });
+    const p = periodOf(cell("Period"));
     if (!p.ok) {
       fail(
         "Period",
