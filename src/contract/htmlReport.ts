@@ -23,10 +23,10 @@ import {
   type RagStatus,
   type Report,
   type ReportEntry,
-  type TrendPoint,
 } from "../engine";
 import type { ContractError } from "./raw";
 import { RAG_COLOURS } from "./reportData";
+import { trendDescription, trendGeometry } from "./trendChart";
 
 export interface HtmlReportInput {
   readonly report: Report;
@@ -112,53 +112,20 @@ const W = 300;
 const H = 130;
 const PAD = { left: 52, right: 10, top: 12, bottom: 30 };
 
-function polylines(points: readonly (readonly [number, number] | null)[]): string[] {
-  const runs: string[] = [];
-  let cur: string[] = [];
-  for (const p of points) {
-    if (p === null) {
-      if (cur.length > 1) runs.push(cur.join(" "));
-      cur = [];
-    } else cur.push(`${p[0].toFixed(1)},${p[1].toFixed(1)}`);
-  }
-  if (cur.length > 1) runs.push(cur.join(" "));
-  return runs;
-}
-
-function describe(mt: MeasureType, trend: readonly TrendPoint[], key: "actual" | "milestone"): string {
-  const parts = trend
-    .filter((p) => key === "actual" || p[key] !== null)
-    .map((p) => `${p.period} ${p[key] === null ? "no figure" : formatValue(mt, p[key])}`);
-  return parts.join("; ");
-}
-
 /** A small line chart of the compared actual and the milestone over the eight quarters. */
 export function trendChart(e: ReportEntry, id: string, from = 0): string {
   const mt = e.row.measureType;
   const trend = e.trend.slice(from);
-  const values = trend.flatMap((p) => [p.actual, p.milestone]).filter((v): v is number => v !== null);
   const unit = `${e.row.indicatorId} ${e.indicator} (${e.row.orgUnit})`;
   const what = mt === "Count" ? "year-to-date count" : mt === "Rate" ? "rate" : "level";
-  if (trend.length === 0 || values.length === 0) {
+  const g = trendGeometry(trend, mt, { width: W, height: H, pad: PAD });
+  if (g === null) {
     return `<p class="nochart">No figures for ${esc(unit)} in the eight quarters to ${esc(e.row.period)}.</p>`;
   }
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (mt !== "Rate" && lo >= 0) lo = 0;
-  if (mt === "Rate" && lo >= 0 && hi <= 1) {
-    lo = Math.max(0, lo - (hi - lo) * 0.15 - 0.02);
-    hi = Math.min(1, hi + (hi - lo) * 0.1 + 0.01);
-  }
-  if (hi === lo) hi = lo + (lo === 0 ? 1 : Math.abs(lo) * 0.1);
-  const pw = W - PAD.left - PAD.right;
-  const ph = H - PAD.top - PAD.bottom;
-  const x = (i: number): number => PAD.left + (trend.length === 1 ? pw / 2 : (i * pw) / (trend.length - 1));
-  const y = (v: number): number => PAD.top + ph - ((v - lo) / (hi - lo)) * ph;
-  const actual = trend.map((p, i) => (p.actual === null ? null : ([x(i), y(p.actual)] as const)));
-  const milestone = trend.map((p, i) => (p.milestone === null ? null : ([x(i), y(p.milestone)] as const)));
+  const { lo, hi, x, actual } = g;
+  const ph = g.axisY - PAD.top;
   const title = `Trend of ${unit}: ${what}, ${trend[0]?.period ?? ""} to ${trend[trend.length - 1]?.period ?? ""}`;
-  const ms = describe(mt, trend, "milestone");
-  const desc = `Actual: ${describe(mt, trend, "actual")}.${ms ? ` Milestone: ${ms}.` : " No milestones in these quarters."} Status in ${e.row.period}: ${e.row.rag}.`;
+  const desc = trendDescription(mt, trend, e.row.period, e.row.rag);
   const parts: string[] = [];
   parts.push(
     `<svg class="trend" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-t ${id}-d" xmlns="http://www.w3.org/2000/svg">`,
@@ -173,19 +140,19 @@ export function trendChart(e: ReportEntry, id: string, from = 0): string {
     `<text class="lab" x="${PAD.left - 4}" y="${PAD.top + ph + 3}" text-anchor="end">${esc(formatValue(mt, lo))}</text>`,
   );
   trend.forEach((p, i) => {
-    const q = /Q\d$/.exec(p.period)?.[0] ?? p.period;
+    const q = g.quarters[i] ?? p.period;
     parts.push(
       `<text class="lab" x="${x(i).toFixed(1)}" y="${H - 16}" text-anchor="middle">${esc(q)}</text>`,
     );
     if (q === "Q1" || i === 0) {
-      const fy = p.period.replace(/\s*Q\d$/, "");
+      const fy = g.years[i] ?? "";
       parts.push(
         `<text class="lab fy" x="${x(i).toFixed(1)}" y="${H - 4}" text-anchor="${i === 0 ? "start" : "middle"}">${esc(fy)}</text>`,
       );
     }
   });
-  for (const run of polylines(milestone)) parts.push(`<polyline class="ms" points="${run}"/>`);
-  for (const run of polylines(actual)) parts.push(`<polyline class="act" points="${run}"/>`);
+  for (const run of g.milestoneRuns) parts.push(`<polyline class="ms" points="${run}"/>`);
+  for (const run of g.actualRuns) parts.push(`<polyline class="act" points="${run}"/>`);
   actual.forEach((p, i) => {
     if (p === null) return;
     const last = i === trend.length - 1;

@@ -17,3 +17,4 @@ export * from "./setup";
 export * from "./cells";
 export * from "./targetsWrite";
 export * from "./htmlReport";
+export * from "./trendChart";

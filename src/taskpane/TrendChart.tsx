@@ -6,7 +6,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import type { ReportEntry, TrendPoint } from "../engine";
-import { RAG_COLOURS } from "../contract";
+import { RAG_COLOURS, trendDescription, trendGeometry } from "../contract";
 import { figure } from "./format";
 
 const W = 300;
@@ -27,30 +27,9 @@ const useStyles = makeStyles({
   legend: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
-function describe(e: ReportEntry, key: "actual" | "milestone"): string {
-  return e.trend
-    .filter((p) => key === "actual" || p[key] !== null)
-    .map((p) => `${p.period} ${p[key] === null ? "no figure" : figure(e.row.measureType, p[key])}`)
-    .join("; ");
-}
-
 /** The text alternative of the chart: every figure, and the status of the period. */
 export function trendText(e: ReportEntry): string {
-  const ms = describe(e, "milestone");
-  return `Actual: ${describe(e, "actual") || "no figures"}.${ms ? ` Milestone: ${ms}.` : ""} Status in ${e.row.period}: ${e.row.rag}.`;
-}
-
-function runs(points: readonly (readonly [number, number] | null)[]): string[] {
-  const out: string[] = [];
-  let cur: string[] = [];
-  for (const p of points) {
-    if (p === null) {
-      if (cur.length > 1) out.push(cur.join(" "));
-      cur = [];
-    } else cur.push(`${p[0].toFixed(1)},${p[1].toFixed(1)}`);
-  }
-  if (cur.length > 1) out.push(cur.join(" "));
-  return out;
+  return trendDescription(e.row.measureType, e.trend, e.row.period, e.row.rag);
 }
 
 export function TrendChart(props: { entry: ReportEntry }) {
@@ -59,25 +38,17 @@ export function TrendChart(props: { entry: ReportEntry }) {
   const e = props.entry;
   const trend: readonly TrendPoint[] = e.trend;
   const mt = e.row.measureType;
-  const values = trend.flatMap((p) => [p.actual, p.milestone]).filter((v): v is number => v !== null);
   const name = `${e.row.indicatorId} ${e.indicator} (${e.row.orgUnit})`;
-  if (trend.length === 0 || values.length === 0) {
+  const g = trendGeometry(trend, mt, { width: W, height: H, pad: PAD });
+  if (g === null) {
     return (
       <p className={s.legend}>
         No figures for {name} in the eight quarters to {e.row.period}.
       </p>
     );
   }
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (mt !== "Rate" && lo >= 0) lo = 0;
-  if (hi === lo) hi = lo + (lo === 0 ? 1 : Math.abs(lo) * 0.1);
-  const pw = W - PAD.left - PAD.right;
-  const ph = H - PAD.top - PAD.bottom;
-  const x = (i: number): number => PAD.left + (trend.length === 1 ? pw / 2 : (i * pw) / (trend.length - 1));
-  const y = (v: number): number => PAD.top + ph - ((v - lo) / (hi - lo)) * ph;
-  const actual = trend.map((p, i) => (p.actual === null ? null : ([x(i), y(p.actual)] as const)));
-  const milestone = trend.map((p, i) => (p.milestone === null ? null : ([x(i), y(p.milestone)] as const)));
+  const { lo, hi, x, actual } = g;
+  const ph = g.axisY - PAD.top;
   const last = actual[actual.length - 1];
   const colour = RAG_COLOURS[e.row.rag];
   return (
@@ -102,19 +73,19 @@ export function TrendChart(props: { entry: ReportEntry }) {
         </text>
         {trend.map((p, i) => (
           <text key={p.period} className={s.label} x={x(i)} y={H - 14} textAnchor="middle">
-            {/Q\d$/.exec(p.period)?.[0] ?? p.period}
+            {g.quarters[i] ?? p.period}
           </text>
         ))}
         <text className={s.label} x={PAD.left} y={H - 2} textAnchor="start">
-          {trend[0]?.period.replace(/\s*Q\d$/, "")}
+          {g.years[0]}
         </text>
         <text className={s.label} x={W - PAD.right} y={H - 2} textAnchor="end">
-          {trend[trend.length - 1]?.period.replace(/\s*Q\d$/, "")}
+          {g.years[g.years.length - 1]}
         </text>
-        {runs(milestone).map((r) => (
+        {g.milestoneRuns.map((r) => (
           <polyline key={`m${r}`} className={s.milestone} points={r} />
         ))}
-        {runs(actual).map((r) => (
+        {g.actualRuns.map((r) => (
           <polyline key={`a${r}`} className={s.actual} points={r} />
         ))}
         {actual.map((p, i) =>
