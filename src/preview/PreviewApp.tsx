@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { App } from "../taskpane/App";
-import { ConfirmDialogStandalone } from "./ConfirmDialogStandalone";
+import { ConfirmDialog } from "../taskpane/components";
 import { downloadFile } from "../taskpane/exportReport";
 import { THEMES, type ThemeName } from "../taskpane/theme";
 import { userNameStore } from "../taskpane/user";
@@ -103,7 +103,7 @@ export function PreviewApp(props: PreviewAppProps) {
           </FluentProvider>
         </aside>
       </div>
-      <ConfirmDialogStandalone
+      <ConfirmDialog
         open={confirmReset}
         title="Reset to the sample workbook?"
         confirm="Reset"
@@ -116,7 +116,7 @@ export function PreviewApp(props: PreviewAppProps) {
       >
         This replaces the workbook kept in this browser, with every change made to it, by a fresh copy of the
         sample.
-      </ConfirmDialogStandalone>
+      </ConfirmDialog>
     </FluentProvider>
   );
 }
