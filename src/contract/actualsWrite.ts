@@ -11,7 +11,7 @@
  * - An input whose period does not parse is an error and is skipped; a table row whose period
  *   does not parse is never matched (the reader reports it).
  */
-import { formatQuarter, idKey, parsePeriod, quarterIndex, unitKey } from "../engine";
+import { formatQuarter, idKey, parsePeriod, quarterIndex, unitKey, type Quarter } from "../engine";
 import type { ActualInput } from "./host";
 import type { ContractError, RawCell, RawTable } from "./raw";
 import { cellText, columnIndex } from "./read";
@@ -25,6 +25,28 @@ export interface UpsertResult {
   /** 1-based data rows that changed or were added. */
   readonly changedRows: number[];
   readonly errors: ContractError[];
+}
+
+/** The key of an actual: indicator id and unit (case- and space-insensitive) and quarter. */
+export function actualKey(indicatorId: string, orgUnit: string, period: Quarter): string {
+  return `${idKey(indicatorId)}|${unitKey(orgUnit)}|${quarterIndex(period)}`;
+}
+
+/**
+ * PerfActuals rows by `actualKey` → 0-based data row (the first row wins; rows whose period does
+ * not parse are left out). Every host matches actual rows with this.
+ */
+export function indexActualRows(table: RawTable, startMonth: number): Map<string, number> {
+  const cols = columnIndex(table, { required: ACTUAL_COLUMNS });
+  const at = (c: string): number => cols.positions.get(c) ?? -1;
+  const index = new Map<string, number>();
+  table.rows.forEach((r, i) => {
+    const p = parsePeriod(r[at("Period")] ?? null, { startMonth });
+    if (!p.ok) return;
+    const k = actualKey(cellText(r[at("IndicatorId")]), cellText(r[at("OrgUnit")]), p.value);
+    if (!index.has(k)) index.set(k, i);
+  });
+  return index;
 }
 
 function sameCell(a: RawCell | undefined, b: RawCell): boolean {
@@ -59,18 +81,7 @@ export function upsertActuals(
     while (copy.length < width) copy.push(null);
     return copy;
   });
-  const keyOf = (id: string, unit: string, qi: number): string => `${idKey(id)}|${unitKey(unit)}|${qi}`;
-  const index = new Map<string, number>();
-  rows.forEach((r, i) => {
-    const p = parsePeriod(r[pos("Period") ?? -1] ?? null, { startMonth });
-    if (!p.ok) return;
-    const k = keyOf(
-      cellText(r[pos("IndicatorId") ?? -1]),
-      cellText(r[pos("OrgUnit") ?? -1]),
-      quarterIndex(p.value),
-    );
-    if (!index.has(k)) index.set(k, i);
-  });
+  const index = indexActualRows(table, startMonth);
 
   let added = 0;
   let updated = 0;
@@ -93,7 +104,7 @@ export function upsertActuals(
       ["Numerator", input.numerator],
       ["Denominator", input.denominator],
     ];
-    const k = keyOf(input.indicatorId, input.orgUnit, quarterIndex(p.value));
+    const k = actualKey(input.indicatorId, input.orgUnit, p.value);
     const at = index.get(k);
     if (at !== undefined) {
       const row = rows[at] ?? [];

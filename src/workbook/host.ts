@@ -17,9 +17,10 @@
  * - a period's report is a frozen snapshot: refreshing it again keeps it unless `rerate` is set;
  * - a change to an Agreed or Approved target needs a reason, and is audited in the same batch.
  */
-import { buildReport, formatQuarter, idKey, parsePeriod, quarterIndex, unitKey } from "../engine";
+import { buildReport, formatQuarter, parsePeriod } from "../engine";
 import {
   ACTUAL_COLUMNS,
+  actualKey,
   applyTargetEdit,
   auditRow,
   AUDIT_COLUMNS,
@@ -36,6 +37,7 @@ import {
   schemaVersionOf,
   settingsRows,
   TABLE,
+  indexActualRows,
   upsertActuals,
   type ActualInput,
   type AuditEntry,
@@ -568,15 +570,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
       const grown: TableLayout = { ...layout, colCount: width };
       const pos = (c: string): number =>
         cols.positions.get(c) ?? layout.colCount + addedCols.indexOf(c as "Action");
-      const want = `${idKey(indicatorId)}|${unitKey(orgUnit)}|${quarterIndex(q.value)}`;
-      const at = table.rows.findIndex((row) => {
-        const p = parsePeriod(row[pos("Period")] ?? null, { startMonth });
-        return (
-          p.ok &&
-          `${idKey(cellText(row[pos("IndicatorId")] ?? null))}|${unitKey(cellText(row[pos("OrgUnit")] ?? null))}|${quarterIndex(p.value)}` ===
-            want
-        );
-      });
+      const at = indexActualRows(table, startMonth).get(actualKey(indicatorId, orgUnit, q.value)) ?? -1;
       if (at >= 0) {
         const after = table.rows.map((row) => [...row]);
         const edited = after[at] ?? [];
