@@ -1,4 +1,4 @@
-import { buildReport } from "./report";
+import { buildReport, targetMilestones } from "./report";
 import { parsePeriod } from "./periods";
 import { targetFindings } from "./smart";
 import { DEFAULT_SETTINGS, type ActualRecord, type Register, type TargetRecord } from "./register";
@@ -108,5 +108,40 @@ describe("report details a committee relies on", () => {
     const r = parsePeriod(2958465);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe("PERIOD_YEAR");
+  });
+});
+
+describe("milestones of a single target, for a form", () => {
+  it("agree with the report's, with Seasonal weights from the baseline year's counts", () => {
+    const eha: TargetRecord = {
+      ...base,
+      indicatorId: "EH-EHA",
+      measureType: "Count",
+      unit: "assessments",
+      baselinePeriod: { fy: 2014, q: null },
+      baseline: 556,
+      target: 600,
+      profile: "Seasonal",
+    };
+    const counts = [135, 94, 159, 168];
+    const actuals = counts.map((value, i) => ({
+      ...actual("City", 1, { value }),
+      indicatorId: "EH-EHA",
+      period: { fy: 2014, q: (i + 1) as 1 | 2 | 3 | 4 },
+    }));
+    const reg = register([eha], actuals);
+    const worked = targetMilestones(reg, eha);
+    expect(worked.problem).toBeNull();
+    expect(worked.weights?.[0]).toBeCloseTo(135 / 556, 12);
+    for (const q of [1, 2, 3, 4] as const) {
+      expect(worked.milestones[q - 1]).toBe(buildReport(reg, { fy: 2015, q }).entries[0]?.row.milestone);
+    }
+    expect(worked.milestones[3]).toBe(600);
+  });
+
+  it("says why there are none when the profile cannot be worked out", () => {
+    const worked = targetMilestones(register([], []), { ...base, measureType: "Count", profile: "Seasonal" });
+    expect(worked.milestones).toEqual([null, null, null, null]);
+    expect(worked.problem).toMatch(/seasonal profile needs all four quarters/);
   });
 });

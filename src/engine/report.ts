@@ -735,6 +735,49 @@ function prepare(register: Register): Prepared {
   return prepared;
 }
 
+/** A target's cumulative weights and the four milestones of its target year. */
+export interface TargetMilestones {
+  /** W1..W4, or null when they cannot be worked out (see `problem`). */
+  readonly weights: Weights | null;
+  /** Q1..Q4 milestones of the target year (null where they cannot be set). */
+  readonly milestones: readonly (number | null)[];
+  /** Why the milestones cannot be set, in the engine's words; null when they can. */
+  readonly problem: string | null;
+}
+
+/**
+ * The milestones of one target (perhaps a draft not yet in the register), worked out exactly as
+ * the report does: Seasonal weights from the baseline year's figures of its unit, rolled up from
+ * its children where needed. Reuses the register's prepared index, so a form can call it on every
+ * keystroke.
+ */
+export function targetMilestones(register: Register, t: TargetRecord): TargetMilestones {
+  const mt = t.measureType;
+  if (mt === null) return { weights: null, milestones: [null, null, null, null], problem: "No measure type" };
+  const prepared = prepare(register);
+  const src = new FigureSource(
+    t,
+    mt,
+    prepared.series.get(idKey(t.indicatorId)),
+    prepared.hierarchy,
+    prepared.displayName,
+    prepared.unitKeyOf,
+  );
+  const w = targetWeights(t, mt, (qi) => src.value(qi));
+  if (!w.ok) return { weights: null, milestones: [null, null, null, null], problem: w.error.message };
+  if (t.target === null)
+    return { weights: w.value, milestones: [null, null, null, null], problem: "No target" };
+  const target = t.target;
+  let problem: string | null = null;
+  const milestones = ([1, 2, 3, 4] as const).map((q) => {
+    const m = milestoneOf(mt, t.baseline ?? undefined, target, weightFor(w.value, q));
+    if (m.ok) return m.value;
+    problem ??= m.error.message;
+    return null;
+  });
+  return { weights: w.value, milestones, problem };
+}
+
 /** Build the report for a period (default: the register's reporting period). */
 export function buildReport(register: Register, period: Quarter, options: ReportOptions = {}): Report {
   const { settings } = register;

@@ -8,13 +8,13 @@
  */
 import {
   buildHierarchy,
-  buildReport,
   formatQuarter,
   idKey,
-  profileWeights,
   smartFindings,
   targetFindings,
+  targetMilestones,
   unitKey,
+  weightFor,
   type Finding,
   type MeasureType,
   type QuarterNumber,
@@ -232,20 +232,14 @@ export function evaluateDraft(book: RawWorkbook, draft: Draft): DraftEvaluation 
   else if (target.target === null) milestoneNote = "Give the target to see the milestones.";
   else {
     const fy = target.targetYear;
-    const one = { ...register, targets: [target] };
-    const w =
-      target.profile === "Seasonal"
-        ? null
-        : profileWeights(target.profile ?? "Linear", { customWeights: target.weights, measureType: mt });
+    const worked = targetMilestones(register, target);
+    if (worked.problem !== null)
+      milestoneNote = `${target.indicatorId} (${target.orgUnit}): ${worked.problem}`;
     for (const q of [1, 2, 3, 4] as const satisfies readonly QuarterNumber[]) {
-      const report = buildReport(one, { fy, q });
-      const entry = report.entries[0];
-      const problem = report.errors.find((e) => e.table === TABLE.targets);
-      if (problem && milestoneNote === null) milestoneNote = problem.message;
       milestones.push({
         quarter: formatQuarter({ fy, q }, sm),
-        weight: w && w.ok ? (w.value[q - 1] ?? null) : null,
-        milestone: entry?.row.milestone ?? null,
+        weight: worked.weights ? weightFor(worked.weights, q) : null,
+        milestone: worked.milestones[q - 1] ?? null,
       });
     }
   }
