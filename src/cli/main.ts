@@ -32,6 +32,7 @@ import {
   type ImportedRow,
   type RawCell,
   type ReadResult,
+  reportSheetName,
 } from "../contract";
 import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
 import { decodeText, parseCsv } from "./csv";
@@ -357,7 +358,7 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
       ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
     ).filter((i) => i >= 0);
     addReportSheet(book.workbook, {
-      sheetName: `PerfReport ${report.period}`,
+      sheetName: reportSheetName(report.period),
       title: sheet.title,
       notes: [
         `Workbook ${basename(path)}; produced by PerfCycle ${PERFCYCLE_VERSION} on ${dateLong(now)}. Figures are unrounded; the cell formats round them.`,

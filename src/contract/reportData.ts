@@ -245,3 +245,8 @@ export const RAG_COLOURS: Readonly<Record<RagStatus, { readonly fill: string; re
   "No target": { fill: "#FFF2CC", font: "#5C4400" },
   Monitor: { fill: "#DDEBF7", font: "#1F3864" },
 };
+
+/** The report sheet of a period, `PerfReport 2015-16 Q2`, cut to Excel's 31-character limit: every host names it so. */
+export function reportSheetName(periodLabel: string): string {
+  return `PerfReport ${periodLabel}`.slice(0, 31);
+}

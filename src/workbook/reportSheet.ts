@@ -13,7 +13,13 @@
  * whatever the number of rows, and colours that follow the rows if the committee sorts them.
  */
 import { RAG_STATUSES, type RagRule, type RagScheme, type Summary } from "../engine";
-import { columnLetters, PERFCYCLE_VERSION, RAG_COLOURS, type ReportSheet } from "../contract";
+import {
+  columnLetters,
+  PERFCYCLE_VERSION,
+  RAG_COLOURS,
+  reportSheetName,
+export const REPORT_SHEET_PREFIX = reportSheetName("");
+} from "../contract";
 import { localAddress } from "./address";
 import { OP_BYTES, writeGrid, type WriteBatch } from "./batch";
 import { asText, toExcel } from "./cells";
@@ -24,9 +30,7 @@ export const PROVENANCE_PREFIX = "Rated by PerfCycle ";
 /** 0-based row of the header row (row 5); data rows follow. */
 export const REPORT_HEADER_ROW = 4;
 
-export function reportSheetName(periodLabel: string): string {
-  return `${REPORT_SHEET_PREFIX}${periodLabel}`.slice(0, 31);
-}
+export { reportSheetName };
 
 /** The name a new report is built under before it replaces the old one. */
 export function tempSheetName(periodLabel: string): string {
