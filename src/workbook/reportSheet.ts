@@ -18,14 +18,14 @@ import {
   PERFCYCLE_VERSION,
   RAG_COLOURS,
   reportSheetName,
-export const REPORT_SHEET_PREFIX = reportSheetName("");
+  type ReportSheet,
 } from "../contract";
 import { localAddress } from "./address";
 import { OP_BYTES, writeGrid, type WriteBatch } from "./batch";
 import { asText, toExcel } from "./cells";
 
-export const REPORT_SHEET_PREFIX = "PerfReport ";
-const TEMP_PREFIX = "~PerfReport ";
+export const REPORT_SHEET_PREFIX = reportSheetName("");
+const TEMP_PREFIX = `~${REPORT_SHEET_PREFIX}`;
 export const PROVENANCE_PREFIX = "Rated by PerfCycle ";
 /** 0-based row of the header row (row 5); data rows follow. */
 export const REPORT_HEADER_ROW = 4;
