@@ -15,6 +15,12 @@ export interface SheetGrid {
   readonly formats?: readonly (readonly string[])[];
   /** A1 address of grid[0][0] (default A1). */
   readonly origin?: string;
+  /** Merged areas as A1 ranges in sheet coordinates (`B2:E2`); only the top-left cell holds the value. */
+  readonly merges?: readonly string[];
+  /** Each cell's solid fill as `#RRGGBB` (theme and indexed colours resolved), null for none; same shape as grid. */
+  readonly fills?: readonly (readonly (string | null)[])[];
+  /** Hidden sheet (state hidden or veryHidden). */
+  readonly hidden?: boolean;
 }
 
 export interface CheckResult {
