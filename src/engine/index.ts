@@ -17,3 +17,4 @@ export * from "./register";
 export * from "./smart";
 export * from "./published";
 export * from "./report";
+export * from "./audit";
