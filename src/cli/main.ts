@@ -5,6 +5,7 @@
  *   perfcycle evaluate BOOK.xlsx [--period P] [--json F] [--xlsx F] [--html F]
  *   perfcycle check BOOK.xlsx [--json F]
  *   perfcycle import WIDE.(xlsx|csv) [--sheet NAME] [--json F] [--into BOOK.xlsx]
+ *   perfcycle audit BOOK.xlsx [--sheet NAME] [--table NAME | --range A1:H40] --rule R --tolerance T ...
  *
  * Exit status: 0 all well; 1 the workbook has errors (outputs still written, errors in them);
  * 2 the command cannot run (usage, unreadable file), with a one-line message and no output file.
@@ -35,6 +36,7 @@ import {
   reportSheetName,
 } from "../contract";
 import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
+import { AUDIT_USAGE, auditCommand } from "./audit";
 import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
@@ -87,6 +89,7 @@ Usage:
   perfcycle evaluate BOOK.xlsx [--period P] [--json F] [--xlsx F] [--html F]
   perfcycle check BOOK.xlsx [--json F]
   perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
+  perfcycle audit REPORT.xlsx [--table NAME | --range A1:H40] --rule R --tolerance T [...]
   perfcycle COMMAND --help      help on one command
   perfcycle --version
 
@@ -130,6 +133,7 @@ period labels (2015-16 Q1), quarter-end dates or month labels (Jun-15); cells: n
                 else in BOOK changes). BOOK is not changed when the import has errors.
 Quarters are read with BOOK's fiscal year start (default April).
 `,
+  audit: AUDIT_USAGE,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -562,6 +566,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   evaluate,
   check,
   import: importCommand,
+  audit: auditCommand,
 };
 
 /** Run the command line; returns the exit status. Never throws. */
@@ -583,7 +588,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     const run = COMMANDS[command];
     if (!run)
       throw new CliError(
-        `unknown command ${JSON.stringify(command)}: use sample, evaluate, check or import (perfcycle --help)`,
+        `unknown command ${JSON.stringify(command)}: use sample, evaluate, check, import or audit (perfcycle --help)`,
       );
     return await run(rest, io);
   } catch (e) {

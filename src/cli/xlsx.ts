@@ -366,3 +366,140 @@ export async function workbookBuffer(wb: Workbook): Promise<Buffer> {
     throw new CliError(`the workbook could not be written (${messageOf(e)})`);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fill colours (for `perfcycle audit`: a published status coloured by hand with no text). One
+// place, so a fuller reader of styles can replace it.
+
+/** The Office theme's colours in Excel's theme index order (lt1, dk1, lt2, dk2, accent1-6, hlink, folHlink). */
+const OFFICE_THEME = [
+  "FFFFFF",
+  "000000",
+  "E7E6E6",
+  "44546A",
+  "4472C4",
+  "ED7D31",
+  "A5A5A5",
+  "FFC000",
+  "5B9BD5",
+  "70AD47",
+  "0563C1",
+  "954F72",
+];
+
+/** The legacy indexed palette (indexed colours 0-63; 64 and 65 are the system colours: no fill). */
+const INDEXED = (
+  "000000 FFFFFF FF0000 00FF00 0000FF FFFF00 FF00FF 00FFFF 000000 FFFFFF FF0000 00FF00 0000FF FFFF00 FF00FF 00FFFF " +
+  "800000 008000 000080 808000 800080 008080 C0C0C0 808080 9999FF 993366 FFFFCC CCFFFF 660066 FF8080 0066CC CCCCFF " +
+  "000080 FF00FF FFFF00 00FFFF 800080 800000 008080 0000FF 00CCFF CCFFFF CCFFCC FFFF99 99CCFF FF99CC CC99FF FFCC99 " +
+  "3366FF 33CCCC 99CC00 FFCC00 FF9900 FF6600 666699 969696 003366 339966 003300 333300 993300 993366 333399 333333"
+).split(" ");
+
+/**
+ * The workbook's theme colours (theme1.xml as ExcelJS keeps it), in theme index order; the Office
+ * theme where the file has none or it cannot be read.
+ */
+export function themeColours(wb: Workbook): string[] {
+  const themes = (wb as unknown as { _themes?: Record<string, unknown> })._themes;
+  const xml = typeof themes?.["theme1"] === "string" ? themes["theme1"] : "";
+  const slot = (name: string): string | undefined => {
+    const m = new RegExp(
+      String.raw`<a:${name}>\s*<a:(?:srgbClr val="([0-9A-Fa-f]{6})"|sysClr [^>]*lastClr="([0-9A-Fa-f]{6})")`,
+    ).exec(xml);
+    return (m?.[1] ?? m?.[2])?.toUpperCase();
+  };
+  const names = [
+    "lt1",
+    "dk1",
+    "lt2",
+    "dk2",
+    "accent1",
+    "accent2",
+    "accent3",
+    "accent4",
+    "accent5",
+    "accent6",
+    "hlink",
+    "folHlink",
+  ];
+  return names.map((n, i) => slot(n) ?? OFFICE_THEME[i] ?? "000000");
+}
+
+/** Excel's tint: a share towards white (positive) or black (negative), applied to the HSL lightness. */
+function applyTint(hex: string, tint: number): string {
+  if (!Number.isFinite(tint) || tint === 0) return hex;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  let l = (max + min) / 2;
+  const d = max - min;
+  const s = d === 0 ? 0 : d / (1 - Math.abs(2 * l - 1));
+  let h = 0;
+  if (d !== 0) {
+    if (max === r) h = ((g - b) / d + 6) % 6;
+    else if (max === g) h = (b - r) / d + 2;
+    else h = (r - g) / d + 4;
+  }
+  l = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
+  const c = (1 - Math.abs(2 * l - 1)) * s;
+  const x = c * (1 - Math.abs((h % 2) - 1));
+  const m = l - c / 2;
+  const [r1, g1, b1] =
+    h < 1
+      ? [c, x, 0]
+      : h < 2
+        ? [x, c, 0]
+        : h < 3
+          ? [0, c, x]
+          : h < 4
+            ? [0, x, c]
+            : h < 5
+              ? [x, 0, c]
+              : [c, 0, x];
+  return [r1, g1, b1]
+    .map((v) =>
+      Math.round((v + m) * 255)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")
+    .toUpperCase();
+}
+
+/** A cell's solid fill as `#RRGGBB`, or null for none (no fill, a pattern other than solid, a system colour). */
+export function cellFill(cell: Cell | undefined, theme: readonly string[]): string | null {
+  const fill = cell?.fill as
+    | {
+        type?: string;
+        pattern?: string;
+        fgColor?: { argb?: string; theme?: number; tint?: number; indexed?: number };
+      }
+    | undefined;
+  if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return null;
+  const fg = fill.fgColor;
+  if (!fg) return null;
+  let hex: string | undefined;
+  if (typeof fg.argb === "string" && /^[0-9A-Fa-f]{8}$/.test(fg.argb)) hex = fg.argb.slice(2).toUpperCase();
+  else if (typeof fg.argb === "string" && /^[0-9A-Fa-f]{6}$/.test(fg.argb)) hex = fg.argb.toUpperCase();
+  else if (typeof fg.theme === "number") hex = theme[fg.theme];
+  else if (typeof fg.indexed === "number") hex = INDEXED[fg.indexed];
+  if (hex === undefined) return null;
+  return `#${applyTint(hex, fg.tint ?? 0)}`;
+}
+
+/** Each cell's solid fill over the grid from A1 (rows × cols), for SheetGrid's `fills`. */
+export function sheetFills(
+  ws: Worksheet,
+  rows: number,
+  cols: number,
+  theme: readonly string[],
+): (string | null)[][] {
+  const out: (string | null)[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.findRow(r);
+    const line: (string | null)[] = new Array<string | null>(cols).fill(null);
+    if (row) for (let c = 1; c <= cols; c++) line[c - 1] = cellFill(row.findCell(c), theme);
+    out.push(line);
+  }
+  return out;
+}

@@ -392,3 +392,6 @@ ${findingsSection(report.findings)}
 </html>
 `;
 }
+
+/** The report's style sheet, for other one-file HTML outputs (the audit finding) to look the same. */
+export const reportStyles: () => string = styles;

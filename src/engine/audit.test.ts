@@ -57,6 +57,8 @@ test("fills are read by hue: Excel's standard and Good/Bad/Neutral colours", () 
   expect(read("#FFC7CE")).toBe("Red");
   expect(read("#FFEB9C")).toBe("Amber");
   expect(read("#C6EFCE")).toBe("Green");
+  // Office 2007 theme "Olive Green, Accent 3" (openpyxl's default theme).
+  expect(read("#9BBB59")).toBe("Green");
   // ARGB as ExcelJS gives it.
   expect(read("FFFF0000")).toBe("Red");
 });

@@ -91,7 +91,8 @@ export const FILL_MAX_LIGHTNESS = 0.95;
 export const FILL_MIN_LIGHTNESS = 0.1;
 /**
  * Hue bands in degrees, from the boundaries between the named colours: red below 20 and from
- * 290 (pinks and magentas), amber 20–80 (orange and yellow), green 80–170, blue 170–290.
+ * 290 (pinks and magentas), amber 20–70 (orange, gold and yellow), green 70–170 (from lime and olive),
+ * blue 170–290.
  */
 export const HUE_BANDS: readonly {
   readonly status: FillStatus;
@@ -99,8 +100,8 @@ export const HUE_BANDS: readonly {
   readonly to: number;
 }[] = [
   { status: "Red", from: 0, to: 20 },
-  { status: "Amber", from: 20, to: 80 },
-  { status: "Green", from: 80, to: 170 },
+  { status: "Amber", from: 20, to: 70 },
+  { status: "Green", from: 70, to: 170 },
   { status: "Blue", from: 170, to: 290 },
   { status: "Red", from: 290, to: 360 },
 ];

@@ -225,7 +225,7 @@ export function auditLayout(
   const headers = headerRow < 0 ? [] : (values[headerRow] ?? []);
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const texts = Array.from({ length: width }, (_, i) => headerText(headers[i]));
-  const guessed = guessColumns(headers);
+  const guessed = guessColumns(headers, headerRow < 0 ? [] : values.slice(headerRow + 1));
   return { headerRow, headers: texts, columns: columnGuesses(headers, guessed, options.columns ?? {}) };
 }
 
@@ -423,7 +423,11 @@ export function auditReport(source: AuditSource, options: AuditOptions): AuditRe
       polarity,
       recomputed: rated.value.status,
       outcome: agrees ? "agrees" : "disagrees",
-      explanation: rated.value.explanation,
+      // The engine says "milestone"; a report compared with its target says so.
+      explanation:
+        col.milestone === null
+          ? rated.value.explanation.replace(" against a milestone of ", " against a target of ")
+          : rated.value.explanation,
     };
   });
 

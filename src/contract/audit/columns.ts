@@ -5,6 +5,7 @@
  * with the guesses marked, so a user can see and change them (the pane's dropdowns, the CLI's
  * --column ROLE=HEADER).
  */
+import { parsePolarityPhrase } from "../../engine";
 import type { RawCell } from "../raw";
 
 export type AuditRole =
@@ -100,8 +101,15 @@ const PATTERNS: readonly { readonly role: AuditRole; readonly test: (k: string) 
   },
 ];
 
-/** Guess each role's column from the header row. */
-export function guessColumns(headers: readonly RawCell[]): ColumnMap {
+/**
+ * Guess each role's column from the header row; where no header names the polarity, a column
+ * whose every value below (`data`) is a polarity in words ("Higher", "lower is better") is taken
+ * for it, unless its header speaks of direction of travel (whose arrows are not polarity).
+ */
+export function guessColumns(
+  headers: readonly RawCell[],
+  data: readonly (readonly RawCell[])[] = [],
+): ColumnMap {
   const taken = new Set<number>();
   const out: Record<AuditRole, number | null> = {
     label: null,
@@ -126,6 +134,21 @@ export function guessColumns(headers: readonly RawCell[]): ColumnMap {
     const i = keys.findIndex((k, j) => !taken.has(j) && / (%|percent|percentage|rate) /.test(k));
     if (i >= 0) {
       out.actual = i;
+      taken.add(i);
+    }
+  }
+  if (out.polarity === null && data.length > 0) {
+    const i = keys.findIndex((k, j) => {
+      if (taken.has(j) || / (travel|dot|trend|change) /.test(k)) return false;
+      const texts = data.map((r) => headerText(r[j])).filter((t) => t !== "");
+      return (
+        texts.length > 0 &&
+        texts.some((t) => /[a-z]/i.test(t)) &&
+        texts.every((t) => /[a-z]/i.test(t) && parsePolarityPhrase(t).ok)
+      );
+    });
+    if (i >= 0) {
+      out.polarity = i;
       taken.add(i);
     }
   }
