@@ -72,6 +72,28 @@ export interface Selection {
   readonly values: readonly (readonly RawCell[])[];
 }
 
+/** Cells read for an audit of a report made by hand, with their fill colours where the host can read them. */
+export interface AuditRange {
+  readonly sheet: string;
+  /** A1 address of values[0][0]. */
+  readonly address: string;
+  readonly values: readonly (readonly RawCell[])[];
+  /** Number formats (`0.0%`), same shape as values. */
+  readonly formats: readonly (readonly string[])[] | null;
+  /** Each cell's fill colour `#RRGGBB` (null for none), same shape as values; null when not supported. */
+  readonly fills: readonly (readonly (string | null)[])[] | null;
+  /** False where the host cannot read fill colours (Excel without ExcelApi 1.9): statuses are read from text only. */
+  readonly fillsSupported: boolean;
+  /** The Excel table read, or null for the selection. */
+  readonly table: string | null;
+}
+
+/** An Excel table of the workbook (any table, not only the contract's). */
+export interface WorkbookTableRef {
+  readonly name: string;
+  readonly sheet: string;
+}
+
 export interface WorkbookHost {
   /** Read all contract tables (missing ones are absent). */
   read(): Promise<RawWorkbook>;
@@ -95,4 +117,10 @@ export interface WorkbookHost {
   readSelection(): Promise<Selection>;
   /** Select a table cell (data row is 1-based) so the user sees it. */
   select(table: string, row: number, column: string): Promise<void>;
+  /** The selected range (or the named Excel table, header row included) with number formats and, where supported, fill colours. */
+  readRangeForAudit(table?: string): Promise<AuditRange>;
+  /** Every Excel table of the workbook, to pick the report from. */
+  listTables(): Promise<readonly WorkbookTableRef[]>;
+  /** Select one cell (`H9`) of a sheet, activating the sheet. */
+  selectCell(sheet: string, address: string): Promise<void>;
 }

@@ -54,6 +54,7 @@ import {
   type WorkbookHost,
 } from "../contract";
 import { localAddress, parseBox } from "./address";
+import { auditRangeHost } from "./auditRange";
 import {
   DEFAULT_BYTES_PER_CELL,
   DEFAULT_PAYLOAD_BUDGET,
@@ -94,6 +95,8 @@ export interface ExcelHostOptions {
   readonly now: () => Date;
   /** Payload per sync in bytes (default 4.5 MB, under Excel on the web's 5 MB). */
   readonly payloadBudget?: number;
+  /** `Office.context.requirements.isSetSupported` (default: Office.js's, where it is loaded). */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
 }
 
 /** A problem the user can act on (no PerfTargets table, a period that does not parse…). */
@@ -764,6 +767,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
     readAudit: readAuditLog,
     readSelection,
     select,
+    ...auditRangeHost(run, options.isSetSupported ? { isSetSupported: options.isSetSupported } : {}),
   };
 }
 

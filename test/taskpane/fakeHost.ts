@@ -22,6 +22,8 @@ import {
   upsertActuals,
   type ActualInput,
   type AuditEntry,
+  type AuditRange,
+  type WorkbookTableRef,
   type EditOutcome,
   type RawCell,
   type RawTable,
@@ -56,6 +58,19 @@ export class FakeHost implements WorkbookHost {
   readonly reports = new Map<string, { rows: RawCell[][]; rerated: number }>();
   selection: Selection = { sheet: "Sheet1", address: "A1", values: [[""]] };
   readonly selected: { table: string; row: number; column: string }[] = [];
+  /** What readRangeForAudit gives for the selection, and for each Excel table by name. */
+  auditSelection: AuditRange = {
+    sheet: "Sheet1",
+    address: "A1",
+    values: [[""]],
+    formats: null,
+    fills: null,
+    fillsSupported: true,
+    table: null,
+  };
+  readonly auditTables = new Map<string, AuditRange>();
+  /** Cells selected by selectCell. */
+  readonly selectedCells: { sheet: string; address: string }[] = [];
   private gate: Promise<void> | null = null;
   private release: (() => void) | null = null;
   private failures = new Map<keyof WorkbookHost, string>();
@@ -312,6 +327,27 @@ export class FakeHost implements WorkbookHost {
   async select(table: string, row: number, column: string): Promise<void> {
     await this.enter("select", [table, row, column]);
     this.selected.push({ table, row, column });
+  }
+
+  async readRangeForAudit(table?: string): Promise<AuditRange> {
+    await this.enter("readRangeForAudit", table === undefined ? [] : [table]);
+    if (table === undefined) return this.auditSelection;
+    const t = [...this.auditTables.entries()].find(([k]) => k.toLowerCase() === table.toLowerCase());
+    if (!t) throw new Error(`This workbook has no table named '${table}'.`);
+    return t[1];
+  }
+
+  async listTables(): Promise<readonly WorkbookTableRef[]> {
+    await this.enter("listTables", []);
+    return [
+      ...this.tables.map((t) => ({ name: t.name, sheet: t.sheet ?? "Sheet1" })),
+      ...[...this.auditTables.entries()].map(([name, r]) => ({ name, sheet: r.sheet })),
+    ];
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.enter("selectCell", [sheet, address]);
+    this.selectedCells.push({ sheet, address });
   }
 }
 

@@ -32,6 +32,7 @@ import { selectionAddress } from "../model/actuals";
 import { usePane } from "../state";
 import { TrendChart } from "../TrendChart";
 import { QuarterPicker } from "./QuarterPicker";
+import { AuditReport } from "./audit/AuditReport";
 
 const useStyles = makeStyles({
   section: {
@@ -133,7 +134,12 @@ export function ReviewFlow() {
   }, [host, version]);
 
   if (!register || !pane.data) {
-    return <Body1>Set the workbook up first (Set up), or load the sample workbook.</Body1>;
+    return (
+      <div>
+        <Body1>Set the workbook up first (Set up), or load the sample workbook.</Body1>
+        <AuditReport />
+      </div>
+    );
   }
   const errors = report ? reportJson(report, pane.data.read.errors).errors : pane.data.read.errors;
   const exceptions = report
@@ -328,6 +334,8 @@ export function ReviewFlow() {
           </div>
         ) : null}
       </section>
+
+      <AuditReport />
 
       <section className={s.section} aria-labelledby="audit-h">
         <Subtitle2 as="h2" id="audit-h">
