@@ -22,7 +22,8 @@ export function openSession(
   const formulas = perfFormulas();
   book.setFormulaEvaluator(formulas.evaluator);
   const excel = createMemoryExcel({ book });
-  const host = createExcelHost(excel.run, { user, now });
+  // The in-memory Excel has Range.getCellProperties (ExcelApi 1.9): the audit reads fills.
+  const host = createExcelHost(excel.run, { user, now, isSetSupported: () => true });
   return { excel, host, formulas };
 }
 

@@ -770,6 +770,33 @@ class RangeProxy extends ClientObject<RangeTarget> {
   select(): void {
     this.call("select", null, (r) => this.context.book.select(r.sheet, r.rect));
   }
+  /**
+   * `Range.getCellProperties(cellPropertiesLoadOptions)` (ExcelApi 1.9): per-cell properties in a
+   * ClientResult whose `value` is filled at sync. Supports `address` and `format.fill.color` (the
+   * cell's own fill, `#FFFFFF` where none, as Range.format.fill.color reports it).
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-getcellproperties-member(1)
+   */
+  getCellProperties(options: CellPropertiesOptions): ClientResult<CellProperties[][]> {
+    const out = new ClientResult<CellProperties[][]>();
+    this.context.enqueue({
+      request: PER_OP_BYTES + jsonBytes(options),
+      run: () => {
+        const r = this.rangeNow();
+        const value = Array.from({ length: r.rect.rowCount }, (_, i) =>
+          Array.from({ length: r.rect.colCount }, (_, j): CellProperties => {
+            const p: CellProperties = {};
+            const at = { row: r.rect.row + i, col: r.rect.col + j, rowCount: 1, colCount: 1 };
+            if (options.address) p.address = qualifiedAddress(r.sheet.name, at);
+            if (options.format?.fill?.color)
+              p.format = { fill: { color: r.sheet.cell(at.row, at.col)?.fill ?? "#FFFFFF" } };
+            return p;
+          }),
+        );
+        return { bytes: jsonBytes(value), commit: () => out.set(value) };
+      },
+    });
+    return out;
+  }
   clear(): void {
     this.call("clear", null, (r) => {
       const book = this.context.book;
@@ -779,6 +806,30 @@ class RangeProxy extends ClientObject<RangeTarget> {
       book.writeStyle(r.sheet, r.rect, "fontColor", null);
       book.writeStyle(r.sheet, r.rect, "bold", false);
     });
+  }
+}
+
+/** The load options and properties of getCellProperties that the memory Excel knows. */
+interface CellPropertiesOptions {
+  readonly address?: boolean;
+  readonly format?: { readonly fill?: { readonly color?: boolean } };
+}
+interface CellProperties {
+  address?: string;
+  format?: { fill?: { color?: string } };
+}
+
+/** `OfficeExtension.ClientResult`: `value` is available after the sync that computes it. */
+class ClientResult<T> {
+  private has = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.has = true;
+  }
+  get value(): T {
+    if (!this.has) throw notLoaded("value");
+    return this.v as T;
   }
 }
 
