@@ -80,12 +80,14 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   verdict: { fontWeight: tokens.fontWeightSemibold },
+  /** A native drop-down is as wide as its longest option: keep it within the pane. */
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
-const RULE_LABELS: Readonly<Record<string, string>> = {
-  Milestone: "Milestone: Green on or better than the target, Amber within tolerance",
-  ToleranceBand: "Tolerance band: Green within tolerance, Amber beyond it but improved on last year",
-  Forecast: "Forecast: Amber when the year-end forecast meets the target",
+const RULE_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  Milestone: ["Milestone", "Green on or better than the target; Amber within the tolerance"],
+  ToleranceBand: ["Tolerance band", "Green within the tolerance; Amber beyond it but improved on last year"],
+  Forecast: ["Forecast", "Green on or better than the target; Amber when the year-end forecast meets it"],
 };
 
 const SELECTION = "";
@@ -151,10 +153,9 @@ export function AuditReport() {
       size="small"
       appearance="subtle"
       action={`Selecting ${row.cell}`}
-      aria-label={`Select cell ${row.cell}`}
       onRun={() => host.selectCell(sheet, row.cell)}
     >
-      Select {row.cell}
+      Select cell {row.cell}
     </ActionButton>
   );
 
@@ -170,7 +171,7 @@ export function AuditReport() {
       </Caption1>
       <div className={s.fields}>
         <Field label="Report to audit">
-          <Select value={from} onChange={(_e, d) => setFrom(d.value)}>
+          <Select className={s.select} value={from} onChange={(_e, d) => setFrom(d.value)}>
             <option value={SELECTION}>The selected cells</option>
             {tables.map((t) => (
               <option key={t.name} value={t.name}>
@@ -224,6 +225,7 @@ export function AuditReport() {
                   hint={g?.guessed ? (value === null ? "None found" : "Guessed from the header") : "Chosen"}
                 >
                   <Select
+                    className={s.select}
                     value={value === null ? "" : String(value)}
                     onChange={(_e, d) => {
                       setColumns((c) => ({ ...c, [info.role]: d.value === "" ? null : Number(d.value) }));
@@ -244,7 +246,11 @@ export function AuditReport() {
               label="Polarity of rows without their own"
               hint="Used where there is no polarity column, or its cell is blank"
             >
-              <Select value={polarity} onChange={(_e, d) => setPolarity(d.value as Polarity | "")}>
+              <Select
+                className={s.select}
+                value={polarity}
+                onChange={(_e, d) => setPolarity(d.value as Polarity | "")}
+              >
                 <option value="">Not given</option>
                 <option value="Higher">Higher is better</option>
                 <option value="Lower">Lower is better</option>
@@ -254,8 +260,9 @@ export function AuditReport() {
 
           <Subtitle2 as="h3">The report&apos;s rule</Subtitle2>
           <div className={s.fields}>
-            <Field label="RAG rule the report states">
+            <Field label="RAG rule the report states" hint={RULE_LABELS[rule]?.[1] ?? ""}>
               <Select
+                className={s.select}
                 value={rule}
                 onChange={(_e, d) => {
                   setRule(d.value as RagRule);
@@ -264,13 +271,14 @@ export function AuditReport() {
               >
                 {RAG_RULES.map((r) => (
                   <option key={r} value={r}>
-                    {RULE_LABELS[r] ?? r}
+                    {RULE_LABELS[r]?.[0] ?? r}
                   </option>
                 ))}
               </Select>
             </Field>
             <Field label="Tolerance the report states">
               <Select
+                className={s.select}
                 value={preset}
                 onChange={(_e, d) => {
                   setPreset(d.value);
@@ -297,6 +305,7 @@ export function AuditReport() {
                 </Field>
                 <Field label="Tolerance type">
                   <Select
+                    className={s.select}
                     value={customType}
                     onChange={(_e, d) => setCustomType(d.value as ToleranceType | "")}
                   >
