@@ -21,8 +21,9 @@ import { fromExcel } from "./cells";
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** A report is a few hundred cells; more than this is a selection of whole columns by mistake. */
-export const MAX_AUDIT_CELLS = 100_000;
+/** A report is a few hundred cells; more is a selection of whole columns by mistake (and values with
+ * per-cell properties for more would near Excel on the web's 5 MB response limit). */
+export const MAX_AUDIT_CELLS = 50_000;
 
 /** Is the requirement set supported? Office.js's answer where Office is loaded, else false. */
 export function officeSupports(name: string, version: string): boolean {

@@ -199,3 +199,40 @@ test("Blue is rated where the report has an annual target beside its milestone",
     ["Green", "disagrees"],
   ]);
 });
+
+test("the tolerance band rule reads the same period last year from its column", () => {
+  const values: RawCell[][] = [
+    ["Indicator", "Polarity", "Q2 target", "Q2 actual", "Same quarter last year", "RAG"],
+    ["Reach", "Higher", 0.5, 0.4, 0.35, "Amber"],
+    ["Contact", "Higher", 0.5, 0.4, 0.45, "Amber"],
+    ["Take-up", "Higher", 0.5, 0.47, 0.3, "Green"],
+  ];
+  const r = auditReport(
+    { sheet: "S", origin: "A1", values },
+    { rule: "ToleranceBand", tolerance: 0.1, toleranceType: "Relative" },
+  );
+  expect(r.columns.find((c) => c.role === "yearAgo")?.header).toBe("Same quarter last year");
+  expect(r.rows.map((x) => [x.label, x.recomputed, x.outcome])).toEqual([
+    ["Reach", "Amber", "agrees"],
+    ["Contact", "Red", "disagrees"],
+    ["Take-up", "Green", "agrees"],
+  ]);
+  expect(r.rows[1]?.explanation).toContain("and worse than the same quarter last year (0.45)");
+});
+
+test("the forecast rule reads the year-end forecast and the annual target beside the milestone", () => {
+  const values: RawCell[][] = [
+    ["Measure", "Annual target", "Milestone", "Actual", "Forecast", "Status", "Polarity"],
+    ["EHAs completed (YTD)", 900, 450, 420, 910, "Amber", "Higher"],
+    ["EHAs closed (YTD)", 900, 450, 420, 850, "Amber", "Higher"],
+  ];
+  const r = auditReport(
+    { sheet: "S", origin: "A1", values },
+    { rule: "Forecast", tolerance: 0.05, toleranceType: "Relative" },
+  );
+  expect(r.rows.map((x) => [x.recomputed, x.outcome])).toEqual([
+    ["Amber", "agrees"],
+    ["Red", "disagrees"],
+  ]);
+  expect(r.rows[1]?.explanation).toContain("the year-end forecast of 850 misses the target of 900");
+});
