@@ -8,19 +8,27 @@
  *   a denominator column (Denominator, Denom, d, Total, Out of, Base, Cohort) and a percentage
  *   column (%, Percent, Percentage, Rate, or a header containing %). The rows below are checked
  *   until a blank row.
- * - The published precision is the cell's number format (`0.0%` → 1 place) or, for text, the
+ * - The published precision is the cell's number format (`0.0%` → 1 place), or, under a format
+ *   of two or more decimals, fewer when the stored number has fewer digits (0.113 under `0.00%`,
+ *   LibreOffice's format for a CSV's 11.3%, was typed as 11.3%), or, for text, the
  *   decimals written (`13.2%`). A plain number in the % column is a fraction when it is at most
  *   1 and a percentage otherwise (`13.2` is 13.2%).
  * - A figure off by one unit in its last place (a truncation or rounding slip) is a warning; a
  *   figure further off, or a denominator of 0, is an error.
  * - Free text is searched for `n/d (x%)`, `n of d (x%)` and `x% (n/d)`; a cell `31/274` with a
  *   percentage in the next cell to its right is checked too.
+ * - A row of `n/d` cells directly above a row of percentages (a percentage text, a %-formatted
+ *   number, or any number when the row's label has %, percent, proportion or rate) is checked
+ *   column by column ("Escalated to Social Care" / "Escalation %").
+ * - Footnote and quality marks (`12.4%*`, `31/274 (r)`, `(p)`) are read off first (wide/marks.ts).
  */
 import { checkPublishedPercent, parseCellNumber, percentDecimals, quote } from "../engine";
 import { offsetA1, parseA1 } from "./a1";
 import type { RawCell } from "./raw";
 import { cellText, isBlankCell } from "./read";
 import { matchHeader } from "./schema";
+import { isPercentLabel } from "./wide/labels";
+import { readMarks } from "./wide/marks";
 
 export interface PublishedFinding {
   readonly code: "P-FIGURE";
@@ -50,15 +58,20 @@ interface Published {
   readonly text: string;
 }
 
-/** A published percentage from a cell and its number format. */
-function publishedOf(cell: RawCell, format: string | undefined): Published | undefined {
+/** A published percentage from a cell and its number format (footnote marks read off). */
+export function publishedPercent(input: RawCell, format: string | undefined): Published | undefined {
+  const cell = readMarks(input).cell;
   if (typeof cell === "number" && Number.isFinite(cell)) {
-    if (format !== undefined && format.includes("%")) {
-      const decimals = percentDecimals(format);
-      return { fraction: cell, decimals, text: `${(cell * 100).toFixed(decimals)}%` };
-    }
     const written = String(cell);
     const places = written.includes(".") ? written.length - written.indexOf(".") - 1 : 0;
+    if (format !== undefined && format.includes("%")) {
+      // A figure typed as 11.3% and shown by LibreOffice's CSV-import format 0.00% was published
+      // with one decimal: under a format of two or more decimals, fewer stored digits are the
+      // precision. A format of 0 or 1 decimal is the precision as it stands (1.0% is 0.01).
+      const shown = percentDecimals(format);
+      const decimals = shown >= 2 ? Math.min(shown, Math.max(0, places - 2)) : shown;
+      return { fraction: cell, decimals, text: `${(cell * 100).toFixed(decimals)}%` };
+    }
     if (Math.abs(cell) <= 1) {
       const decimals = Math.max(0, places - 2);
       return { fraction: cell, decimals, text: `${(cell * 100).toFixed(decimals)}%` };
@@ -68,14 +81,20 @@ function publishedOf(cell: RawCell, format: string | undefined): Published | und
   if (typeof cell === "string") {
     const p = parseCellNumber(cell);
     if (p.ok && p.value.kind === "number" && p.value.percent) {
-      return { fraction: p.value.value, decimals: p.value.decimals, text: cell.trim() };
+      return {
+        fraction: p.value.value,
+        decimals: p.value.decimals,
+        text: typeof input === "string" ? input.trim() : cell.trim(),
+      };
     }
   }
   return undefined;
 }
 
+const publishedOf = publishedPercent;
+
 function countOf(cell: RawCell): number | undefined {
-  const p = parseCellNumber(cell);
+  const p = parseCellNumber(readMarks(cell).cell);
   return p.ok && p.value.kind === "number" && !p.value.percent ? p.value.value : undefined;
 }
 
@@ -163,6 +182,40 @@ export function scanPublished(
     }
   }
 
+  // A row of n/d cells with the row of its percentages directly below.
+  const fractionAt = (r: number, c: number): { n: number; d: number } | undefined => {
+    const p = parseCellNumber(readMarks(grid[r]?.[c] ?? null).cell);
+    return p.ok && p.value.kind === "fraction" ? { n: p.value.numerator, d: p.value.denominator } : undefined;
+  };
+  const labelOfRow = (row: readonly RawCell[]): string => {
+    const t = row.find((c) => typeof c === "string" && !parseCellNumber(readMarks(c).cell).ok);
+    return typeof t === "string" ? t : "";
+  };
+  for (let r = 0; r + 1 < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const below = grid[r + 1] ?? [];
+    const percentRow = isPercentLabel(labelOfRow(below));
+    for (let c = 0; c < row.length; c++) {
+      const f = fractionAt(r, c);
+      if (!f) continue;
+      const cell = below[c] ?? null;
+      const format = formats?.[r + 1]?.[c];
+      const marked = readMarks(cell).cell;
+      const percentCell =
+        (typeof marked === "string" && marked.trim().endsWith("%")) ||
+        (typeof marked === "number" && ((format ?? "").includes("%") || percentRow));
+      if (!percentCell) continue;
+      const p = publishedOf(cell, format);
+      if (p === undefined) continue;
+      covered.add(`${r}|${c}`);
+      covered.add(`${r + 1}|${c}`);
+      const text = cellText(row[c] ?? null);
+      const what = `${f.n}/${f.d} (${at(r, c)}${text === `${f.n}/${f.d}` ? "" : ` ${quote(text)}`})`;
+      const found = check(sheet, at(r + 1, c), p, f.n, f.d, what);
+      if (found) out.push(found);
+    }
+  }
+
   // Cells: `n/d (x%)`, `x% (n/d)`, or `n/d` with the percentage in the next cell.
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -183,7 +236,7 @@ export function scanPublished(
         }
       }
       if (matched) continue;
-      const frac = parseCellNumber(cell);
+      const frac = parseCellNumber(readMarks(cell).cell);
       if (frac.ok && frac.value.kind === "fraction") {
         const next = row[c + 1] ?? null;
         const p = publishedOf(next, formats?.[r]?.[c + 1]);
