@@ -4,6 +4,7 @@
  * Excel in `src/preview`). Everything computed here comes from the contract and the engine.
  */
 import type { RagRule, RagScheme } from "../engine";
+import type { SheetGrid } from "./check";
 import type { ContractError, RawCell, RawWorkbook } from "./raw";
 
 export interface SetupOptions {
@@ -95,4 +96,8 @@ export interface WorkbookHost {
   readSelection(): Promise<Selection>;
   /** Select a table cell (data row is 1-based) so the user sees it. */
   select(table: string, row: number, column: string): Promise<void>;
+  /** Every worksheet's used range (hidden sheets too), for the published-figure check over the whole book. */
+  readSheets(): Promise<readonly SheetGrid[]>;
+  /** Select a cell of a sheet by its A1 address (a published-figure finding) so the user sees it. */
+  selectCell(sheet: string, address: string): Promise<void>;
 }

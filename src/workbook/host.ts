@@ -63,6 +63,7 @@ import {
   WriteBatch,
 } from "./batch";
 import { asText, fromExcel, isBlankRow, sameCell, toExcel, type ExcelValue } from "./cells";
+import { readSheetGrids, selectSheetCell } from "./sheets";
 import {
   isProvenance,
   isTempSheet,
@@ -764,6 +765,8 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
     readAudit: readAuditLog,
     readSelection,
     select,
+    readSheets: () => run((context) => readSheetGrids(context, budget)),
+    selectCell: (sheet, address) => run((context) => selectSheetCell(context, sheet, address)),
   };
 }
 

@@ -16,6 +16,8 @@ import {
   findTable,
   readRegister,
   reportSheet,
+  sampleBook,
+  sampleSheetGrid,
   sampleWorkbook,
   settingsRows,
   TABLE,
@@ -28,6 +30,7 @@ import {
   type RawWorkbook,
   type RefreshResult,
   type Selection,
+  type SheetGrid,
   type SetupOptions,
   type SetupResult,
   type TargetEdit,
@@ -56,6 +59,9 @@ export class FakeHost implements WorkbookHost {
   readonly reports = new Map<string, { rows: RawCell[][]; rerated: number }>();
   selection: Selection = { sheet: "Sheet1", address: "A1", values: [[""]] };
   readonly selected: { table: string; row: number; column: string }[] = [];
+  /** The workbook's sheets as readSheets gives them (tests set them; the sample's Published sheet by default). */
+  sheets: SheetGrid[] = [];
+  readonly selectedCells: { sheet: string; address: string }[] = [];
   private gate: Promise<void> | null = null;
   private release: (() => void) | null = null;
   private failures = new Map<keyof WorkbookHost, string>();
@@ -66,6 +72,8 @@ export class FakeHost implements WorkbookHost {
     const book = options.book ?? "sample";
     const raw = book === "sample" ? sampleWorkbook() : book === "empty" ? { tables: [] } : book;
     this.tables = raw.tables.map(copyTable);
+    if (book === "sample")
+      this.sheets = sampleBook().sheets.map((sh) => ({ name: sh.name, ...sampleSheetGrid(sh) }));
     this.who = options.who ?? "Test User";
     this.now = options.now ?? (() => new Date(Date.UTC(2015, 9, 14, 9, 30)));
   }
@@ -312,6 +320,16 @@ export class FakeHost implements WorkbookHost {
   async select(table: string, row: number, column: string): Promise<void> {
     await this.enter("select", [table, row, column]);
     this.selected.push({ table, row, column });
+  }
+
+  async readSheets(): Promise<readonly SheetGrid[]> {
+    await this.enter("readSheets", []);
+    return this.sheets;
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.enter("selectCell", [sheet, address]);
+    this.selectedCells.push({ sheet, address });
   }
 }
 
