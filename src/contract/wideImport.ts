@@ -3,5 +3,5 @@
  * they always were.
  */
 export * from "./wide/import";
-export { slugId, rowRole, isPercentLabel, type RowRole } from "./wide/labels";
+export { idFromLabel, slugId, rowRole, isPercentLabel, type RowRole } from "./wide/labels";
 export { readMarks, type MarkQuality, type Marked } from "./wide/marks";

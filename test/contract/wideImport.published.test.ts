@@ -3,7 +3,7 @@
  * note rows, a fiscal-year row over quarter headers (merged or not), mistyped headers, totals
  * and "of which" rows, footnote and quality marks, and a percentage row under its n/d row.
  */
-import { importWide, readMarks, rowRole, slugId, type RawCell } from "../../src/contract";
+import { idFromLabel, importWide, readMarks, rowRole, slugId, type RawCell } from "../../src/contract";
 
 const opts = { startMonth: 4 };
 const periods = (rows: readonly { period: string }[]): string[] => rows.map((r) => r.period);
@@ -48,6 +48,14 @@ describe("the label column is the first column of text, whatever its header says
     expect(slugId("Escalation %")).toBe("ESCALATION-PCT");
     expect(slugId("Re-referrals*")).toBe("RE-REFERRALS");
     expect(slugId("Children's Centres – reach (É)")).toBe("CHILDREN-S-CENTRES-REACH-E");
+    // A label that is already a code is kept, so it matches the register's id.
+    expect(["EH-EHA", "1.1", "NI_117", "Reach", "NI 117"].map(idFromLabel)).toEqual([
+      "EH-EHA",
+      "1.1",
+      "NI_117",
+      "REACH",
+      "NI-117",
+    ]);
     const r = importWide(
       "T",
       [

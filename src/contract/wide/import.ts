@@ -50,7 +50,7 @@ import { publishedPercent } from "../published";
 import type { RawCell } from "../raw";
 import { cellText, isBlankCell } from "../read";
 import { bandOf, readHeader, type BandYear, type HeaderRead, type Label } from "./header";
-import { isPercentLabel, partName, rowRole, slugId, type RowRole } from "./labels";
+import { idFromLabel, isPercentLabel, partName, rowRole, slugId, type RowRole } from "./labels";
 import { readMarks, type MarkQuality } from "./marks";
 import { mergeAreas, spreadMerges } from "./merges";
 
@@ -479,7 +479,7 @@ export function importWide(
       const base =
         role === "part" && parentId !== undefined
           ? `${parentId}-${slugId(partName(indicator))}`
-          : slugId(indicator);
+          : idFromLabel(indicator);
       indicatorId = base;
       if (base !== "") {
         const k = `${base}|${unitKey(orgUnit)}`;

@@ -7,7 +7,9 @@
  *   `&` as AND, every other run of characters that are not letters or digits one hyphen, in
  *   capitals, at most 48 characters cut at a hyphen ("Escalated to Social Care" →
  *   ESCALATED-TO-SOCIAL-CARE, "Escalation %" → ESCALATION-PCT). The same label always gives the
- *   same id, so a table imported each quarter keeps its ids.
+ *   same id, so a table imported each quarter keeps its ids. A label that is already a code (one
+ *   word of letters, digits and `. _ / -`, with one of those marks, and a digit or in capitals:
+ *   `EH-EHA`, `1.1`, `NI_117`, not `Re-referrals`) is kept as typed, so it still matches the register's id.
  * - A total row's label starts or ends with "Total" ("Total cases", "City total"). A part row's
  *   starts with "of which", "of whom", "o/w", "which", "including" or "incl." (after any dash
  *   or indent); its id is its parent's id and the slug of the rest ("of which: stepped down"
@@ -33,6 +35,14 @@ export function slugId(label: string): string {
   const cut = slug.slice(0, MAX_SLUG + 1);
   const at = cut.lastIndexOf("-");
   return (at > 8 ? cut.slice(0, at) : slug.slice(0, MAX_SLUG)).replace(/-+$/, "");
+}
+
+/** The id a row takes from its label: the label itself when it is a code, else its slug. */
+export function idFromLabel(label: string): string {
+  const t = label.trim();
+  const code = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(t) && (/\d/.test(t) || /^[A-Z0-9._/-]+$/.test(t));
+  if (t.length <= 24 && code && /[\d._/-]/.test(t)) return t;
+  return slugId(t);
 }
 
 export type RowRole = "total" | "part";
