@@ -167,3 +167,26 @@ describe("perfcycle check on any workbook: the Derby early-help table as publish
     expect(r.code).toBe(0);
   });
 });
+
+describe("perfcycle check: hidden sheets written by openpyxl", () => {
+  test("checks a hidden and a very hidden sheet, naming them, with the text on the visible one", async () => {
+    const file = join(__dirname, "../fixtures/published/hidden-sheets.openpyxl.xlsx");
+    const r = await run(["check", file, "--json", "-"]);
+    const json = JSON.parse(r.stdout) as CheckJson & {
+      register: boolean;
+      sheets: { name: string; hidden: boolean }[];
+    };
+    expect(json.sheets).toEqual([
+      { name: "Summary", hidden: false },
+      { name: "Workings", hidden: true },
+      { name: "Lookup", hidden: true },
+    ]);
+    expect(json.published.map((p) => [p.sheet, p.cell, p.severity, p.expected])).toEqual([
+      ["Workings", "D2", "warning", "13.3%"],
+      ["Lookup", "C1", "error", "9.1%"],
+    ]);
+    expect(r.code).toBe(1);
+    const text = await run(["check", file]);
+    expect(text.stdout).toMatch(/hidden ones too \("Workings", "Lookup"\)/);
+  });
+});
