@@ -17,6 +17,9 @@
  *   figure further off, or a denominator of 0, is an error.
  * - Free text is searched for `n/d (x%)`, `n of d (x%)` and `x% (n/d)`; a cell `31/274` with a
  *   percentage in the next cell to its right is checked too.
+ * - A % column right of two count columns with other headers ("Escalated | Cases closed | %")
+ *   is checked as the smaller count over the larger, but only when at least half of its rows
+ *   agree (the layout is a guess; a "% change" column is never taken).
  * - A row of `n/d` cells directly above a row of percentages (a percentage text, a %-formatted
  *   number, or any number when the row's label has %, percent, proportion or rate) is checked
  *   column by column ("Escalated to Social Care" / "Escalation %").
@@ -46,6 +49,9 @@ export interface PublishedFinding {
 const NUM_HEADERS = ["Numerator", "Num", "N", "Count", "Number"];
 const DEN_HEADERS = ["Denominator", "Denom", "Den", "D", "Total", "OutOf", "Of", "Base", "Cohort"];
 const PCT_HEADERS = ["%", "Percent", "Percentage", "PerCent", "Rate", "Pct"];
+
+/** A % header that is a change, not a proportion ("% change", "Variance %"). */
+const CHANGE_WORDS = /change|variance|diff|growth|increase|decrease|rise|fall|movement|\+\/-|±/i;
 
 function isPctHeader(cell: RawCell): boolean {
   if (typeof cell !== "string") return false;
@@ -162,13 +168,57 @@ export function scanPublished(
   const out: PublishedFinding[] = [];
   const covered = new Set<string>();
 
+  // A % column right of two count columns whose headers say nothing of numerator and
+  // denominator ("Escalated | Cases closed | %"): the smaller count over the larger (a proportion's
+  // numerator is never above its denominator). The layout is a guess, so it stands only when at
+  // least half the rows checked agree with it.
+  const besideCounts = (r: number): PublishedFinding[] => {
+    const row = grid[r] ?? [];
+    const found: PublishedFinding[] = [];
+    for (let pc = 2; pc < row.length; pc++) {
+      const h = row[pc] ?? null;
+      if (!isPctHeader(h) || (typeof h === "string" && CHANGE_WORDS.test(h))) continue;
+      if ([row[pc - 1], row[pc - 2]].some((x) => typeof x !== "string" || isPctHeader(x ?? null))) continue;
+      let checked = 0;
+      let agree = 0;
+      const mine: { k: number; f: PublishedFinding }[] = [];
+      for (let k = r + 1; k < grid.length; k++) {
+        const data = grid[k] ?? [];
+        if (data.every((c) => isBlankCell(c))) break;
+        const a = countOf(data[pc - 2] ?? null);
+        const b = countOf(data[pc - 1] ?? null);
+        const p = publishedOf(data[pc] ?? null, formats?.[k]?.[pc]);
+        if (a === undefined || b === undefined || p === undefined) continue;
+        if (![a, b].every((x) => Number.isInteger(x) && x >= 0) || p.fraction > 1 || p.fraction < 0) continue;
+        const n = Math.min(a, b);
+        const d = Math.max(a, b);
+        if (d === 0) continue;
+        checked++;
+        const f = check(sheet, at(k, pc), p, n, d, `${n}/${d} (${at(k, pc - 2)}, ${at(k, pc - 1)})`);
+        if (f) mine.push({ k, f });
+        else agree++;
+      }
+      if (checked > 0 && agree * 2 >= checked) {
+        for (const m of mine) {
+          covered.add(`${m.k}|${pc}`);
+          found.push(m.f);
+        }
+      }
+    }
+    return found;
+  };
+
   // Row-wise tables: Numerator | Denominator | % columns.
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const nc = row.findIndex((c) => typeof c === "string" && matchHeader(c, NUM_HEADERS) !== undefined);
     const dc = row.findIndex((c) => typeof c === "string" && matchHeader(c, DEN_HEADERS) !== undefined);
     const pc = row.findIndex((c, i) => i !== nc && i !== dc && isPctHeader(c));
-    if (nc < 0 || dc < 0 || pc < 0) continue;
+    if (nc < 0 || dc < 0) {
+      out.push(...besideCounts(r));
+      continue;
+    }
+    if (pc < 0) continue;
     for (let k = r + 1; k < grid.length; k++) {
       const data = grid[k] ?? [];
       if (data.every((c) => isBlankCell(c))) break;

@@ -139,3 +139,33 @@ describe("scanPublished: tables as councils publish them", () => {
     ]);
   });
 });
+
+describe("scanPublished: a % column beside two count columns named otherwise", () => {
+  test("is the smaller count over the larger, whichever comes first", () => {
+    const g: RawCell[][] = [
+      ["Quarter", "Cases closed", "Escalated", "Escalation %"],
+      ["2014-15 Q1", 231, 22, "9.5%"],
+      ["2014-15 Q2", 219, 20, "9.4%"],
+      ["2014-15 Q3", 212, 19, "9.0%"],
+    ];
+    expect(scanPublished("T", g).map((x) => [x.cell, x.severity, x.expected])).toEqual([
+      ["D3", "error", "9.1%"],
+    ]);
+  });
+
+  test("a % change column, or a guess most rows contradict, gives nothing", () => {
+    expect(
+      scanPublished("T", [
+        ["Indicator", "2014-15", "2015-16", "% change"],
+        ["EHAs", 626, 900, "43.8%"],
+      ]),
+    ).toEqual([]);
+    expect(
+      scanPublished("T", [
+        ["Indicator", "Baseline", "Target", "% of children"],
+        ["Reach", 431, 1242, "54.4%"],
+        ["Under-ones", 93, 84, "67.4%"],
+      ]),
+    ).toEqual([]);
+  });
+});
