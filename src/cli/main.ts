@@ -469,7 +469,9 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
         `No target register: ${basename(path)} has no ${TABLE.targets} table${tables.length > 0 ? ` (tables found: ${tables.join(", ")})` : ""}, so there are no SMART findings; only the published figures are checked.`,
       );
     }
-    io.stdout(`${lines.join("\n")}\n\n${checkText(out.findings, out.errors, out.published, styleOf(io))}`);
+    io.stdout(
+      `${lines.join("\n")}\n\n${checkText(out.findings, out.errors, out.published, styleOf(io), { register: result.register })}`,
+    );
   }
   const bad =
     out.errors.length > 0 ||
