@@ -125,6 +125,7 @@ describe("perfcycle check on any workbook: the Derby early-help table as publish
       expect(text.stdout).toMatch(
         /No target register: .* has no PerfTargets table, so there are no SMART findings/,
       );
+      expect(text.stdout).toContain("Target findings: not checked (no target register)");
       expect(text.code).toBe(1);
     },
   );
