@@ -29,7 +29,7 @@ import { checkPublishedPercent, parseCellNumber, percentDecimals, quote } from "
 import { offsetA1, parseA1 } from "./a1";
 import type { RawCell } from "./raw";
 import { cellText, isBlankCell } from "./read";
-import { matchHeader } from "./schema";
+import { normaliseName } from "./schema";
 import { isPercentLabel } from "./wide/labels";
 import { readMarks } from "./wide/marks";
 
@@ -49,13 +49,19 @@ export interface PublishedFinding {
 const NUM_HEADERS = ["Numerator", "Num", "N", "Count", "Number"];
 const DEN_HEADERS = ["Denominator", "Denom", "Den", "D", "Total", "OutOf", "Of", "Base", "Cohort"];
 const PCT_HEADERS = ["%", "Percent", "Percentage", "PerCent", "Rate", "Pct"];
+// Header names as matchHeader compares them, normalised once (the scan looks at every cell).
+const NUM_KEYS = new Set(NUM_HEADERS.map((h) => normaliseName(h)));
+const DEN_KEYS = new Set(DEN_HEADERS.map((h) => normaliseName(h)));
+const PCT_KEYS = new Set(PCT_HEADERS.map((h) => normaliseName(h)));
+const isHeaderIn = (keys: ReadonlySet<string>, c: RawCell | undefined): boolean =>
+  typeof c === "string" && c.length <= 40 && keys.has(normaliseName(c));
 
 /** A % header that is a change, not a proportion ("% change", "Variance %"). */
 const CHANGE_WORDS = /change|variance|diff|growth|increase|decrease|rise|fall|movement|\+\/-|±/i;
 
 function isPctHeader(cell: RawCell): boolean {
   if (typeof cell !== "string") return false;
-  return matchHeader(cell, PCT_HEADERS) !== undefined || cell.includes("%");
+  return cell.includes("%") || PCT_KEYS.has(normaliseName(cell));
 }
 
 interface Published {
@@ -98,6 +104,11 @@ export function publishedPercent(input: RawCell, format: string | undefined): Pu
 }
 
 const publishedOf = publishedPercent;
+
+/** Text that reads as a figure (a count, a percentage, n/d or a placeholder), so it is not a header. */
+function countOrPercent(text: string): boolean {
+  return parseCellNumber(readMarks(text).cell).ok;
+}
 
 function countOf(cell: RawCell): number | undefined {
   const p = parseCellNumber(readMarks(cell).cell);
@@ -177,8 +188,12 @@ export function scanPublished(
     const found: PublishedFinding[] = [];
     for (let pc = 2; pc < row.length; pc++) {
       const h = row[pc] ?? null;
-      if (!isPctHeader(h) || (typeof h === "string" && CHANGE_WORDS.test(h))) continue;
-      if ([row[pc - 1], row[pc - 2]].some((x) => typeof x !== "string" || isPctHeader(x ?? null))) continue;
+      // A header, not a figure: "12.4%" in a data row is not a column of percentages.
+      if (!isPctHeader(h) || typeof h !== "string" || CHANGE_WORDS.test(h) || countOrPercent(h)) continue;
+      if (
+        [row[pc - 1], row[pc - 2]].some((x) => typeof x !== "string" || isPctHeader(x) || countOrPercent(x))
+      )
+        continue;
       let checked = 0;
       let agree = 0;
       const mine: { k: number; f: PublishedFinding }[] = [];
@@ -211,8 +226,8 @@ export function scanPublished(
   // Row-wise tables: Numerator | Denominator | % columns.
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const nc = row.findIndex((c) => typeof c === "string" && matchHeader(c, NUM_HEADERS) !== undefined);
-    const dc = row.findIndex((c) => typeof c === "string" && matchHeader(c, DEN_HEADERS) !== undefined);
+    const nc = row.findIndex((c) => isHeaderIn(NUM_KEYS, c));
+    const dc = row.findIndex((c) => isHeaderIn(DEN_KEYS, c));
     const pc = row.findIndex((c, i) => i !== nc && i !== dc && isPctHeader(c));
     if (nc < 0 || dc < 0) {
       out.push(...besideCounts(r));
