@@ -73,6 +73,12 @@ export interface Selection {
   readonly values: readonly (readonly RawCell[])[];
 }
 
+/** A sheet as `readSheets` gives it: its grid, and how many rows of a huge used range were left unread. */
+export interface SheetRead extends SheetGrid {
+  /** Rows of the used range below the grid that were not read (a used range over the cells a check reads). */
+  readonly unreadRows?: number;
+}
+
 export interface WorkbookHost {
   /** Read all contract tables (missing ones are absent). */
   read(): Promise<RawWorkbook>;
@@ -97,7 +103,7 @@ export interface WorkbookHost {
   /** Select a table cell (data row is 1-based) so the user sees it. */
   select(table: string, row: number, column: string): Promise<void>;
   /** Every worksheet's used range (hidden sheets too), for the published-figure check over the whole book. */
-  readSheets(): Promise<readonly SheetGrid[]>;
+  readSheets(): Promise<readonly SheetRead[]>;
   /** Select a cell of a sheet by its A1 address (a published-figure finding) so the user sees it. */
   selectCell(sheet: string, address: string): Promise<void>;
 }

@@ -17,9 +17,10 @@
  *    one sync for an ordinary workbook, more only when the data itself is bigger. A refused
  *    response is tried again once with blocks a quarter of the size.
  * Hidden and very hidden sheets are read too (the check covers them and says so); the report
- * swap's temporary sheet is not.
+ * swap's temporary sheet is not. A used range over MAX_SHEET_CELLS (a stray value in XFD1048576)
+ * is read in its first rows up to that many cells, and `unreadRows` says how many were left.
  */
-import type { SheetGrid } from "../contract";
+import type { SheetGrid, SheetRead } from "../contract";
 import { localAddress, parseBox } from "./address";
 import { DEFAULT_BYTES_PER_CELL, isPayloadError, MAX_BLOCK_ROWS, rowBlocks } from "./batch";
 import { fromExcel } from "./cells";
@@ -32,7 +33,12 @@ interface Used {
   readonly col: number;
   readonly rows: number;
   readonly cols: number;
+  /** Rows of the used range not read (over MAX_SHEET_CELLS). */
+  readonly unread: number;
 }
+
+/** Most cells read from one sheet (a published table is far smaller; a stray far cell is not read). */
+export const MAX_SHEET_CELLS = 2_000_000;
 
 /** Values plus number formats, as JSON, per cell: a first guess for planning the blocks. */
 const BYTES_PER_CELL = DEFAULT_BYTES_PER_CELL * 2;
@@ -41,7 +47,7 @@ async function readBlocks(
   context: Excel.RequestContext,
   used: readonly Used[],
   budget: number,
-): Promise<SheetGrid[]> {
+): Promise<SheetRead[]> {
   interface Block {
     readonly sheet: number;
     readonly start: number;
@@ -97,11 +103,16 @@ async function readBlocks(
     formats: formats[i] ?? [],
     origin: localAddress(u.row, u.col),
     hidden: u.hidden,
+    ...(u.unread > 0 ? { unreadRows: u.unread } : {}),
   }));
 }
 
 /** Every worksheet's used range (hidden sheets too) as SheetGrids; a blank sheet has an empty grid. */
-export async function readSheetGrids(context: Excel.RequestContext, budget: number): Promise<SheetGrid[]> {
+export async function readSheetGrids(
+  context: Excel.RequestContext,
+  budget: number,
+  maxCells: number = MAX_SHEET_CELLS,
+): Promise<SheetRead[]> {
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   await context.sync();
   const listed = sheets.items
@@ -117,16 +128,18 @@ export async function readSheetGrids(context: Excel.RequestContext, budget: numb
       continue;
     }
     const box = parseBox(range.address);
+    const rows = Math.min(box.rowCount, Math.max(1, Math.floor(maxCells / box.colCount)));
     used.push({
       name: sheet.name,
       hidden,
       row: box.row,
       col: box.col,
-      rows: box.rowCount,
+      rows,
       cols: box.colCount,
+      unread: box.rowCount - rows,
     });
   }
-  let read: SheetGrid[];
+  let read: SheetRead[];
   try {
     read = await readBlocks(context, used, budget);
   } catch (e) {

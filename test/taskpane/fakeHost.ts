@@ -30,7 +30,7 @@ import {
   type RawWorkbook,
   type RefreshResult,
   type Selection,
-  type SheetGrid,
+  type SheetRead,
   type SetupOptions,
   type SetupResult,
   type TargetEdit,
@@ -60,7 +60,7 @@ export class FakeHost implements WorkbookHost {
   selection: Selection = { sheet: "Sheet1", address: "A1", values: [[""]] };
   readonly selected: { table: string; row: number; column: string }[] = [];
   /** The workbook's sheets as readSheets gives them (tests set them; the sample's Published sheet by default). */
-  sheets: SheetGrid[] = [];
+  sheets: SheetRead[] = [];
   readonly selectedCells: { sheet: string; address: string }[] = [];
   private gate: Promise<void> | null = null;
   private release: (() => void) | null = null;
@@ -322,7 +322,7 @@ export class FakeHost implements WorkbookHost {
     this.selected.push({ table, row, column });
   }
 
-  async readSheets(): Promise<readonly SheetGrid[]> {
+  async readSheets(): Promise<readonly SheetRead[]> {
     await this.enter("readSheets", []);
     return this.sheets;
   }

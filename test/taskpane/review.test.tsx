@@ -129,6 +129,17 @@ test("a workbook with no PerfCycle tables is checked too, hidden sheets included
   await waitFor(() => expect(host.selectedCells).toEqual([{ sheet: "Workings", address: "D2" }]));
 });
 
+test("a sheet too large to read whole is named, with the rows left unchecked", async () => {
+  const { FakeHost } = await import("./fakeHost");
+  const host = new FakeHost({ book: "empty" });
+  host.sheets = [{ name: "Extract", grid: [["Indicator", "Value"]], unreadRows: 120_000 }];
+  const { user } = await renderPane({ flow: "review", host });
+  await user.click(screen.getByRole("button", { name: "Check every sheet" }));
+  expect(
+    await screen.findByText(/Extract: its used range is too large .* last 120,000 rows were not checked/),
+  ).toBeTruthy();
+});
+
 test("data errors name their cell and select it", async () => {
   const host = new (await import("./fakeHost")).FakeHost();
   const actuals = host.table("PerfActuals");

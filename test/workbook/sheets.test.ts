@@ -5,6 +5,7 @@
  */
 import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../../src/preview/excel";
 import { createExcelHost, type ExcelWorkbookHost } from "../../src/workbook";
+import { readSheetGrids } from "../../src/workbook/sheets";
 import { checkSheets } from "../../src/contract";
 
 function hostOf(
@@ -97,6 +98,22 @@ describe("readSheets", () => {
     expect(await small.host.readSheets()).toEqual(all);
     expect(small.excel.getStats().syncs).toBeGreaterThan(4);
   });
+});
+
+test("a used range over the cells a check reads is read in its first rows, and says how many were left", async () => {
+  const excel = await derbyBook();
+  await excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Workings").getRange("A40").values = [["stray"]];
+    await ctx.sync();
+  });
+  const sheets = await excel.run((ctx) =>
+    readSheetGrids(ctx as unknown as Excel.RequestContext, 4_500_000, 40),
+  );
+  const w = sheets.find((x) => x.name === "Workings");
+  // 4 columns, 40 cells: the first 10 of its 40 rows.
+  expect(w?.grid).toHaveLength(10);
+  expect(w?.unreadRows).toBe(30);
+  expect(sheets.find((x) => x.name === "Early Help")?.unreadRows).toBeUndefined();
 });
 
 describe("selectCell", () => {

@@ -110,6 +110,8 @@ interface CheckedFigures {
   readonly where: string;
   readonly sheets: number;
   readonly hidden: readonly string[];
+  /** Sheets whose used range was too big to read whole: the rows left unread. */
+  readonly partial: readonly { readonly name: string; readonly rows: number }[];
   readonly findings: readonly PublishedFinding[];
 }
 
@@ -141,6 +143,9 @@ function PublishedCheck() {
               where: "Every sheet",
               sheets: sheets.length,
               hidden: sheets.filter((x) => x.hidden === true).map((x) => x.name),
+              partial: sheets.flatMap((x) =>
+                x.unreadRows !== undefined ? [{ name: x.name, rows: x.unreadRows }] : [],
+              ),
               findings: checkSheets(sheets),
             });
           }}
@@ -155,6 +160,7 @@ function PublishedCheck() {
               where: selectionAddress(sel),
               sheets: 1,
               hidden: [],
+              partial: [],
               findings: scanPublished(sel.sheet, sel.values, undefined, sel.address),
             });
           }}
@@ -174,6 +180,12 @@ function PublishedCheck() {
               ? "every published percentage found matches its numerator and denominator."
               : `${plural(checked.findings.length, "figure")} to correct.`}
           </Body1>
+          {checked.partial.map((p) => (
+            <Body1 block key={p.name} className={s.warning}>
+              {p.name}: its used range is too large to read whole, so its last {plural(p.rows, "row")} were
+              not checked; select them and use Check selected range.
+            </Body1>
+          ))}
           <ProblemList
             label="Published-figure findings"
             items={checked.findings.map((f, i) => ({
