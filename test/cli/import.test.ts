@@ -288,6 +288,45 @@ describe("perfcycle import --into", () => {
   });
 });
 
+describe("perfcycle import: quality marks, totals and parts in the JSON", () => {
+  test("quality, role and partOf are written only on the rows they apply to", async () => {
+    const csv = dir.file("marks.csv");
+    writeFileSync(
+      csv,
+      [
+        "Measure,30/06/2015,30/09/2015",
+        "Open early help cases,615,640 (p)",
+        "of which: stepped down,40,52 (e)",
+        "Total contacts,889,891",
+        "",
+      ].join("\r\n"),
+    );
+    const r = await run(["import", csv, "--json", "-"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as ImportJson;
+    const keys = json.rows.map((x) => Object.keys(x).slice(ROW_KEYS.length));
+    expect(
+      json.rows.map((x) => [x.indicatorId, x.period, x.quality ?? null, x.role ?? null, x.partOf ?? null]),
+    ).toEqual([
+      ["OPEN-EARLY-HELP-CASES", "2015-16 Q1", null, null, null],
+      ["OPEN-EARLY-HELP-CASES", "2015-16 Q2", "Provisional", null, null],
+      ["OPEN-EARLY-HELP-CASES-STEPPED-DOWN", "2015-16 Q1", null, "part", "OPEN-EARLY-HELP-CASES"],
+      ["OPEN-EARLY-HELP-CASES-STEPPED-DOWN", "2015-16 Q2", "Estimated", "part", "OPEN-EARLY-HELP-CASES"],
+      ["TOTAL-CONTACTS", "2015-16 Q1", null, "total", null],
+      ["TOTAL-CONTACTS", "2015-16 Q2", null, "total", null],
+    ]);
+    expect(keys).toEqual([
+      [],
+      ["quality"],
+      ["role", "partOf"],
+      ["quality", "role", "partOf"],
+      ["role"],
+      ["role"],
+    ]);
+    expect(json.rows[1]?.value).toBe(640);
+  });
+});
+
 describe("perfcycle import: the Derby early-help table as published (test/fixtures/published)", () => {
   const FIXTURES = join(__dirname, "../fixtures/published");
   // Every figure printed under a readable quarter header (SOURCES.md says where each comes from).
