@@ -259,3 +259,13 @@ describe("a percentage row under its n/d row", () => {
     );
   });
 });
+
+test("a year alone in the first column is a title, not a fiscal-year row", () => {
+  const r = importWide(
+    "T",
+    [["2015-16"], ["Indicator", "31/03/2015", "30/06/2015"], ["Reach", "54.4%", "60.1%"]],
+    opts,
+  );
+  expect(r.errors).toEqual([]);
+  expect(periods(r.rows)).toEqual(["2014-15 Q4", "2015-16 Q1"]);
+});

@@ -5,7 +5,8 @@
  * Decisions where the spec is silent (docs/decisions.md, "Tables as councils publish them"):
  * - A fiscal-year row is a row above the quarter headers (at most two rows above) whose cells,
  *   from its first fiscal year on, are all fiscal years (`2013-14`, `2014/15`). A year covers
- *   its merged area, or, unmerged, the columns up to the next year.
+ *   its merged area, or, unmerged, the columns up to the next year. A year alone in the first
+ *   column, unmerged, is a title, not a fiscal-year row.
  * - Under a fiscal year, `Q1`…`Q4` (`Qtr 1`, `Quarter 1`) are that year's quarters; a full
  *   quarter header (a date or a label) must be in that year, else it is an error naming both.
  * - A mistyped header is an error, never another quarter; under a fiscal year the message
@@ -154,6 +155,10 @@ export function bandOf(
 ): ((c: number) => BandYear | undefined) | undefined {
   const first = row.findIndex((c) => fiscalYearOf(c, startMonth) !== undefined);
   if (first < 0) return undefined;
+  // A year alone in the first column is a title ("2015-16"), not years over quarter columns,
+  // unless it is merged across them.
+  const lead = areaAt(areas, r, first);
+  if (first === 0 && !(lead && lead.right > lead.left)) return undefined;
   const starts: { c: number; fy: number; end: number }[] = [];
   for (let c = first; c < row.length; c++) {
     const cell = row[c] ?? null;
