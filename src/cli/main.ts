@@ -19,6 +19,7 @@ import {
   columnIndex,
   findTable as findRawTable,
   IMPORT_JSON_KEYS,
+  IMPORT_JSON_OPTIONAL_KEYS,
   importWide,
   PERFCYCLE_VERSION,
   RAG_COLOURS,
@@ -32,7 +33,9 @@ import {
   upsertActuals,
   type ImportedRow,
   type RawCell,
+  type RawWorkbook,
   type ReadResult,
+  type SheetGrid as ContractSheetGrid,
   reportSheetName,
 } from "../contract";
 import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
@@ -58,6 +61,7 @@ import {
   rawWorkbook,
   sheetGrid,
   sheetGrids,
+  sheetMerges,
   workbookBuffer,
   worksheetNamed,
   type LoadedBook,
@@ -87,7 +91,7 @@ const USAGE: Readonly<Record<string, string>> = {
 Usage:
   perfcycle sample OUT.xlsx
   perfcycle evaluate BOOK.xlsx [--period P] [--json F] [--xlsx F] [--html F]
-  perfcycle check BOOK.xlsx [--json F]
+  perfcycle check BOOK.xlsx|TABLE.csv [--json F]
   perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
   perfcycle audit REPORT.xlsx [--table NAME | --range A1:H40] --rule R --tolerance T [...]
   perfcycle COMMAND --help      help on one command
@@ -113,14 +117,16 @@ Rate every indicator for a quarter and print the report.
   --html F     write the committee report as one HTML file (prints on A4)
 Exit status 1 when the workbook has errors: the report is still written, with them in it.
 `,
-  check: `Usage: perfcycle check BOOK.xlsx [--json F]
+  check: `Usage: perfcycle check BOOK.xlsx|TABLE.csv [--json F]
 
-Check a workbook: SMART findings on the targets, data errors (each naming table, row, column
-and the text found), and the published-figure check over every sheet (percentages beside their
-numerator and denominator, n/d cells), each naming sheet and cell.
-  --json F     write { findings, errors, published } to F ("-" for standard output)
+Check a workbook, any workbook: the published-figure check over every sheet, hidden ones too
+(percentages beside their numerator and denominator, n/d cells, a percentage row under its n/d
+row, 31 of 274 (11.3%) in text), each naming sheet and cell; and, where the book has a target
+register (a PerfTargets table), its SMART findings and data errors (each naming table, row,
+column and the text found). A book without a register is checked all the same, and says so.
+  --json F     write { findings, errors, published, register, sheets } to F ("-" for standard output)
 Exit status 1 when there is an error (a data error, a finding or a published figure of
-severity "error"); warnings alone give 0.
+severity "error"); warnings alone, and no register, give 0.
 `,
   import: `Usage: perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
 
@@ -413,17 +419,64 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // check
 
+/** Every sheet of a book (hidden ones too), or the one table of a CSV file, as the contract's SheetGrids. */
+async function checkGrids(
+  path: string,
+  io: CliIo,
+): Promise<{ raw: RawWorkbook; sheets: ContractSheetGrid[] }> {
+  if (CSV_EXTENSIONS.has(extname(path).toLowerCase())) {
+    const csv = await csvGrid(path, io);
+    return { raw: { tables: [] }, sheets: [{ name: csv.sheet, grid: csv.grid }] };
+  }
+  const loaded = await loadXlsx(path, limitsOf(io));
+  const raw = rawWorkbook(loaded.workbook, { formats: false });
+  const sheets = loaded.workbook.worksheets.map((ws): ContractSheetGrid => {
+    const g = sheetGrid(ws);
+    return { ...g, merges: sheetMerges(ws), hidden: ws.state !== "visible" };
+  });
+  return { raw, sheets };
+}
+
+/**
+ * `check` works on any .xlsx or .csv: the published-figure check over every sheet, hidden ones
+ * too; the SMART findings and data errors where the book has a register (a PerfTargets table),
+ * and a line saying so where it has none. No register is not an error: exit 0 unless a finding
+ * or an error has severity "error" (then 1); 2 only when the file cannot be read at all or its
+ * schema is newer than this PerfCycle.
+ */
 async function check(args: readonly string[], io: CliIo): Promise<number> {
   const p = parse("check", args, { json: { type: "string" } }, 1);
   if (p.values.help) return help(io, "check");
   const path = p.positionals[0] ?? "";
   const jsonOut = str(p, "json");
   await checkOutputs([["--json", jsonOut]]);
-  const book = await readBook(path, io, { keep: false, grids: true });
-  const result = checkBook(book.read.book, book.sheets);
-  const out = { findings: result.findings, errors: result.errors, published: result.published };
+  const { raw, sheets } = await checkGrids(path, io);
+  const read = readRegister(raw);
+  if (read.fatal && read.fatal.table !== TABLE.targets) throw new CliError(`${path}: ${read.fatal.message}`);
+  const result = checkBook(read.book, sheets);
+  const out = {
+    findings: result.findings,
+    errors: result.errors,
+    published: result.published,
+    register: result.register,
+    sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden === true })),
+  };
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
-  if (jsonOut !== "-") io.stdout(checkText(out.findings, out.errors, out.published, styleOf(io)));
+  if (jsonOut !== "-") {
+    const hidden = sheets.filter((s) => s.hidden === true).map((s) => JSON.stringify(s.name));
+    const lines = [
+      `Checked ${sheets.length} sheet${sheets.length === 1 ? "" : "s"} of ${basename(path)}${hidden.length > 0 ? `, hidden ones too (${hidden.join(", ")})` : ""}.`,
+    ];
+    if (!result.register) {
+      const tables = raw.tables.map((t) => t.name);
+      lines.push(
+        `No target register: ${basename(path)} has no ${TABLE.targets} table${tables.length > 0 ? ` (tables found: ${tables.join(", ")})` : ""}, so there are no SMART findings; only the published figures are checked.`,
+      );
+    }
+    io.stdout(
+      `${lines.join("\n")}\n\n${checkText(out.findings, out.errors, out.published, styleOf(io), { register: result.register })}`,
+    );
+  }
   const bad =
     out.errors.length > 0 ||
     out.findings.some((f) => f.severity === "error") ||
@@ -436,23 +489,32 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
 
 const CSV_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
 
-async function wideGrid(
-  path: string,
-  sheet: string | undefined,
-  io: CliIo,
-): Promise<{ sheet: string; grid: RawCell[][] }> {
+interface WideSheet {
+  readonly sheet: string;
+  readonly grid: RawCell[][];
+  readonly formats?: string[][];
+  readonly merges?: string[];
+}
+
+/** A CSV file's one table (size-checked), named after the file. */
+async function csvGrid(path: string, io: CliIo): Promise<{ sheet: string; grid: RawCell[][] }> {
+  const limits = limitsOf(io);
+  const buf = await readInput(path);
+  if (buf.length > limits.maxTotalBytes)
+    throw new CliError(
+      `${path} is refused: it is larger than the ${Math.round(limits.maxTotalBytes / 1048576)} MB the command reads`,
+    );
+  return { sheet: basename(path), grid: parseCsv(decodeText(buf), path, limits.maxRows) };
+}
+
+async function wideGrid(path: string, sheet: string | undefined, io: CliIo): Promise<WideSheet> {
   const limits = limitsOf(io);
   if (CSV_EXTENSIONS.has(extname(path).toLowerCase())) {
     if (sheet !== undefined)
       throw new CliError(`import: --sheet is for .xlsx files; ${path} is a CSV file with one table`);
-    const buf = await readInput(path);
-    if (buf.length > limits.maxTotalBytes)
-      throw new CliError(
-        `${path} is refused: it is larger than the ${Math.round(limits.maxTotalBytes / 1048576)} MB the command reads`,
-      );
-    const grid = parseCsv(decodeText(buf), path, limits.maxRows);
-    if (grid.length === 0) throw new CliError(`${path} is empty: there is no table to import`);
-    return { sheet: basename(path), grid };
+    const csv = await csvGrid(path, io);
+    if (csv.grid.length === 0) throw new CliError(`${path} is empty: there is no table to import`);
+    return csv;
   }
   const loaded = await loadXlsx(path, limits);
   const wb = loaded.workbook;
@@ -462,11 +524,13 @@ async function wideGrid(
       const names = wb.worksheets.map((w) => JSON.stringify(w.name)).join(", ");
       throw new CliError(`${path} has no sheet ${JSON.stringify(sheet)} (its sheets: ${names || "none"})`);
     }
-    return { sheet: ws.name, grid: sheetGrid(ws).grid };
+    const g = sheetGrid(ws);
+    return { sheet: ws.name, grid: g.grid, formats: g.formats, merges: sheetMerges(ws) };
   }
   for (const ws of wb.worksheets) {
     const g = sheetGrid(ws);
-    if (g.grid.length > 0) return { sheet: ws.name, grid: g.grid };
+    if (g.grid.length > 0)
+      return { sheet: ws.name, grid: g.grid, formats: g.formats, merges: sheetMerges(ws) };
   }
   throw new CliError(`${path} has no sheet with data: there is no table to import`);
 }
@@ -474,6 +538,8 @@ async function wideGrid(
 function importRowJson(r: ImportedRow): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   for (const k of IMPORT_JSON_KEYS) o[k] = r[k];
+  // quality, role and partOf only where they apply (decisions.md, "Tables as councils publish them").
+  for (const k of IMPORT_JSON_OPTIONAL_KEYS) if (r[k] !== undefined) o[k] = r[k];
   return o;
 }
 
@@ -510,7 +576,12 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   }
 
   const wide = await wideGrid(path, str(p, "sheet"), io);
-  const result = importWide(wide.sheet, wide.grid, { startMonth, origin: "A1" });
+  const result = importWide(wide.sheet, wide.grid, {
+    startMonth,
+    origin: "A1",
+    ...(wide.merges ? { merges: wide.merges } : {}),
+    ...(wide.formats ? { formats: wide.formats } : {}),
+  });
   const out = { rows: result.rows.map(importRowJson), errors: result.errors, warnings: result.warnings };
 
   let note = "";

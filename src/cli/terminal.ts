@@ -156,11 +156,13 @@ export function checkText(
   errors: readonly ContractError[],
   published: readonly PublishedFinding[],
   style: Style,
+  options: { readonly register?: boolean } = {},
 ): string {
   const lines: string[] = [];
   const sev = (s: string): string => (style.colour && s === "error" ? `\x1b[1;31m${s}${RESET}` : s);
-  lines.push(`Target findings (${findings.length}):`);
-  if (findings.length === 0) lines.push("  none");
+  if (options.register === false) lines.push("Target findings: not checked (no target register)");
+  else lines.push(`Target findings (${findings.length}):`);
+  if (findings.length === 0 && options.register !== false) lines.push("  none");
   for (const f of findings)
     lines.push(`  ${sev(f.severity)} ${f.code} ${f.indicatorId} ${f.orgUnit} [${f.field}]: ${f.message}`);
   lines.push("", `Data errors (${errors.length}):`);

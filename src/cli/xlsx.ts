@@ -282,6 +282,17 @@ export function sheetGrid(ws: Worksheet): SheetGrid {
   return { name: ws.name, grid, formats };
 }
 
+/**
+ * A worksheet's merged areas as A1 ranges (`B4:E4`), for the contract's SheetGrid.merges.
+ * ExcelJS keeps them in the worksheet's private `_merges` (what its own model writer reads).
+ */
+export function sheetMerges(ws: Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: unknown } | undefined> })._merges;
+  return Object.values(merges ?? {}).flatMap((m) =>
+    typeof m?.range === "string" ? [m.range.replace(/\$/g, "")] : [],
+  );
+}
+
 export function sheetGrids(wb: Workbook): SheetGrid[] {
   return wb.worksheets.map(sheetGrid);
 }

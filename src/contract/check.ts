@@ -1,7 +1,13 @@
 /**
  * `perfcycle check` and the task pane's check: SMART findings on the target register, the data
  * errors of the workbook (reading, the unit hierarchy, evaluating the reporting period) and the
- * published-figure check over the sheets given.
+ * published-figure check over the sheets given (every sheet, hidden ones too).
+ *
+ * Decisions where the spec is silent (docs/decisions.md, "Tables as councils publish them"):
+ * - A workbook without a PerfTargets table has no register: the published-figure check still
+ *   runs over every sheet, `register` is false and there are no SMART findings; that is not an
+ *   error (a governance officer checking a report they were sent). Any other fatal problem (a
+ *   newer SchemaVersion) is an error, as before.
  */
 import { buildHierarchy, buildReport, smartFindings, type Finding, type Hierarchy } from "../engine";
 import { scanPublished, type PublishedFinding } from "./published";
@@ -27,6 +33,13 @@ export interface CheckResult {
   readonly findings: Finding[];
   readonly errors: ContractError[];
   readonly published: PublishedFinding[];
+  /** The workbook has a target register (a PerfTargets table), so SMART findings were checked. */
+  readonly register: boolean;
+}
+
+/** The published-figure check over sheets (each with its merges, formats and origin). */
+export function checkSheets(sheets: readonly SheetGrid[]): PublishedFinding[] {
+  return sheets.flatMap((s) => scanPublished(s.name, s.grid, s.formats, s.origin));
 }
 
 export function checkBook(
@@ -34,9 +47,12 @@ export function checkBook(
   sheets: readonly SheetGrid[],
   options: ReadOptions = {},
 ): CheckResult {
-  const published = sheets.flatMap((s) => scanPublished(s.name, s.grid, s.formats, s.origin));
+  const published = checkSheets(sheets);
   const read = readRegister(book, options);
-  if (!read.register) return { findings: [], errors: read.errors, published };
+  if (!read.register) {
+    const noTargets = read.fatal?.table === TABLE.targets && read.fatal.row === null;
+    return { findings: [], errors: noTargets ? [] : read.errors, published, register: false };
+  }
   const register = read.register;
   const errors: ContractError[] = [...read.errors];
   const h = buildHierarchy(register.units.map((u) => ({ orgUnit: u.orgUnit, parent: u.parent })));
@@ -56,5 +72,5 @@ export function checkBook(
     seen.add(k);
     return true;
   });
-  return { findings, errors: unique, published };
+  return { findings, errors: unique, published, register: true };
 }

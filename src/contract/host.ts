@@ -4,6 +4,7 @@
  * Excel in `src/preview`). Everything computed here comes from the contract and the engine.
  */
 import type { RagRule, RagScheme } from "../engine";
+import type { SheetGrid } from "./check";
 import type { ContractError, RawCell, RawWorkbook } from "./raw";
 
 export interface SetupOptions {
@@ -94,6 +95,12 @@ export interface WorkbookTableRef {
   readonly sheet: string;
 }
 
+/** A sheet as `readSheets` gives it: its grid, and how many rows of a huge used range were left unread. */
+export interface SheetRead extends SheetGrid {
+  /** Rows of the used range below the grid that were not read (a used range over the cells a check reads). */
+  readonly unreadRows?: number;
+}
+
 export interface WorkbookHost {
   /** Read all contract tables (missing ones are absent). */
   read(): Promise<RawWorkbook>;
@@ -121,6 +128,8 @@ export interface WorkbookHost {
   readRangeForAudit(table?: string): Promise<AuditRange>;
   /** Every Excel table of the workbook, to pick the report from. */
   listTables(): Promise<readonly WorkbookTableRef[]>;
-  /** Select one cell (`H9`) of a sheet, activating the sheet. */
+  /** Every worksheet's used range (hidden sheets too), for the published-figure check over the whole book. */
+  readSheets(): Promise<readonly SheetRead[]>;
+  /** Select one cell (`H9`) of a sheet by its A1 address, activating the sheet (an audit row, a published-figure finding). */
   selectCell(sheet: string, address: string): Promise<void>;
 }

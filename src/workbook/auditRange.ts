@@ -68,7 +68,7 @@ function hex(colour: unknown): string | null {
 export function auditRangeHost(
   run: ExcelRun,
   options: AuditRangeOptions = {},
-): Pick<WorkbookHost, "readRangeForAudit" | "listTables" | "selectCell"> {
+): Pick<WorkbookHost, "readRangeForAudit" | "listTables"> {
   const supported = (): boolean => (options.isSetSupported ?? officeSupports)("ExcelApi", "1.9");
 
   const readRangeForAudit = (table?: string): Promise<AuditRange> =>
@@ -134,15 +134,5 @@ export function auditRangeHost(
       return tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
     });
 
-  const selectCell = (sheet: string, address: string): Promise<void> =>
-    run(async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-      await context.sync();
-      if (ws.isNullObject) throw new AuditRangeError(`This workbook has no sheet named '${sheet}'.`);
-      ws.activate();
-      ws.getRange(address).select();
-      await context.sync();
-    });
-
-  return { readRangeForAudit, listTables, selectCell };
+  return { readRangeForAudit, listTables };
 }

@@ -64,6 +64,7 @@ import {
   WriteBatch,
 } from "./batch";
 import { asText, fromExcel, isBlankRow, sameCell, toExcel, type ExcelValue } from "./cells";
+import { readSheetGrids, selectSheetCell } from "./sheets";
 import {
   isProvenance,
   isTempSheet,
@@ -768,6 +769,8 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
     readSelection,
     select,
     ...auditRangeHost(run, options.isSetSupported ? { isSetSupported: options.isSetSupported } : {}),
+    readSheets: () => run((context) => readSheetGrids(context, budget)),
+    selectCell: (sheet, address) => run((context) => selectSheetCell(context, sheet, address)),
   };
 }
 

@@ -96,3 +96,76 @@ describe("scanPublished: figures in text", () => {
     ).toEqual([]);
   });
 });
+
+describe("scanPublished: tables as councils publish them", () => {
+  test("a percentage row under its n/d row, with footnote marks, checked column by column", () => {
+    const g: RawCell[][] = [
+      ["Case Type", "30/06/2014", "30/09/2014", "31/12/2014"],
+      ["Escalated to Social Care", "31/274 (r)", "27/251", "20/219"],
+      ["Escalation %", "11.3%*", "10.7%", "9.4% (p)"],
+    ];
+    expect(scanPublished("T", g).map((x) => [x.cell, x.severity, x.text, x.expected])).toEqual([
+      ["C3", "warning", "10.7%", "10.8%"],
+      ["D3", "error", "9.4% (p)", "9.1%"],
+    ]);
+  });
+
+  test("numbers in a percentage row: by their % format, or by a row label that says %", () => {
+    const g: RawCell[][] = [
+      ["Escalated", "27/251", "20/219"],
+      ["Escalation rate", 0.107, 0.091],
+    ];
+    expect(scanPublished("T", g).map((x) => x.cell)).toEqual(["B2"]);
+    // A count row under an n/d row is not a percentage row.
+    expect(
+      scanPublished("T", [
+        ["Escalated", "27/251"],
+        ["Closed", 251],
+      ]),
+    ).toEqual([]);
+  });
+
+  test("LibreOffice's 0.00% on a typed 11.3% is checked at the one decimal typed; 0.0% at its own", () => {
+    const g: RawCell[][] = [
+      ["Numerator", "Denominator", "%"],
+      [31, 274, 0.113],
+      [24, 240, 0.01],
+    ];
+    const lo = g.map((r) => r.map((_, i) => (i === 2 ? "0.00%" : "General")));
+    expect(scanPublished("T", g, lo).map((x) => [x.cell, x.expected])).toEqual([["C3", "10%"]]);
+    const one = g.map((r) => r.map((_, i) => (i === 2 ? "0.0%" : "General")));
+    expect(scanPublished("T", g, one).map((x) => [x.cell, x.text, x.expected])).toEqual([
+      ["C3", "1.0%", "10.0%"],
+    ]);
+  });
+});
+
+describe("scanPublished: a % column beside two count columns named otherwise", () => {
+  test("is the smaller count over the larger, whichever comes first", () => {
+    const g: RawCell[][] = [
+      ["Quarter", "Cases closed", "Escalated", "Escalation %"],
+      ["2014-15 Q1", 231, 22, "9.5%"],
+      ["2014-15 Q2", 219, 20, "9.4%"],
+      ["2014-15 Q3", 212, 19, "9.0%"],
+    ];
+    expect(scanPublished("T", g).map((x) => [x.cell, x.severity, x.expected])).toEqual([
+      ["D3", "error", "9.1%"],
+    ]);
+  });
+
+  test("a % change column, or a guess most rows contradict, gives nothing", () => {
+    expect(
+      scanPublished("T", [
+        ["Indicator", "2014-15", "2015-16", "% change"],
+        ["EHAs", 626, 900, "43.8%"],
+      ]),
+    ).toEqual([]);
+    expect(
+      scanPublished("T", [
+        ["Indicator", "Baseline", "Target", "% of children"],
+        ["Reach", 431, 1242, "54.4%"],
+        ["Under-ones", 93, 84, "67.4%"],
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -215,7 +215,7 @@ describe("importWide: cells", () => {
     expect(x.rows).toEqual([expect.objectContaining({ indicatorId: "A", value: 1 })]);
   });
 
-  test("without an id column the indicator label is the id, with a warning", () => {
+  test("without an id column the id is the label's slug, with a warning naming the label's cell", () => {
     const x = importWide(
       "W",
       [
@@ -224,8 +224,14 @@ describe("importWide: cells", () => {
       ],
       opts,
     );
-    expect(x.rows[0]).toMatchObject({ indicatorId: "Reach", indicator: "Reach", orgUnit: "" });
-    expect(x.warnings.map((w) => w.message).join(" ")).toMatch(/IndicatorId/);
+    expect(x.rows[0]).toMatchObject({ indicatorId: "REACH", indicator: "Reach", orgUnit: "" });
+    expect(x.warnings).toContainEqual(
+      expect.objectContaining({
+        cell: "A2",
+        text: "Reach",
+        message: expect.stringMatching(/IndicatorId.*REACH/) as unknown,
+      }),
+    );
   });
 
   test("the output does not depend on row order beyond ties", () => {

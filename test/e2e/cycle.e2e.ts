@@ -366,6 +366,18 @@ test("the quarterly cycle in the browser preview", async (t) => {
     await pane().getByRole("button", { name: "Check selected range" }).click();
     const findings = pane().getByRole("list", { name: "Published-figure findings" });
     await findings.getByText(/Published!D5 "13\.2%"/).waitFor();
+    // Every sheet, from another sheet: the finding names its sheet and cell, and selects it.
+    await sheetTab("Settings").click();
+    await pane().getByRole("button", { name: "Check every sheet" }).click();
+    await pane()
+      .getByText(/^Every sheet \(\d+ sheets/)
+      .waitFor();
+    await findings.getByText(/Published!D5 "13\.2%"/).waitFor();
+    await findings.getByRole("button", { name: "Select cell: Published!D5" }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-address="D5"]')?.getAttribute("aria-selected") === "true",
+    );
+    assert.equal(await sheetTab("Published").getAttribute("aria-selected"), "true");
     await paneShot("07-review");
     await noAxeViolations("Review");
   });

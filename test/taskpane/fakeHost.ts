@@ -16,6 +16,8 @@ import {
   findTable,
   readRegister,
   reportSheet,
+  sampleBook,
+  sampleSheetGrid,
   sampleWorkbook,
   settingsRows,
   TABLE,
@@ -30,6 +32,7 @@ import {
   type RawWorkbook,
   type RefreshResult,
   type Selection,
+  type SheetRead,
   type SetupOptions,
   type SetupResult,
   type TargetEdit,
@@ -69,6 +72,8 @@ export class FakeHost implements WorkbookHost {
     table: null,
   };
   readonly auditTables = new Map<string, AuditRange>();
+  /** The workbook's sheets as readSheets gives them (tests set them; the sample's Published sheet by default). */
+  sheets: SheetRead[] = [];
   /** Cells selected by selectCell. */
   readonly selectedCells: { sheet: string; address: string }[] = [];
   private gate: Promise<void> | null = null;
@@ -81,6 +86,8 @@ export class FakeHost implements WorkbookHost {
     const book = options.book ?? "sample";
     const raw = book === "sample" ? sampleWorkbook() : book === "empty" ? { tables: [] } : book;
     this.tables = raw.tables.map(copyTable);
+    if (book === "sample")
+      this.sheets = sampleBook().sheets.map((sh) => ({ name: sh.name, ...sampleSheetGrid(sh) }));
     this.who = options.who ?? "Test User";
     this.now = options.now ?? (() => new Date(Date.UTC(2015, 9, 14, 9, 30)));
   }
@@ -343,6 +350,11 @@ export class FakeHost implements WorkbookHost {
       ...this.tables.map((t) => ({ name: t.name, sheet: t.sheet ?? "Sheet1" })),
       ...[...this.auditTables.entries()].map(([name, r]) => ({ name, sheet: r.sheet })),
     ];
+  }
+
+  async readSheets(): Promise<readonly SheetRead[]> {
+    await this.enter("readSheets", []);
+    return this.sheets;
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

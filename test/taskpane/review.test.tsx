@@ -1,7 +1,8 @@
 /**
  * Flow 4, Review: the engine's report for the quarter (summary, exceptions with the one-line
  * explanation, direction of travel and forecast, a trend chart per indicator), data errors
- * selecting their cell, the published-figure check over the selection, the audit log, and the
+ * selecting their cell, the published-figure check over every sheet and over the selection (each
+ * finding selecting its cell), the audit log, and the
  * committee report exported as the CLI's HTML report.
  */
 import { screen, waitFor, within } from "@testing-library/react";
@@ -74,6 +75,69 @@ test("the published-figure check flags the figure in the selection that does not
   expect(items[0]?.textContent).toContain(
     `Published!${expected[0]?.cell ?? ""} "${expected[0]?.text ?? ""}"`,
   );
+});
+
+test("the check covers every sheet: each finding names its sheet and cell, and selects it", async () => {
+  const { host, user } = await renderPane({ flow: "review" });
+  const published = host.sheets.find((x) => x.name === "Published");
+  if (!published) throw new Error("sample");
+  const expected = scanPublished("Published", published.grid, published.formats, "A1");
+  expect(expected.length).toBeGreaterThan(0);
+  await user.click(screen.getByRole("button", { name: "Check every sheet" }));
+  const list = await screen.findByRole("list", { name: "Published-figure findings" });
+  expect(within(list).getAllByRole("listitem")).toHaveLength(expected.length);
+  expect(screen.getByText(new RegExp(`^Every sheet \\(${host.sheets.length} sheets\\)`))).toBeTruthy();
+  const cell = expected[0]?.cell ?? "";
+  await user.click(within(list).getByRole("button", { name: `Select cell: Published!${cell}` }));
+  await waitFor(() => expect(host.selectedCells).toEqual([{ sheet: "Published", address: cell }]));
+});
+
+test("a workbook with no PerfCycle tables is checked too, hidden sheets included and named", async () => {
+  const { FakeHost } = await import("./fakeHost");
+  const host = new FakeHost({ book: "empty" });
+  host.sheets = [
+    { name: "Cover", grid: [["Quarterly report"]] },
+    {
+      name: "Early Help",
+      origin: "A4",
+      grid: [
+        ["Case Type", "30/06/2014", "30/09/2014"],
+        ["Escalated to Social Care", "31/274 (r)", "27/251"],
+        ["Escalation %", "11.3%", "10.7%"],
+      ],
+    },
+    {
+      name: "Workings",
+      hidden: true,
+      grid: [
+        ["Indicator", "Numerator", "Denominator", "%"],
+        ["Re-referrals", 20, 219, "9.4%"],
+      ],
+    },
+  ];
+  const { user } = await renderPane({ flow: "review", host });
+  expect(screen.getByText(/published-figure check below works on any workbook/)).toBeTruthy();
+  await user.click(screen.getByRole("button", { name: "Check every sheet" }));
+  const list = await screen.findByRole("list", { name: "Published-figure findings" });
+  const items = within(list).getAllByRole("listitem");
+  expect(items.map((i) => /^(Error|Warning) ('[^']+'!\w+|\S+)/.exec(i.textContent ?? "")?.slice(1))).toEqual([
+    ["Warning", "'Early Help'!C6"],
+    ["Error", "Workings!D2"],
+  ]);
+  expect(screen.getByText(/hidden ones too: Workings/)).toBeTruthy();
+  await user.click(within(list).getByRole("button", { name: "Select cell: Workings!D2" }));
+  await waitFor(() => expect(host.selectedCells).toEqual([{ sheet: "Workings", address: "D2" }]));
+});
+
+test("a sheet too large to read whole is named, with the rows left unchecked", async () => {
+  const { FakeHost } = await import("./fakeHost");
+  const host = new FakeHost({ book: "empty" });
+  host.sheets = [{ name: "Extract", grid: [["Indicator", "Value"]], unreadRows: 120_000 }];
+  const { user } = await renderPane({ flow: "review", host });
+  await user.click(screen.getByRole("button", { name: "Check every sheet" }));
+  expect(
+    await screen.findByText(/Extract: its used range is too large .* last 120,000 rows were not checked/),
+  ).toBeTruthy();
 });
 
 test("data errors name their cell and select it", async () => {

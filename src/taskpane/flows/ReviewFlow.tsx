@@ -1,7 +1,8 @@
 /**
  * Flow 4, Review: the quarter's summary counts, the exceptions (Red, Amber, No data) with the
  * one-line explanation, direction of travel and forecast, a trend chart per indicator, the data
- * errors (each selecting its cell), the published-figure check over the selected range, the
+ * errors (each selecting its cell), the published-figure check over every sheet (or the selected
+ * range), each finding selecting its cell, the
  * audit log, and the committee report exported as the CLI's single-file HTML report.
  * Everything shown is the engine's report (buildReport) and the contract's checks.
  */
@@ -19,6 +20,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { buildReport, parsePeriod, RAG_STATUSES, type RagStatus, type ReportEntry } from "../../engine";
 import {
+  checkSheets,
   reportJson,
   scanPublished,
   sheetAddress,
@@ -82,6 +84,7 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalS,
   },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  buttons: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 const EXCEPTIONS: readonly RagStatus[] = ["Red", "Amber", "No data"];
@@ -103,6 +106,118 @@ function forecastText(e: ReportEntry): string {
   return `${figure(e.row.measureType, e.row.forecast)} at year end${on}`;
 }
 
+interface CheckedFigures {
+  /** What was checked: "every sheet" or the selection's address. */
+  readonly where: string;
+  readonly sheets: number;
+  readonly hidden: readonly string[];
+  /** Sheets whose used range was too big to read whole: the rows left unread. */
+  readonly partial: readonly { readonly name: string; readonly rows: number }[];
+  readonly findings: readonly PublishedFinding[];
+}
+
+/**
+ * The published-figure check over every sheet of the workbook (hidden ones too), or over the
+ * selected range: each finding names its sheet and cell, and its button selects the cell.
+ */
+function PublishedCheck() {
+  const pane = usePane();
+  const s = useStyles();
+  const [checked, setChecked] = useState<CheckedFigures | null>(null);
+  return (
+    <section className={s.section} aria-labelledby="published-h">
+      <Subtitle2 as="h2" id="published-h">
+        Published-figure check
+      </Subtitle2>
+      <Caption1>
+        Every percentage printed beside its numerator and denominator, under its n/d row, or in text such as
+        31 of 274 (11.3%) is recomputed at the precision it was published with, on every sheet of the
+        workbook, hidden sheets included (or only in the selected range).
+      </Caption1>
+      <div className={s.buttons}>
+        <ActionButton
+          appearance="primary"
+          action="Checking the published figures on every sheet"
+          onRun={async () => {
+            const sheets = await pane.host.readSheets();
+            setChecked({
+              where: "Every sheet",
+              sheets: sheets.length,
+              hidden: sheets.filter((x) => x.hidden === true).map((x) => x.name),
+              partial: sheets.flatMap((x) =>
+                x.unreadRows !== undefined ? [{ name: x.name, rows: x.unreadRows }] : [],
+              ),
+              findings: checkSheets(sheets),
+            });
+          }}
+        >
+          Check every sheet
+        </ActionButton>
+        <ActionButton
+          action="Checking the published figures"
+          onRun={async () => {
+            const sel = await pane.host.readSelection();
+            setChecked({
+              where: selectionAddress(sel),
+              sheets: 1,
+              hidden: [],
+              partial: [],
+              findings: scanPublished(sel.sheet, sel.values, undefined, sel.address),
+            });
+          }}
+        >
+          Check selected range
+        </ActionButton>
+      </div>
+      {checked ? (
+        <div aria-live="polite">
+          <Body1 block>
+            {checked.where}
+            {checked.where === "Every sheet"
+              ? ` (${plural(checked.sheets, "sheet")}${checked.hidden.length > 0 ? `, hidden ones too: ${checked.hidden.join(", ")}` : ""})`
+              : ""}
+            :{" "}
+            {checked.findings.length === 0
+              ? "every published percentage found matches its numerator and denominator."
+              : `${plural(checked.findings.length, "figure")} to correct.`}
+          </Body1>
+          {checked.partial.map((p) => (
+            <Body1 block key={p.name} className={s.warning}>
+              {p.name}: its used range is too large to read whole, so its last {plural(p.rows, "row")} were
+              not checked; select them and use Check selected range.
+            </Body1>
+          ))}
+          <ProblemList
+            label="Published-figure findings"
+            items={checked.findings.map((f, i) => ({
+              key: `pf${i}`,
+              text: (
+                <>
+                  <span className={f.severity === "error" ? s.error : s.warning}>
+                    {f.severity === "error" ? "Error" : "Warning"}
+                  </span>{" "}
+                  {sheetAddress(f.sheet, f.cell)} &quot;{f.text}&quot;: {f.message}
+                </>
+              ),
+              action: (
+                <ActionButton
+                  size="small"
+                  appearance="subtle"
+                  action={`Selecting ${sheetAddress(f.sheet, f.cell)}`}
+                  aria-label={`Select cell: ${sheetAddress(f.sheet, f.cell)}`}
+                  onRun={() => pane.host.selectCell(f.sheet, f.cell)}
+                >
+                  Select cell
+                </ActionButton>
+              ),
+            }))}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 export function ReviewFlow() {
   const pane = usePane();
   const s = useStyles();
@@ -115,7 +230,6 @@ export function ReviewFlow() {
     [register, quarter],
   );
   const [audit, setAudit] = useState<readonly AuditEntry[] | null>(null);
-  const [published, setPublished] = useState<{ where: string; findings: PublishedFinding[] } | null>(null);
   const { host, version } = pane;
 
   useEffect(() => {
@@ -136,7 +250,11 @@ export function ReviewFlow() {
   if (!register || !pane.data) {
     return (
       <div>
-        <Body1>Set the workbook up first (Set up), or load the sample workbook.</Body1>
+        <Body1>
+          Set the workbook up first (Set up), or load the sample workbook, to review its targets. The
+          published-figure check below works on any workbook, and so does the audit.
+        </Body1>
+        <PublishedCheck />
         <AuditReport />
       </div>
     );
@@ -288,52 +406,7 @@ export function ReviewFlow() {
         />
       </section>
 
-      <section className={s.section} aria-labelledby="published-h">
-        <Subtitle2 as="h2" id="published-h">
-          Published-figure check
-        </Subtitle2>
-        <Caption1>
-          Select a published table or text (percentages beside their numerator and denominator, or cells such
-          as 31/274 (11.3%)), then check it: each percentage is recomputed at the precision it was published
-          with.
-        </Caption1>
-        <div>
-          <ActionButton
-            action="Checking the published figures"
-            onRun={async () => {
-              const sel = await pane.host.readSelection();
-              const findings = scanPublished(sel.sheet, sel.values, undefined, sel.address);
-              setPublished({ where: selectionAddress(sel), findings });
-            }}
-          >
-            Check selected range
-          </ActionButton>
-        </div>
-        {published ? (
-          <div aria-live="polite">
-            <Body1 block>
-              {published.where}:{" "}
-              {published.findings.length === 0
-                ? "every published percentage found matches its numerator and denominator."
-                : `${plural(published.findings.length, "figure")} to correct.`}
-            </Body1>
-            <ProblemList
-              label="Published-figure findings"
-              items={published.findings.map((f, i) => ({
-                key: `pf${i}`,
-                text: (
-                  <>
-                    <span className={f.severity === "error" ? s.error : s.warning}>
-                      {f.severity === "error" ? "Error" : "Warning"}
-                    </span>{" "}
-                    {sheetAddress(f.sheet, f.cell)} &quot;{f.text}&quot;: {f.message}
-                  </>
-                ),
-              }))}
-            />
-          </div>
-        ) : null}
-      </section>
+      <PublishedCheck />
 
       <AuditReport />
 
