@@ -162,7 +162,8 @@ export async function selectSheetCell(
 ): Promise<void> {
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   await context.sync();
-  if (ws.isNullObject) throw new Error(`This workbook has no sheet named '${sheet}'. (It may have been renamed.)`);
+  if (ws.isNullObject)
+    throw new Error(`This workbook has no sheet named '${sheet}'. (It may have been renamed.)`);
   ws.activate();
   ws.getRange(address).select();
   await context.sync();
