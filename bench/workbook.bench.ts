@@ -10,7 +10,7 @@
  * workbook layer's own refresh is always measured with the latency.
  */
 import { performance } from "node:perf_hooks";
-import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../src/preview/excel";
+import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../src/memory-excel";
 import { createExcelHost, type ExcelRun } from "../src/workbook";
 import { buildReport, parsePeriod } from "../src/engine";
 import { RAG_COLOURS, readRegister, reportSheet, TABLE, type RawTable } from "../src/contract";

@@ -2,7 +2,7 @@
  * Agreed and Approved targets are protected: a change needs a reason and is written to PerfAudit
  * (who, when, old and new value, reason) in the same batch as the change itself.
  */
-import { createMemoryExcel, type MemoryExcel } from "../../src/preview/excel";
+import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
 import { createExcelHost, type ExcelWorkbookHost } from "../../src/workbook";
 import { syntheticBook, tableHeaders, tableRows } from "./fixtures";
 

@@ -3,9 +3,17 @@
  * columns (`A:C`, `2:4`). Rows and columns are 0-based inside, as Office.js `rowIndex`/`columnIndex`.
  */
 
-import { columnLetters } from "../../contract/a1";
-
-export { columnLetters };
+/** Column letters of a 0-based column (`0` → `A`, `26` → `AA`). */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
 
 /** Excel's limits. */
 export const MAX_ROWS = 1_048_576;
