@@ -6,7 +6,14 @@
  */
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { cellAddress, columnLetters, parseRect, rectAddress, type MemoryWorkbook, type Rect } from "../memory-excel";
+import {
+  cellAddress,
+  columnLetters,
+  parseRect,
+  rectAddress,
+  type MemoryWorkbook,
+  type Rect,
+} from "../memory-excel";
 import type { PerfFormulas } from "./formula";
 
 const useStyles = makeStyles({
