@@ -654,6 +654,7 @@ class RangeProxy extends ClientObject<RangeTarget> {
     "values",
     "formulas",
     "numberFormat",
+    "valueTypes",
     "rowCount",
     "columnCount",
     "rowIndex",
@@ -683,6 +684,7 @@ class RangeProxy extends ClientObject<RangeTarget> {
       case "values":
       case "formulas":
       case "numberFormat":
+      case "valueTypes":
         return book.read(r.sheet, r.rect, prop);
       case "rowCount":
         return r.rect.rowCount;
@@ -711,6 +713,9 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
   get values(): unknown[][] {
     return this.get("values");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
   }
   set values(v: unknown[][]) {
     const c = copy2d(v);

@@ -18,8 +18,9 @@ import {
   type Rect,
 } from "./address";
 
-/** A cell's value as Office.js `Range.values` gives it: blank is `""`. */
-export type CellValue = string | number | boolean;
+import { enterText, type CellValue } from "./entry";
+
+export type { CellValue };
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -28,6 +29,8 @@ export interface Cell {
   value: CellValue;
   /** Formula text, e.g. `=PERF.RAG(B2,C2,"Higher")`. */
   formula?: string;
+  /** The constant is an error literal entered as such (`#N/A`): `valueTypes` reads `Error`. */
+  error?: true;
   /** Excel number format code; absent means General. */
   numberFormat?: string;
   /** Fill colour `#RRGGBB`; absent means no fill. */
@@ -210,29 +213,6 @@ export function isEmptyCell(c: Cell): boolean {
   );
 }
 
-/** What typing (or setting `Range.values` to) a string does in Excel, in the subset the fake knows. */
-export function coerceInput(
-  text: string,
-  cellFormat: string | undefined,
-): { value: CellValue; formula?: string; numberFormat?: string } {
-  if (cellFormat === "@") return { value: text };
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (text.startsWith("=") && text.length > 1) return { value: "", formula: text };
-  const t = text.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) };
-  const pct = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(t);
-  if (pct) {
-    const num = pct[1] ?? "0";
-    const value = Number(num) / 100;
-    if (cellFormat === undefined || cellFormat === "General") {
-      return { value, numberFormat: num.includes(".") ? "0.00%" : "0%" };
-    }
-    return { value };
-  }
-  if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
-  return { value: text };
-}
-
 const SHEET_NAME_BAD = /[:\\/?*[\]]/;
 
 function checkSheetName(name: string): void {
@@ -307,6 +287,7 @@ export function shapeInput(rect: Rect, input: unknown): unknown[][] {
 
 interface CellJson {
   v?: CellValue;
+  e?: true;
   f?: string;
   nf?: string;
   fill?: string;
@@ -671,19 +652,22 @@ export class MemoryWorkbook {
         }
         const cell = sheet.ensure(r, c);
         if (typeof v === "string") {
+          delete cell.error;
           if (v === "") {
             cell.value = "";
             delete cell.formula;
           } else {
-            const x = coerceInput(v, cell.numberFormat);
+            const x = enterText(v, cell.numberFormat);
             cell.value = x.value;
             if (x.formula !== undefined) cell.formula = x.formula;
             else delete cell.formula;
             if (x.numberFormat !== undefined) cell.numberFormat = x.numberFormat;
+            if (x.error) cell.error = true;
           }
         } else {
           cell.value = v;
           delete cell.formula;
+          delete cell.error;
         }
         sheet.tidy(r, c);
       }
@@ -745,7 +729,7 @@ export class MemoryWorkbook {
   read(
     sheet: SheetModel,
     rect: Rect,
-    what: "values" | "formulas" | "numberFormat",
+    what: "values" | "formulas" | "numberFormat" | "valueTypes",
   ): (CellValue | string)[][] {
     this.alive(sheet);
     if (rect.rowCount * rect.colCount > 5_000_000) {
@@ -763,12 +747,24 @@ export class MemoryWorkbook {
         const c = rect.col + j;
         const cell = cols?.get(c);
         if (what === "numberFormat") row.push(cell?.numberFormat ?? "General");
+        else if (what === "valueTypes") row.push(this.valueType(sheet, r, c));
         else if (what === "formulas" && cell?.formula !== undefined) row.push(cell.formula);
         else row.push(cell ? this.value(sheet, r, c) : "");
       }
       out.push(row);
     }
     return out;
+  }
+
+  /** Office.js `Range.valueTypes` of a cell: Empty, String, Double, Boolean or Error (ExcelApi 1.1). */
+  valueType(sheet: SheetModel, row: number, col: number): string {
+    const cell = sheet.cell(row, col);
+    if (!cell) return "Empty";
+    const v = this.value(sheet, row, col);
+    if (cell.error || (cell.formula !== undefined && typeof v === "string" && /^#[A-Z/0!?_]+[!?A]?$/.test(v)))
+      return "Error";
+    if (v === "") return "Empty";
+    return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
   }
 
   /** A style over a range: the common value, or null when cells differ (as Office.js reports it). */
@@ -963,6 +959,7 @@ export class MemoryWorkbook {
           for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0])) {
             const j: CellJson = {};
             if (cell.value !== "") j.v = cell.value;
+            if (cell.error) j.e = true;
             if (cell.formula !== undefined) j.f = cell.formula;
             if (cell.numberFormat !== undefined) j.nf = cell.numberFormat;
             if (cell.fill !== undefined) j.fill = cell.fill;
@@ -1026,6 +1023,7 @@ export class MemoryWorkbook {
         }
         const cell = s.ensure(r, c);
         if (cj.v !== undefined) cell.value = checkInput(cj.v) ?? "";
+        if (cj.e === true) cell.error = true;
         if (cj.f !== undefined) cell.formula = String(cj.f);
         if (cj.nf !== undefined) cell.numberFormat = String(cj.nf);
         if (cj.fill !== undefined) cell.fill = checkColour(cj.fill);

@@ -7,11 +7,11 @@ import {
   TABLE,
   upsertActuals,
   type ActualInput,
+  type RawCell,
   type RawTable,
 } from "../contract";
 import { formatQuarter, parsePeriod } from "../engine";
 import { WriteBatch } from "./batch";
-import { toExcel, type ExcelValue } from "./cells";
 import {
   noTable,
   startMonthOf,
@@ -22,7 +22,7 @@ import {
 } from "./context";
 import { readTables } from "./read";
 import type { TableLayout } from "./tables";
-import { appendRows, writeChangedCells } from "./write";
+import { TableWriter } from "./write";
 
 async function readActuals(
   h: HostContext,
@@ -47,14 +47,14 @@ export function appendActuals(h: HostContext, inputs: readonly ActualInput[]): P
       return { added: 0, updated: 0, errors: up.errors };
     }
     const batch = new WriteBatch(context, h.budget);
-    await writeChangedCells(batch, context, layout, kept, up.rows, changedExisting);
-    await appendRows(
-      batch,
-      context,
+    const writer = new TableWriter(context, batch);
+    writer.change(layout, kept, up.rows, changedExisting);
+    writer.append(
       layout,
       blanks,
-      added.map((row) => Array.from({ length: layout.colCount }, (_, j) => toExcel(row[j]))),
+      added.map((row) => Array.from({ length: layout.colCount }, (_, j) => row[j] ?? null)),
     );
+    await writer.flush();
     await batch.finish();
     return { added: up.added, updated: up.updated, errors: up.errors };
   });
@@ -75,6 +75,7 @@ export function setCommentary(h: HostContext, c: CommentaryInput): Promise<void>
     if (!q.ok) throw new WorkbookError(`Commentary for ${c.indicatorId} (${c.orgUnit}): ${q.error.message}`);
     const cols = columnIndex(table, { required: ACTUAL_COLUMNS });
     const batch = new WriteBatch(context, h.budget);
+    const writer = new TableWriter(context, batch);
     // Commentary or Action columns the table lacks are added at its right end.
     const addedCols = (["Commentary", "Action"] as const).filter((x) => !cols.positions.has(x));
     for (const x of addedCols) {
@@ -91,17 +92,18 @@ export function setCommentary(h: HostContext, c: CommentaryInput): Promise<void>
       const edited = after[at] ?? [];
       edited[pos("Commentary")] = c.commentary;
       edited[pos("Action")] = c.action;
-      await writeChangedCells(batch, context, grown, table.rows, after, [at]);
+      writer.change(grown, table.rows, after, [at]);
     } else {
       // No row for that quarter yet (e.g. No data): a row with the commentary and no figures.
-      const row: ExcelValue[] = Array<ExcelValue>(width).fill("");
-      row[pos("IndicatorId")] = toExcel(c.indicatorId.trim());
-      row[pos("OrgUnit")] = toExcel(c.orgUnit.trim());
-      row[pos("Period")] = toExcel(formatQuarter(q.value, startMonth));
-      row[pos("Commentary")] = toExcel(c.commentary);
-      row[pos("Action")] = toExcel(c.action);
-      await appendRows(batch, context, grown, trailingBlanks(table.rows), [row]);
+      const row: RawCell[] = Array<RawCell>(width).fill(null);
+      row[pos("IndicatorId")] = c.indicatorId.trim();
+      row[pos("OrgUnit")] = c.orgUnit.trim();
+      row[pos("Period")] = formatQuarter(q.value, startMonth);
+      row[pos("Commentary")] = c.commentary;
+      row[pos("Action")] = c.action;
+      writer.append(grown, trailingBlanks(table.rows), [row]);
     }
+    await writer.flush();
     await batch.finish();
   });
 }

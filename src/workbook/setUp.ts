@@ -9,6 +9,7 @@ import {
   schemaVersionOf,
   settingsRows,
   TABLE,
+  type RawCell,
   type RawTable,
   type SetupOptions,
   type SetupResult,
@@ -18,8 +19,8 @@ import { jsonBytes, WriteBatch } from "./batch";
 import { asText, toExcel, type ExcelValue } from "./cells";
 import { freeSheetName, trailingBlanks, WorkbookError, type HostContext } from "./context";
 import { readTables } from "./read";
-import { bodyRows, type TableLayout } from "./tables";
-import { appendRows } from "./write";
+import type { TableLayout } from "./tables";
+import { TableWriter } from "./write";
 
 function refuseNewer(settings: RawTable | undefined): void {
   if (!settings) return;
@@ -63,6 +64,7 @@ export function setUp(h: HostContext, setup: SetupOptions): Promise<SetupResult>
     const settings = r.tables.get(TABLE.settings);
     refuseNewer(settings);
     const batch = new WriteBatch(context, h.budget);
+    const writer = new TableWriter(context, batch);
     const created: string[] = [];
     const adopted: string[] = [];
     const taken = new Set<string>();
@@ -81,45 +83,47 @@ export function setUp(h: HostContext, setup: SetupOptions): Promise<SetupResult>
         context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, missing);
       }
       if (t.name === TABLE.settings && settings) {
-        await writeSettings(batch, context, layout, settings, cols.missing, setup);
+        writeSettings(writer, layout, settings, cols.missing, setup);
       }
     }
+    await writer.flush();
     await batch.finish();
     return { created, adopted };
   });
 }
 
-/** Update the settings PerfCycle owns in an adopted PerfSettings (other rows kept). */
-async function writeSettings(
-  batch: WriteBatch,
-  context: Excel.RequestContext,
+/** Plan the settings PerfCycle owns in an adopted PerfSettings (other rows kept). */
+function writeSettings(
+  writer: TableWriter,
   layout: TableLayout,
   table: RawTable,
   added: readonly string[],
   setup: SetupOptions,
-): Promise<void> {
+): void {
   const cols = columnIndex(table);
   const position = (c: string): number => cols.positions.get(c) ?? layout.colCount + added.indexOf(c);
   const width = layout.colCount + added.length;
   const s = readSettings({ tables: [table] });
-  const newRows: ExcelValue[][] = [];
+  const after = table.rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? null));
+  const changed: number[] = [];
+  const newRows: RawCell[][] = [];
   for (const [name, value] of settingsRows(setup)) {
     const row = s.rows[String(name) as keyof typeof s.rows];
     if (row === undefined) {
-      const cells: ExcelValue[] = Array<ExcelValue>(width).fill("");
-      cells[position("Setting")] = toExcel(name);
-      cells[position("Value")] = toExcel(value);
+      const cells: RawCell[] = Array<RawCell>(width).fill(null);
+      cells[position("Setting")] = name ?? null;
+      cells[position("Value")] = value ?? null;
       newRows.push(cells);
       continue;
     }
     // The schema version is never rewritten: an older workbook is upgraded by the reader, not relabelled.
     if (name === "SchemaVersion") continue;
-    const current = table.rows[row - 1]?.[position("Value")];
-    if (cellText(current ?? null) === cellText(value)) continue;
-    await batch.room(jsonBytes(value));
-    bodyRows(context, layout.name, row - 1, 1, 1).getOffsetRange(0, position("Value")).values = [
-      [toExcel(value)],
-    ];
+    const current = after[row - 1];
+    if (!current || cellText(current[position("Value")] ?? null) === cellText(value ?? null)) continue;
+    current[position("Value")] = value ?? null;
+    changed.push(row - 1);
   }
-  await appendRows(batch, context, { ...layout, colCount: width }, trailingBlanks(table.rows), newRows);
+  const grown = { ...layout, colCount: width };
+  writer.change(grown, table.rows, after, changed);
+  writer.append(grown, trailingBlanks(table.rows), newRows);
 }

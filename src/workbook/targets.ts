@@ -7,6 +7,7 @@ import {
   TABLE,
   type AuditEntry,
   type EditOutcome,
+  type RawCell,
   type TargetEdit,
 } from "../contract";
 import { localAddress } from "./address";
@@ -14,7 +15,7 @@ import { jsonBytes, WriteBatch } from "./batch";
 import { asText, toExcel, type ExcelValue } from "./cells";
 import { freeSheetName, noTable, startMonthOf, trailingBlanks, type HostContext } from "./context";
 import { readTables, type Read } from "./read";
-import { appendRows, writeChangedCells } from "./write";
+import { TableWriter } from "./write";
 
 export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcome> {
   return h.run(async (context) => {
@@ -29,16 +30,18 @@ export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcom
     });
     if (!result.outcome.ok || result.row === null) return result.outcome;
     const batch = new WriteBatch(context, h.budget);
+    const writer = new TableWriter(context, batch);
     const at = result.row - 1;
     if (result.outcome.created) {
       const row = result.rows[at] ?? [];
-      await appendRows(batch, context, layout, trailingBlanks(targets.rows.slice(0, at)), [
-        Array.from({ length: layout.colCount }, (_, j) => toExcel(row[j])),
+      writer.append(layout, trailingBlanks(targets.rows.slice(0, at)), [
+        Array.from({ length: layout.colCount }, (_, j) => row[j] ?? null),
       ]);
     } else {
-      await writeChangedCells(batch, context, layout, targets.rows, result.rows, [at]);
+      writer.change(layout, targets.rows, result.rows, [at]);
     }
-    if (result.audit.length > 0) await appendAudit(batch, context, r, result.audit);
+    if (result.audit.length > 0) await appendAudit(batch, writer, context, r, result.audit);
+    await writer.flush();
     await batch.finish();
     return result.outcome;
   });
@@ -47,6 +50,7 @@ export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcom
 /** Queue audit rows: into PerfAudit, or a new PerfAudit table when the workbook has none. */
 async function appendAudit(
   batch: WriteBatch,
+  writer: TableWriter,
   context: Excel.RequestContext,
   r: Read,
   entries: readonly AuditEntry[],
@@ -66,13 +70,13 @@ async function appendAudit(
   }
   const cols = columnIndex({ name: TABLE.audit, headers: layout.headers, rows: [] });
   const rows = entries.map((e) => {
-    const cells: ExcelValue[] = Array<ExcelValue>(layout.colCount).fill("");
+    const cells: RawCell[] = Array<RawCell>(layout.colCount).fill(null);
     auditRow(e).forEach((v, k) => {
       const j = cols.positions.get(AUDIT_COLUMNS[k] ?? "");
-      if (j !== undefined) cells[j] = toExcel(v);
+      if (j !== undefined) cells[j] = v ?? null;
     });
     return cells;
   });
   // An empty table's single blank row is filled first (readTables read it).
-  await appendRows(batch, context, layout, trailingBlanks(r.tables.get(TABLE.audit)?.rows ?? []), rows);
+  writer.append(layout, trailingBlanks(r.tables.get(TABLE.audit)?.rows ?? []), rows);
 }
