@@ -11,7 +11,15 @@
  *
  * `memoryExcel.run` has the shape of `Excel.run`: pass it to `createExcelHost`.
  */
-import { MAX_COLUMNS, MAX_ROWS, parseRect, qualifiedAddress, rectAddress, type Rect } from "./address";
+import {
+  intersection,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseRect,
+  qualifiedAddress,
+  rectAddress,
+  type Rect,
+} from "./address";
 import { MemoryExcelError, MemoryWorkbook, shapeInput, type SheetModel, type TableModel } from "./model";
 
 export interface MemoryExcelOptions {
@@ -256,6 +264,25 @@ class WorkbookProxy {
   }
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.context, () => this.context.book.selected());
+  }
+  /** `Workbook.getSelectedRanges()` (ExcelApi 1.9): every selected area, as RangeAreas. */
+  getSelectedRanges(): RangeAreasProxy {
+    return new RangeAreasProxy(this.context, () => this.context.book.selectedAreas());
+  }
+}
+
+/** `Excel.RangeAreas`: the areas of a multi-area selection (address and areaCount). */
+class RangeAreasProxy extends ClientObject<{ sheet: SheetModel; areas: readonly Rect[] }> {
+  protected readonly scalars: readonly string[] = ["address", "areaCount"];
+  protected snapshot(prop: string, t: { sheet: SheetModel; areas: readonly Rect[] }): unknown {
+    if (prop === "areaCount") return t.areas.length;
+    return t.areas.map((r) => qualifiedAddress(t.sheet.name, r)).join(",");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
   }
 }
 
@@ -753,6 +780,26 @@ class RangeProxy extends ClientObject<RangeTarget> {
       rowCount: r.rowCount + deltaRows,
       colCount: r.colCount + deltaColumns,
     }));
+  }
+  /**
+   * `Range.getIntersectionOrNullObject` (ExcelApi 1.4): the overlap with another range of the
+   * same sheet, or a null object (`null-object`: "*OrNullObject methods … return an object whose
+   * isNullObject is true", https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+   */
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const r = this.tOrNull;
+      if (!r) return null;
+      const o =
+        typeof other === "string" ? this.context.book.resolveAddress(other, r.sheet) : other.rangeOrNull();
+      if (!o || o.sheet !== r.sheet) return null;
+      const rect = intersection(r.rect, o.rect);
+      return rect ? { sheet: r.sheet, rect } : null;
+    });
+  }
+  /** The range at sync time, or null for a null object. */
+  rangeOrNull(): RangeTarget | null {
+    return this.tOrNull;
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
     return this.derive((r) => ({ ...r, row: r.row + rowOffset, col: r.col + columnOffset }));

@@ -9,6 +9,7 @@ import {
   cellAddress,
   contains,
   intersects,
+  isUnbounded,
   MAX_COLUMNS,
   MAX_ROWS,
   parseRect,
@@ -329,7 +330,9 @@ export class MemoryWorkbook {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   activeSheet: SheetModel | null = null;
-  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  selection: { sheet: SheetModel; rect: Rect; areas?: readonly Rect[] } | null = null;
+  /** A chart, shape or other object is selected instead of cells (getSelectedRange fails). */
+  objectSelected = false;
   private nextId = 1;
   private evaluator: FormulaEvaluator = defaultEvaluator;
   private readonly listeners = new Set<() => void>();
@@ -624,6 +627,13 @@ export class MemoryWorkbook {
     what: "values" | "formulas" | "numberFormat",
   ): void {
     this.alive(sheet);
+    if (isUnbounded(rect)) {
+      // "You can't set cell-level properties like values, numberFormat, or formula on an unbounded range" (same page).
+      throw new MemoryExcelError(
+        "InvalidArgument",
+        `Cell-level properties can't be set on the unbounded range ${rectAddress(rect)}.`,
+      );
+    }
     const rows = shapeInput(rect, input);
     // Check everything first, so that a bad array changes nothing.
     const checked = rows.map((r) =>
@@ -726,11 +736,17 @@ export class MemoryWorkbook {
     return v;
   }
 
+  /**
+   * Cell-level properties of a range. An unbounded range (whole columns or rows) reads as null:
+   * "Cell-level properties (like values, text, numberFormat, or formulas) come back as null for
+   * unbounded reads" (`unbounded-read-null`, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-unbounded).
+   */
   read(
     sheet: SheetModel,
     rect: Rect,
     what: "values" | "formulas" | "numberFormat" | "valueTypes",
-  ): (CellValue | string)[][] {
+  ): (CellValue | string)[][] | null {
+    if (isUnbounded(rect)) return null;
     this.alive(sheet);
     if (rect.rowCount * rect.colCount > 5_000_000) {
       throw new MemoryExcelError(
@@ -794,18 +810,46 @@ export class MemoryWorkbook {
 
   // ---------------------------------------------------------------- selection
 
-  select(sheet: SheetModel, rect: Rect): void {
+  select(sheet: SheetModel, rect: Rect, areas?: readonly Rect[]): void {
     this.alive(sheet);
-    this.selection = { sheet, rect };
+    this.selection = areas && areas.length > 1 ? { sheet, rect, areas } : { sheet, rect };
+    this.objectSelected = false;
     this.activeSheet = sheet;
     this.touch();
   }
 
-  selected(): { sheet: SheetModel; rect: Rect } {
-    if (this.selection && this.sheets.includes(this.selection.sheet)) return this.selection;
+  /** The selected areas (one unless the user ctrl-clicked several). */
+  selectedAreas(): { sheet: SheetModel; areas: readonly Rect[] } {
+    if (this.objectSelected) {
+      throw new MemoryExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+    }
+    const s = this.selection && this.sheets.includes(this.selection.sheet) ? this.selection : null;
+    if (s) return { sheet: s.sheet, areas: s.areas ?? [s.rect] };
     const sheet = this.activeSheet ?? this.sheets[0];
     if (!sheet) throw new MemoryExcelError("InvalidSelection", "The workbook has no sheet.");
-    return { sheet, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    return { sheet, areas: [{ row: 0, col: 0, rowCount: 1, colCount: 1 }] };
+  }
+
+  /**
+   * The single selected range. Several areas (or an object) fail with InvalidSelection, as
+   * `Workbook.getSelectedRange` does: "If there are multiple ranges selected, this method will
+   * throw an error" (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1));
+   * error code from https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling.
+   */
+  selected(): { sheet: SheetModel; rect: Rect } {
+    const { sheet, areas } = this.selectedAreas();
+    const [rect] = areas;
+    if (areas.length !== 1 || !rect) {
+      throw new MemoryExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+    }
+    return { sheet, rect };
+  }
+
+  /** Select a chart or shape (for tests): no cells are selected. */
+  selectObject(): void {
+    this.objectSelected = true;
+    this.touch();
+    this.flush();
   }
 
   // ---------------------------------------------------------------- change tracking
@@ -923,19 +967,21 @@ export class MemoryWorkbook {
     this.flush();
   }
 
-  /** Select a range (the preview grid's click); `address` like `B3` or `B3:D7`. */
+  /** Select a range (the preview grid's click): `B3`, `B3:D7`, whole columns `A:F`, rows `3:5`, or areas `A1:B2,D4`. */
   setSelection(sheetName: string, address: string): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new MemoryExcelError("ItemNotFound", `No sheet named '${sheetName}'.`);
-    const { rect } = this.resolveAddress(address, sheet);
-    this.select(sheet, rect);
+    const areas = address.split(",").map((a) => this.resolveAddress(a, sheet).rect);
+    const [first] = areas;
+    if (!first) throw new MemoryExcelError("InvalidArgument", `'${address}' is not a range address.`);
+    this.select(sheet, first, areas);
     this.flush();
   }
 
   selectionInfo(): { sheet: string; address: string } | null {
     const s = this.selection;
     if (!s || !this.sheets.includes(s.sheet)) return null;
-    return { sheet: s.sheet.name, address: rectAddress(s.rect) };
+    return { sheet: s.sheet.name, address: (s.areas ?? [s.rect]).map((r) => rectAddress(r)).join(",") };
   }
 
   /** Make a sheet the active one (the preview's sheet tabs). */

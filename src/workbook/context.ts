@@ -15,6 +15,11 @@ export interface ExcelHostOptions {
   readonly now: () => Date;
   /** Payload per sync in bytes (default 4.5 MB, under Excel on the web's 5 MB). */
   readonly payloadBudget?: number;
+  /**
+   * Whether this Excel has an API requirement set (`Office.context.requirements.isSetSupported`).
+   * PerfCycle needs ExcelApi 1.7; newer sets only improve messages. Default: all (the in-memory Excel).
+   */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
 }
 
 /** A problem the user can act on (no PerfTargets table, a period that does not parse…). */
