@@ -341,6 +341,15 @@ class WorksheetProxy extends ClientObject<SheetModel> {
     this.freezePanes = {
       freezeRows: (count = 1) =>
         this.call("freezeRows", count, (s) => {
+          // freeze-hidden-sheet: freeze-pane calls on a hidden sheet fail (office-js#1463:
+          // "unfreeze() throws an exception when trying to unfreeze panes on hidden sheets";
+          // office-js#2196: GeneralException from freezeRows).
+          if (s.visibility !== "Visible") {
+            throw new MemoryExcelError(
+              "GeneralException",
+              "There was an internal error while processing the request (freezeRows on a hidden sheet).",
+            );
+          }
           s.frozenRows = count;
           this.context.book.touch();
         }),
@@ -821,6 +830,25 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
   select(): void {
     this.call("select", null, (r) => this.context.book.select(r.sheet, r.rect));
+  }
+  /**
+   * `Range.copyFrom(source, copyType)` (ExcelApi 1.9), as Copy and Paste: the source's cells
+   * (values, formulas, number formats, fills, fonts) and its conditional formats land from this
+   * range's top-left, replacing what was there; "Values" or "Formats" copy just those
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste).
+   */
+  copyFrom(source: RangeProxy | string, copyType: string = "All"): void {
+    this.call("copyFrom", copyType, (r) => {
+      const from =
+        typeof source === "string" ? this.context.book.resolveAddress(source, r.sheet) : source.rangeNow();
+      if (copyType !== "All" && copyType !== "Values" && copyType !== "Formats") {
+        throw new MemoryExcelError(
+          "NotImplemented",
+          `The memory Excel copies All, Values or Formats; got '${copyType}'.`,
+        );
+      }
+      this.context.book.copyCells(from.sheet, from.rect, r.sheet, r.rect.row, r.rect.col, copyType);
+    });
   }
   clear(): void {
     this.call("clear", null, (r) => {

@@ -14,6 +14,7 @@ import {
   MAX_ROWS,
   parseRect,
   qualifiedAddress,
+  quoteSheet,
   rectAddress,
   splitSheet,
   type Rect,
@@ -394,8 +395,28 @@ export class MemoryWorkbook {
     const other = this.sheet(name);
     if (other && other !== s)
       throw new MemoryExcelError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    // Formulas follow a renamed sheet (`sheet-refs-follow`): Excel rewrites references to it.
+    this.rewriteSheetRefs(s.name, quoteSheet(name));
     s.name = name;
     this.touch();
+  }
+
+  /**
+   * Rewrite `Sheet!` / `'My sheet'!` references to a sheet in every formula: to its new name on
+   * rename, to `#REF!` on delete (`sheet-delete-ref`: deleting a sheet a formula refers to makes
+   * the formula `#REF!`, support.microsoft.com "How to correct a #REF! error").
+   */
+  private rewriteSheetRefs(oldName: string, replacement: string): void {
+    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const quoted = `'${oldName.replace(/'/g, "''")}'`;
+    const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(?:${esc(quoted)}|${esc(oldName)})!`, "gi");
+    for (const sheet of this.sheets) {
+      for (const cols of sheet.rows.values()) {
+        for (const cell of cols.values()) {
+          if (cell.formula !== undefined) cell.formula = cell.formula.replace(pattern, `${replacement}!`);
+        }
+      }
+    }
   }
 
   deleteSheet(s: SheetModel): void {
@@ -405,6 +426,7 @@ export class MemoryWorkbook {
       throw new MemoryExcelError("InvalidOperation", "A workbook must keep at least one visible sheet.");
     }
     this.sheets.splice(this.sheets.indexOf(s), 1);
+    this.rewriteSheetRefs(s.name, "#REF");
     for (let i = this.tables.length - 1; i >= 0; i--)
       if (this.tables[i]?.sheet === s) this.tables.splice(i, 1);
     if (this.activeSheet === s) this.activeSheet = visible.find((x) => x !== s) ?? null;
@@ -683,6 +705,65 @@ export class MemoryWorkbook {
       }
     }
     for (const t of headerCells) this.fixHeaders(t);
+    this.touch();
+  }
+
+  /** Copy and paste `rect` of `from` to (`row`, `col`) of `to` (see RangeProxy.copyFrom). */
+  copyCells(
+    from: SheetModel,
+    rect: Rect,
+    to: SheetModel,
+    row: number,
+    col: number,
+    what: "All" | "Values" | "Formats",
+  ): void {
+    this.alive(from);
+    this.alive(to);
+    if (isUnbounded(rect))
+      throw new MemoryExcelError("InvalidArgument", "The memory Excel copies bounded ranges only.");
+    const dest: Rect = { row, col, rowCount: rect.rowCount, colCount: rect.colCount };
+    if (dest.row + dest.rowCount > MAX_ROWS || dest.col + dest.colCount > MAX_COLUMNS) {
+      throw new MemoryExcelError("InvalidArgument", "The paste would run off the sheet.");
+    }
+    const cells: [number, number, Cell | undefined][] = [];
+    for (let i = 0; i < rect.rowCount; i++) {
+      for (let j = 0; j < rect.colCount; j++) {
+        const c = from.cell(rect.row + i, rect.col + j);
+        cells.push([i, j, c ? { ...c } : undefined]);
+      }
+    }
+    for (const [i, j, c] of cells) {
+      const cell = to.ensure(row + i, col + j);
+      if (what !== "Formats") {
+        cell.value = c?.value ?? "";
+        if (c?.formula !== undefined) cell.formula = c.formula;
+        else delete cell.formula;
+        if (c?.error) cell.error = true;
+        else delete cell.error;
+      }
+      if (what !== "Values") {
+        for (const k of ["numberFormat", "fill", "fontColor", "bold"] as const) {
+          if (c?.[k] !== undefined) (cell as unknown as Record<string, unknown>)[k] = c[k];
+          else delete cell[k];
+        }
+      }
+      to.tidy(row + i, col + j);
+    }
+    if (what !== "Values") {
+      // Pasted formats replace the conditional formats inside the destination.
+      const inside = (r: Rect): boolean =>
+        r.row >= dest.row &&
+        r.col >= dest.col &&
+        r.row + r.rowCount <= dest.row + dest.rowCount &&
+        r.col + r.colCount <= dest.col + dest.colCount;
+      const copied = from.conditionalFormats
+        .filter((cf) => intersects(cf.rect, rect))
+        .map((cf) => ({
+          ...cf,
+          rect: { ...cf.rect, row: cf.rect.row - rect.row + row, col: cf.rect.col - rect.col + col },
+        }));
+      to.conditionalFormats = [...to.conditionalFormats.filter((cf) => !inside(cf.rect)), ...copied];
+    }
     this.touch();
   }
 
