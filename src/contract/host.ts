@@ -95,4 +95,9 @@ export interface WorkbookHost {
   readSelection(): Promise<Selection>;
   /** Select a table cell (data row is 1-based) so the user sees it. */
   select(table: string, row: number, column: string): Promise<void>;
+  /**
+   * Hear of changes the pane did not make (a table edited by the user or a co-author, the pane
+   * shown again); optional. Returns the unsubscribe.
+   */
+  subscribe?(onChange: () => void): () => void;
 }

@@ -21,6 +21,7 @@ import {
   type Rect,
 } from "./address";
 import { MemoryExcelError, MemoryWorkbook, shapeInput, type SheetModel, type TableModel } from "./model";
+import { rowHidden } from "./tables";
 
 export interface MemoryExcelOptions {
   /** The workbook to work on (default: a blank one with `Sheet1`). */
@@ -481,6 +482,45 @@ class TableCollectionProxy extends ClientObject<MemoryWorkbook> {
   get count(): number {
     return this.get("count");
   }
+  /**
+   * `TableCollection.onChanged` (ExcelApi 1.7): the handler hears of each change to a table's
+   * cells after the sync (or the grid edit) that made it, asynchronously, as Excel raises events
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events). `remove()` stops it.
+   */
+  get onChanged(): {
+    add(handler: (args: unknown) => Promise<unknown>): { context: MemoryRequestContext; remove(): void };
+  } {
+    return {
+      add: (handler) => {
+        let off: (() => void) | undefined;
+        let removed = false;
+        this.context.enqueue({
+          request: PER_OP_BYTES,
+          run: () => {
+            if (removed) return;
+            off = this.context.book.onTableChanged((t, rect) => {
+              const args = {
+                type: "TableChanged",
+                changeType: "RangeEdited",
+                source: "Local",
+                tableId: `{${t.id}}`,
+                worksheetId: `{${t.sheet.id}}`,
+                address: rectAddress(rect),
+              };
+              void Promise.resolve().then(() => handler(args));
+            });
+          },
+        });
+        return {
+          context: this.context,
+          remove: () => {
+            removed = true;
+            off?.();
+          },
+        };
+      },
+    };
+  }
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     return new TableProxy(this.context, () => {
       const book = this.context.book;
@@ -603,6 +643,10 @@ class TableProxy extends ClientObject<TableModel> {
   delete(): void {
     this.call("delete", null, (t) => this.context.book.deleteTable(t));
   }
+  /** `Table.clearFilters()` (ExcelApi 1.2): every filter off, every row shown. */
+  clearFilters(): void {
+    this.call("clearFilters", null, (t) => this.context.book.clearTableFilters(t));
+  }
 }
 
 class TableRowCollectionProxy extends ClientObject<TableProxy> {
@@ -643,6 +687,29 @@ class TableColumnCollectionProxy extends ClientObject<TableProxy> {
   }
   get count(): number {
     return this.get("count");
+  }
+  /** A column by name (`TableColumnCollection.getItem`), with its `filter`. */
+  getItem(name: string): { readonly filter: { applyValuesFilter(values: string[]): void; clear(): void } } {
+    const column = (t: TableModel): number => {
+      const i = this.context.book.headers(t).findIndex((h) => h.toLowerCase() === name.toLowerCase());
+      if (i < 0) throw new MemoryExcelError("ItemNotFound", `The table has no column '${name}'.`);
+      return i;
+    };
+    const on = (what: string, apply: (t: TableModel) => void): void =>
+      this.call(what, name, () => {
+        const t = this.table.tableNow();
+        if (!t) throw new MemoryExcelError("ItemNotFound", "The table doesn't exist.");
+        apply(t);
+      });
+    return {
+      filter: {
+        applyValuesFilter: (values: string[]) =>
+          on("filter.applyValuesFilter", (t) =>
+            this.context.book.filterTable(t, column(t), values.map(String)),
+          ),
+        clear: () => on("filter.clear", (t) => this.context.book.clearColumnFilter(t, column(t))),
+      },
+    };
   }
   add(index?: number | null, values?: unknown[][] | null, name?: string): void {
     const copy = values ? values.map((r) => (Array.isArray(r) ? [...(r as unknown[])] : r)) : null;
@@ -691,6 +758,7 @@ class RangeProxy extends ClientObject<RangeTarget> {
     "formulas",
     "numberFormat",
     "valueTypes",
+    "rowHidden",
     "rowCount",
     "columnCount",
     "rowIndex",
@@ -722,6 +790,8 @@ class RangeProxy extends ClientObject<RangeTarget> {
       case "numberFormat":
       case "valueTypes":
         return book.read(r.sheet, r.rect, prop);
+      case "rowHidden":
+        return rowHidden(r.sheet, r.rect);
       case "rowCount":
         return r.rect.rowCount;
       case "columnCount":
@@ -752,6 +822,24 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
   get valueTypes(): string[][] {
     return this.get("valueTypes");
+  }
+  /** `Range.rowHidden` (ExcelApi 1.2): true, false, or null when some rows are hidden. */
+  get rowHidden(): boolean | null {
+    return this.get("rowHidden");
+  }
+  /** `Range.getRowsBelow(count)` (ExcelApi 1.2): the rows just below the range. */
+  getRowsBelow(count = 1): RangeProxy {
+    return this.derive((r) => ({ ...r, row: r.row + r.rowCount, rowCount: count }));
+  }
+  /**
+   * `Range.insert("Down")` (ExcelApi 1.1): blank cells in the range's place, what was there moving
+   * down within its columns (tables below move with it).
+   */
+  insert(shift: string): RangeProxy {
+    if (shift !== "Down")
+      throw new MemoryExcelError("NotImplemented", "The memory Excel inserts cells Down only.");
+    this.call("insert", shift, (r) => this.context.book.insertCellsDown(r.sheet, r.rect));
+    return this.derive((r) => r);
   }
   set values(v: unknown[][]) {
     const c = copy2d(v);

@@ -21,6 +21,7 @@ import {
 } from "./address";
 
 import { enterText, type CellValue } from "./entry";
+import { applyFilters, clearFilters, extendRow, growBelow, landingRows } from "./tables";
 
 export type { CellValue };
 
@@ -114,6 +115,8 @@ export interface TableInfo {
 export class SheetModel {
   visibility: SheetVisibility = "Visible";
   frozenRows = 0;
+  /** Rows hidden by a table filter. */
+  readonly hiddenRows = new Set<number>();
   /** row → column → cell. */
   readonly rows = new Map<number, Map<number, Cell>>();
   conditionalFormats: ConditionalRule[] = [];
@@ -202,6 +205,10 @@ export interface TableModel {
   sheet: SheetModel;
   /** The whole table, header row first. */
   rect: Rect;
+  /** Values filters by column (0-based within the table). */
+  readonly filters: Map<number, readonly string[]>;
+  /** Calculated columns' formulas by column. */
+  readonly calculated: Map<number, string>;
 }
 
 export function isEmptyCell(c: Cell): boolean {
@@ -337,6 +344,8 @@ export class MemoryWorkbook {
   private nextId = 1;
   private evaluator: FormulaEvaluator = defaultEvaluator;
   private readonly listeners = new Set<() => void>();
+  /** Calls of API methods that matter to co-authoring (`rows.add`), for tests. */
+  readonly apiCalls = new Map<string, number>();
   private readonly cache = new Map<string, CellValue>();
   private readonly evaluating = new Set<string>();
   private dirty = false;
@@ -490,7 +499,14 @@ export class MemoryWorkbook {
     checkTableName(n);
     if (this.table(n))
       throw new MemoryExcelError("ItemAlreadyExists", `A table named '${n}' already exists.`);
-    const t: TableModel = { id: this.nextId++, name: n, sheet, rect: r };
+    const t: TableModel = {
+      id: this.nextId++,
+      name: n,
+      sheet,
+      rect: r,
+      filters: new Map(),
+      calculated: new Map(),
+    };
     this.tables.push(t);
     this.fixHeaders(t);
     this.touch();
@@ -582,7 +598,10 @@ export class MemoryWorkbook {
         if (overlapsCols) o.rect = { ...o.rect, row: o.rect.row + n };
       }
     }
+    const template = t.rect.row + t.rect.rowCount - 1;
     t.rect = { ...t.rect, rowCount: t.rect.rowCount + n };
+    for (let i = 0; i < n; i++) extendRow(t.sheet, t, template, insertRow + i, () => (values ? "" : null));
+    this.apiCalls.set("rows.add", (this.apiCalls.get("rows.add") ?? 0) + 1);
     if (values)
       this.writeCells(
         t.sheet,
@@ -590,6 +609,25 @@ export class MemoryWorkbook {
         values,
         "values",
       );
+    this.touch();
+  }
+
+  /** Cells of `rect` move down by its height (within its columns), leaving it blank. */
+  insertCellsDown(sheet: SheetModel, rect: Rect): void {
+    this.alive(sheet);
+    for (const o of this.tables) {
+      if (o.sheet !== sheet || o.rect.row + o.rect.rowCount <= rect.row) continue;
+      const overlapsCols = o.rect.col < rect.col + rect.colCount && rect.col < o.rect.col + o.rect.colCount;
+      if (overlapsCols && o.rect.row < rect.row) {
+        throw new MemoryExcelError("InvalidOperation", `Inserting cells would split the table '${o.name}'.`);
+      }
+    }
+    sheet.shiftDown(rect.row, rect.col, rect.colCount, rect.rowCount);
+    for (const o of this.tables) {
+      const overlapsCols = o.rect.col < rect.col + rect.colCount && rect.col < o.rect.col + o.rect.colCount;
+      if (o.sheet === sheet && o.rect.row >= rect.row && overlapsCols)
+        o.rect = { ...o.rect, row: o.rect.row + rect.rowCount };
+    }
     this.touch();
   }
 
@@ -668,12 +706,14 @@ export class MemoryWorkbook {
       }),
     );
     const headerCells = this.tables.filter((t) => t.sheet === sheet && intersects(this.headerRect(t), rect));
+    const lands = what === "numberFormat" ? null : landingRows(sheet, rect);
     for (let i = 0; i < rect.rowCount; i++) {
       const row = checked[i] ?? [];
+      const r = lands ? lands[i] : rect.row + i;
+      if (r === undefined) continue;
       for (let j = 0; j < rect.colCount; j++) {
         const v = row[j];
         if (v === null || v === undefined) continue;
-        const r = rect.row + i;
         const c = rect.col + j;
         if (what === "numberFormat") {
           const cell = sheet.ensure(r, c);
@@ -705,7 +745,59 @@ export class MemoryWorkbook {
       }
     }
     for (const t of headerCells) this.fixHeaders(t);
+    if (what !== "numberFormat") growBelow(this, sheet, rect, checked);
+    this.noteTableChange(sheet, rect);
     this.touch();
+  }
+
+  /** Tables whose cells a change touched, for `onChanged` (flushed with the other listeners). */
+  private readonly changedTables = new Map<TableModel, Rect>();
+  private readonly tableListeners = new Set<(t: TableModel, rect: Rect) => void>();
+
+  noteTableChange(sheet: SheetModel, rect: Rect): void {
+    for (const t of this.tables) {
+      if (t.sheet === sheet && intersects(t.rect, rect)) this.changedTables.set(t, rect);
+    }
+  }
+
+  /** Listen for changes to table cells (`TableCollection.onChanged`). Returns the unsubscribe. */
+  onTableChanged(listener: (t: TableModel, rect: Rect) => void): () => void {
+    this.tableListeners.add(listener);
+    return () => {
+      this.tableListeners.delete(listener);
+    };
+  }
+
+  /** Make a table column a calculated column: the formula in every body cell and in rows added later. */
+  setCalculatedColumn(t: TableModel, column: number, formula: string): void {
+    this.tableAlive(t);
+    t.calculated.set(column, formula);
+    const body = this.bodyRect(t);
+    const rect = { ...body, col: t.rect.col + column, colCount: 1 };
+    this.writeCells(
+      t.sheet,
+      rect,
+      Array.from({ length: body.rowCount }, () => [formula]),
+      "formulas",
+    );
+  }
+
+  /** Filter a table column to rows whose value is one of `values` (`applyValuesFilter`). */
+  filterTable(t: TableModel, column: number, values: readonly string[]): void {
+    this.tableAlive(t);
+    t.filters.set(column, [...values]);
+    applyFilters(this, t);
+  }
+
+  clearColumnFilter(t: TableModel, column: number): void {
+    this.tableAlive(t);
+    t.filters.delete(column);
+    applyFilters(this, t);
+  }
+
+  clearTableFilters(t: TableModel): void {
+    this.tableAlive(t);
+    clearFilters(this, t);
   }
 
   /** Copy and paste `rect` of `from` to (`row`, `col`) of `to` (see RangeProxy.copyFrom). */
@@ -945,7 +1037,10 @@ export class MemoryWorkbook {
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
+    const changed = [...this.changedTables];
+    this.changedTables.clear();
     for (const l of [...this.listeners]) l();
+    for (const [t, rect] of changed) for (const l of [...this.tableListeners]) l(t, rect);
   }
 
   // ================================================================ the preview's API
@@ -1181,7 +1276,14 @@ export class MemoryWorkbook {
       const s = b.sheet(tj.sheet);
       const rect = parseRect(tj.address);
       if (!s || !rect) fail(`a bad table '${tj.name}'`);
-      const t: TableModel = { id: b.nextId++, name: tj.name, sheet: s as SheetModel, rect: rect as Rect };
+      const t: TableModel = {
+        id: b.nextId++,
+        name: tj.name,
+        sheet: s as SheetModel,
+        rect: rect as Rect,
+        filters: new Map(),
+        calculated: new Map(),
+      };
       checkTableName(t.name);
       if (b.table(t.name)) fail(`two tables named '${t.name}'`);
       b.tables.push(t);

@@ -23,6 +23,29 @@ function forcedColors(): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
 }
 
+/**
+ * Call `listener` each time the task pane is shown again: with the shared runtime the pane stays
+ * loaded while hidden (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1).
+ */
+function onPaneShown(listener: () => void): () => void {
+  if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return () => undefined;
+  let remove: (() => Promise<void>) | null = null;
+  let stopped = false;
+  Office.addin
+    .onVisibilityModeChanged((message) => {
+      if (message.visibilityMode === Office.VisibilityMode.taskpane) listener();
+    })
+    .then((r) => {
+      if (stopped) void r();
+      else remove = r;
+    })
+    .catch(() => undefined);
+  return () => {
+    stopped = true;
+    void remove?.();
+  };
+}
+
 function render(inExcel: boolean): void {
   const container = document.getElementById("root");
   if (!container) return;
@@ -43,7 +66,12 @@ function render(inExcel: boolean): void {
     return;
   }
   const user = userNameStore(storage(), "Excel user");
-  const host = createExcelHost(Excel.run, { user: () => user.get(), now: () => new Date() });
+  const host = createExcelHost(Excel.run, {
+    user: () => user.get(),
+    now: () => new Date(),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    onPaneShown,
+  });
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
       <App host={host} services={{ download: downloadFile, user, workbookName: "This workbook" }} />

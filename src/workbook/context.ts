@@ -20,6 +20,11 @@ export interface ExcelHostOptions {
    * PerfCycle needs ExcelApi 1.7; newer sets only improve messages. Default: all (the in-memory Excel).
    */
   readonly isSetSupported?: (name: string, version: string) => boolean;
+  /**
+   * Call `listener` whenever the task pane is shown again (in Excel: Office.addin.onVisibilityModeChanged,
+   * SharedRuntime 1.1, wired by src/taskpane/index.tsx). Returns the unsubscribe.
+   */
+  readonly onPaneShown?: (listener: () => void) => () => void;
 }
 
 /** A problem the user can act on (no PerfTargets table, a period that does not parse…). */

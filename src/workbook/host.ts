@@ -21,6 +21,7 @@
 import type { WorkbookHost } from "../contract";
 import { appendActuals, setCommentary } from "./actuals";
 import { DEFAULT_PAYLOAD_BUDGET } from "./batch";
+import { subscribe } from "./events";
 import type { AppendResult, ExcelHostOptions, ExcelRun, HostContext } from "./context";
 import { read, readAuditLog } from "./read";
 import { refresh } from "./refresh";
@@ -34,6 +35,7 @@ export { WorkbookError, type AppendResult, type ExcelHostOptions, type ExcelRun 
 /** The host, with the extra detail this implementation returns. */
 export interface ExcelWorkbookHost extends WorkbookHost {
   appendActuals(rows: Parameters<WorkbookHost["appendActuals"]>[0]): Promise<AppendResult>;
+  subscribe(onChange: () => void): () => void;
 }
 
 export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): ExcelWorkbookHost {
@@ -55,5 +57,6 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
     readAudit: () => readAuditLog(h),
     readSelection: () => readSelection(h),
     select: (table, row, column) => select(h, table, row, column),
+    subscribe: (onChange) => subscribe(h, onChange),
   };
 }

@@ -64,6 +64,8 @@ export interface TableLayout {
   /** Data rows (Excel keeps at least one, blank in an empty table). */
   readonly bodyRows: number;
   readonly headers: RawCell[];
+  /** Some data rows are hidden (a filter): multi-row writes could land in the wrong rows. */
+  readonly hiddenRows: boolean;
 }
 
 /** Queue the layout loads of tables known to exist; call the result after the sync. */
@@ -73,7 +75,7 @@ export function queueLayouts(context: Excel.RequestContext, names: readonly stri
     return {
       name,
       header: table.getHeaderRowRange().load("values, address"),
-      body: table.getDataBodyRange().load("rowCount"),
+      body: table.getDataBodyRange().load("rowCount, rowHidden"),
     };
   });
   return () =>
@@ -87,6 +89,8 @@ export function queueLayouts(context: Excel.RequestContext, names: readonly stri
         colCount: box.colCount,
         bodyRows: body.rowCount,
         headers: fromExcel(header.values)[0] ?? [],
+        // Range.rowHidden (ExcelApi 1.2): false when no row is hidden, null for a mix.
+        hiddenRows: body.rowHidden !== false,
       };
     });
 }

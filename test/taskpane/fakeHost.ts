@@ -313,6 +313,24 @@ export class FakeHost implements WorkbookHost {
     await this.enter("select", [table, row, column]);
     this.selected.push({ table, row, column });
   }
+
+  private readonly changeListeners = new Set<() => void>();
+
+  subscribe(onChange: () => void): () => void {
+    this.changeListeners.add(onChange);
+    return () => {
+      this.changeListeners.delete(onChange);
+    };
+  }
+
+  /** A change the pane did not make (a co-author's edit, the pane shown again). */
+  emitChange(): void {
+    for (const l of [...this.changeListeners]) l();
+  }
+
+  get listening(): number {
+    return this.changeListeners.size;
+  }
 }
 
 function copyTable(t: RawTable): Table {
