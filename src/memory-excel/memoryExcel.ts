@@ -30,6 +30,11 @@ export interface MemoryExcelOptions {
   readonly latencyMs?: number;
   /** Request and response payload limit per sync in bytes (default 5,000,000 as Excel on the web; null: none). */
   readonly payloadLimitBytes?: number | null;
+  /**
+   * The error an oversize payload raises: Excel's own codes (default), or `GeneralException`, as
+   * some Excel builds report oversize reads.
+   */
+  readonly payloadErrorCode?: "exact" | "GeneralException";
 }
 
 export interface SyncStats {
@@ -44,6 +49,8 @@ export interface SyncStats {
   readonly maxResponseBytes: number;
   /** Calls of `application.suspendApiCalculationUntilNextSync()`. */
   readonly suspendCalculation: number;
+  /** Syncs refused for their payload size. */
+  readonly refused: number;
 }
 
 interface Op {
@@ -62,8 +69,21 @@ function notLoaded(prop: string): MemoryExcelError {
   );
 }
 
+/** UTF-8 bytes of a value as JSON: what a request or response carries. */
 function jsonBytes(x: unknown): number {
-  return JSON.stringify(x)?.length ?? 0;
+  const json = JSON.stringify(x);
+  if (json === undefined) return 0;
+  let n = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < json.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** Parse `load()` arguments: "a, b/c", ["a", "b"], or { select: "a,b" }. Empty means "all". */
@@ -1146,8 +1166,10 @@ export class MemoryExcel {
   book: MemoryWorkbook;
   latencyMs: number;
   payloadLimitBytes: number | null;
+  payloadErrorCode: "exact" | "GeneralException";
   private failAt: number | null = null;
   private failAfter: number | null = null;
+  private failCode = "GeneralException";
   private stats = {
     syncs: 0,
     operations: 0,
@@ -1155,12 +1177,14 @@ export class MemoryExcel {
     maxRequestBytes: 0,
     maxResponseBytes: 0,
     suspendCalculation: 0,
+    refused: 0,
   };
 
   constructor(options: MemoryExcelOptions = {}) {
     this.book = options.book ?? MemoryWorkbook.blank();
     this.latencyMs = options.latencyMs ?? 0;
     this.payloadLimitBytes = options.payloadLimitBytes === undefined ? 5_000_000 : options.payloadLimitBytes;
+    this.payloadErrorCode = options.payloadErrorCode ?? "exact";
   }
 
   /** Syncs so far (see `SyncStats.syncs`). */
@@ -1180,6 +1204,7 @@ export class MemoryExcel {
       maxRequestBytes: 0,
       maxResponseBytes: 0,
       suspendCalculation: 0,
+      refused: 0,
     };
   }
 
@@ -1189,12 +1214,16 @@ export class MemoryExcel {
    * when an operation fails half-way: the first k operations are applied, the rest are not.
    * Null cancels.
    */
-  failOnSync(n: number | null, options: { readonly afterOperations?: number } = {}): void {
+  failOnSync(
+    n: number | null,
+    options: { readonly afterOperations?: number; readonly code?: string } = {},
+  ): void {
     if (n !== null && (!Number.isInteger(n) || n < 1)) {
       throw new Error("failOnSync takes a sync number from 1.");
     }
     this.failAt = n === null ? null : this.stats.syncs + n;
     this.failAfter = options.afterOperations ?? null;
+    this.failCode = options.code ?? "GeneralException";
   }
 
   /** `Excel.run`: a request context for the batch; queued operations left at the end are synced. */
@@ -1224,7 +1253,7 @@ export class MemoryExcel {
       this.failAfter = null;
       if (failAfter === null) {
         throw new MemoryExcelError(
-          "GeneralException",
+          this.failCode,
           `The connection to Excel was lost (simulated failure of sync ${n}).`,
         );
       }
@@ -1232,10 +1261,7 @@ export class MemoryExcel {
     const request = ops.reduce((a, op) => a + op.request, 0);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, request);
     if (this.payloadLimitBytes !== null && request > this.payloadLimitBytes) {
-      throw new MemoryExcelError(
-        "RequestPayloadSizeLimitExceeded",
-        `The request payload size has exceeded the limit (${request} bytes > ${this.payloadLimitBytes}).`,
-      );
+      throw this.payloadError("Request", request);
     }
     const commits: (() => void)[] = [];
     let response = 0;
@@ -1265,12 +1291,26 @@ export class MemoryExcel {
     }
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, response);
     if (this.payloadLimitBytes !== null && response > this.payloadLimitBytes) {
-      throw new MemoryExcelError(
-        "ResponsePayloadSizeLimitExceeded",
-        `The response payload size has exceeded the limit (${response} bytes > ${this.payloadLimitBytes}).`,
-      );
+      throw this.payloadError("Response", response);
     }
     for (const c of commits) c();
+  }
+
+  /**
+   * `payload-limit-code`: Excel on the web refuses a request or response over 5 MB with
+   * RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded ("Excel on the web has a
+   * payload size limit for requests and responses of 5MB",
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins;
+   * codes: https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
+   * sizes are UTF-8 bytes of the JSON. `payloadErrorCode: "GeneralException"` reports it as
+   * some builds do.
+   */
+  private payloadError(which: "Request" | "Response", bytes: number): MemoryExcelError {
+    this.stats.refused++;
+    const message = `The ${which.toLowerCase()} payload size has exceeded the limit (${bytes} bytes > ${this.payloadLimitBytes}).`;
+    if (this.payloadErrorCode === "GeneralException")
+      return new MemoryExcelError("GeneralException", message);
+    return new MemoryExcelError(`${which}PayloadSizeLimitExceeded`, message);
   }
 }
 

@@ -285,7 +285,7 @@ describe("a refresh that fails half-way", () => {
     const { excel, host, before, syncs } = await prepared();
     expect(syncs).toBeGreaterThanOrEqual(3);
     for (let k = 1; k <= syncs; k++) {
-      excel.failOnSync(k);
+      excel.failOnSync(k, { code: "RequestAborted" });
       await expect(host.refresh(PERIOD, { rerate: true })).rejects.toThrow(/simulated failure/);
       expect(excel.book.serialise()).toBe(before);
     }

@@ -114,7 +114,7 @@ describe("a re-rate that fails", () => {
     await createExcelHost(copy.run, { user: () => "x", now: () => NOW }).refresh(PERIOD, { rerate: true });
     const syncs = copy.syncCount;
     for (let k = 1; k <= syncs; k++) {
-      excel.failOnSync(k);
+      excel.failOnSync(k, { code: "RequestAborted" });
       await expect(host.refresh(PERIOD, { rerate: true })).rejects.toThrow(/simulated failure/);
       expect(sheetValues(excel.book, REPORT)).toEqual(oldReport);
       expect(committee().formula).toBe(`='${REPORT}'!A2`);
