@@ -62,6 +62,11 @@ interface Op {
 
 const PER_OP_BYTES = 60;
 
+/**
+ * `load-before-read`: a proxy's property is readable only after `load()` and `context.sync()`;
+ * before, Office.js throws PropertyNotLoaded ("you must load the property … before you read it",
+ * https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load).
+ */
 function notLoaded(prop: string): MemoryExcelError {
   return new MemoryExcelError(
     "PropertyNotLoaded",
@@ -166,6 +171,11 @@ abstract class ClientObject<T> {
     }
   }
 
+  /**
+   * `null-object`: `*OrNullObject` methods give an object whose `isNullObject` is true when the
+   * item does not exist, readable after a sync; using a null object's other members fails with
+   * ItemNotFound (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+   */
   get isNullObject(): boolean {
     if (!this.nullKnown) throw notLoaded("isNullObject");
     return this.target === null;

@@ -443,6 +443,11 @@ export class MemoryWorkbook {
     this.touch();
   }
 
+  /**
+   * `hidden-sheet`: a sheet is Visible, Hidden or VeryHidden (`Worksheet.visibility`, ExcelApi
+   * 1.1); a workbook keeps at least one visible sheet, so hiding or deleting the last one fails
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member).
+   */
   setVisibility(s: SheetModel, v: SheetVisibility): void {
     this.alive(s);
     if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") {
