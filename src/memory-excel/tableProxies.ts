@@ -116,7 +116,7 @@ export class TableCollectionProxy extends ClientObject<MemoryWorkbook> {
 }
 
 export class TableProxy extends ClientObject<TableModel> {
-  protected readonly scalars: readonly string[] = ["name", "id", "showHeaders"];
+  protected readonly scalars: readonly string[] = ["name", "id", "showHeaders", "showTotals"];
   readonly rows: TableRowCollectionProxy;
   readonly columns: TableColumnCollectionProxy;
   constructor(context: MemoryRequestContext, resolve: (() => TableModel | null) | TableModel) {
@@ -142,6 +142,7 @@ export class TableProxy extends ClientObject<TableModel> {
   protected snapshot(prop: string, t: TableModel): unknown {
     if (prop === "name") return t.name;
     if (prop === "showHeaders") return true;
+    if (prop === "showTotals") return false; // the fake has no totals rows
     return `{${t.id}}`;
   }
   private sheetProxy: WorksheetProxy | undefined;
@@ -168,6 +169,9 @@ export class TableProxy extends ClientObject<TableModel> {
   }
   get showHeaders(): boolean {
     return this.get("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
   }
   private range(which: "all" | "header" | "body"): RangeProxy {
     return new RangeProxy(this.context, () => {

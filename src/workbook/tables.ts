@@ -72,6 +72,8 @@ export interface TableLayout {
   readonly headers: RawCell[];
   /** Some data rows are hidden (a filter): multi-row writes could land in the wrong rows. */
   readonly hiddenRows: boolean;
+  /** The table shows a totals row (new rows cannot be written just below its body). */
+  readonly totalsRow: boolean;
   /** UTF-8 bytes per cell of the first data rows, read with the layout: the first read's plan. */
   readonly sampleBytesPerCell: number;
 }
@@ -82,6 +84,7 @@ export function queueLayouts(context: Excel.RequestContext, names: readonly stri
     const table = context.workbook.tables.getItem(name);
     return {
       name,
+      table: table.load("showTotals"),
       header: table.getHeaderRowRange().load("values, address"),
       body: table.getDataBodyRange().load("rowCount, rowHidden"),
       // The first rows (cells below a short table are blank: they only lower the estimate a little).
@@ -93,7 +96,7 @@ export function queueLayouts(context: Excel.RequestContext, names: readonly stri
     };
   });
   return () =>
-    loads.map(({ name, header, body, sample }) => {
+    loads.map(({ name, table, header, body, sample }) => {
       const box = parseBox(header.address);
       return {
         name,
@@ -105,6 +108,7 @@ export function queueLayouts(context: Excel.RequestContext, names: readonly stri
         headers: fromExcel(header.values)[0] ?? [],
         // Range.rowHidden (ExcelApi 1.2): false when no row is hidden, null for a mix.
         hiddenRows: body.rowHidden !== false,
+        totalsRow: table.showTotals,
         sampleBytesPerCell: jsonBytes(sample.values) / Math.max(1, box.colCount * SAMPLE_ROWS),
       };
     });

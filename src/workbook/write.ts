@@ -12,7 +12,8 @@
  * over, not by `TableRowCollection.add`, which makes merge conflicts with co-authors ("Use
  * Range.values to add rows", https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins);
  * cells the user has below the table are moved down first (`Range.insert`), as that page advises.
- * Cells the row does not fill are sent as null, so calculated columns fill them.
+ * Cells the row does not fill are sent as null, so calculated columns fill them. A table that
+ * shows a totals row is the exception: rows can only go above that row with `rows.add`.
  *
  * A table with hidden (filtered) rows gets one range per row: a multi-row write over hidden rows
  * can land in the wrong rows (office-js#224). Clearing and re-applying the user's filter is not an
@@ -156,7 +157,7 @@ export class TableWriter {
   private queueBelowProbes(): Map<TableLayout, BelowProbe> {
     const out = new Map<TableLayout, BelowProbe>();
     for (const b of this.blocks) {
-      if (!b.below || out.has(b.layout)) continue;
+      if (!b.below || b.layout.totalsRow || out.has(b.layout)) continue;
       const count = this.blocks
         .filter((x) => x.below && x.layout === b.layout)
         .reduce((n, x) => n + x.rows.length, 0);
@@ -201,6 +202,14 @@ export class TableWriter {
       if (!b.below) {
         bodyRows(this.context, layout.name, r.at, r.rows.length, layout.colCount).values =
           r.rows as ExcelValue[][];
+        continue;
+      }
+      if (layout.totalsRow) {
+        // Just below the body is the totals row: only TableRowCollection.add can insert above it.
+        this.context.workbook.tables.getItem(layout.name).rows.add(
+          undefined,
+          r.rows.map((row) => row.map((v) => v ?? "")),
+        );
         continue;
       }
       const range = this.sheetRange(layout, r.at, r.rows.length);
