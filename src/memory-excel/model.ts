@@ -24,307 +24,40 @@ import { enterText, type CellValue } from "./entry";
 import { applyFilters, clearFilters, extendRow, growBelow, landingRows } from "./tables";
 
 export type { CellValue };
+import {
+  MemoryExcelError,
+  SheetModel,
+  type Cell,
+  type CellView,
+  type ConditionalRule,
+  type FormulaEvaluator,
+  type SheetInfo,
+  type SheetVisibility,
+  type TableInfo,
+  type TableModel,
+} from "./sheet";
+import { checkColour, checkInput, checkSheetName, checkTableName, shapeInput } from "./validate";
+import { conditionMet, displayText } from "./display";
 
-export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+export {
+  isEmptyCell,
+  MemoryExcelError,
+  SheetModel,
+  type Cell,
+  type CellView,
+  type ConditionalRule,
+  type FormulaEvaluator,
+  type FormulaSite,
+  type SheetInfo,
+  type SheetVisibility,
+  type TableInfo,
+  type TableModel,
+} from "./sheet";
+export { shapeInput } from "./validate";
+export { displayText } from "./display";
+import { workbookFromJson, workbookToJson, type WorkbookJson } from "./json";
 
-export interface Cell {
-  /** A constant's value (`""` when blank). Ignored for formula cells, whose value is computed. */
-  value: CellValue;
-  /** Formula text, e.g. `=PERF.RAG(B2,C2,"Higher")`. */
-  formula?: string;
-  /** The constant is an error literal entered as such (`#N/A`): `valueTypes` reads `Error`. */
-  error?: true;
-  /** Excel number format code; absent means General. */
-  numberFormat?: string;
-  /** Fill colour `#RRGGBB`; absent means no fill. */
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-}
-
-/** A conditional format of type cell value (the only kind the fake knows): `EqualTo` a constant. */
-export interface ConditionalRule {
-  readonly rect: Rect;
-  operator: "EqualTo";
-  /** As Office.js takes it: `="Red"` or `=5` (empty until the rule is set: matches nothing). */
-  formula1: string;
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-}
-
-/** An Excel error as Office.js raises it (`OfficeExtension.Error`): `code` is Excel's error code. */
-export class MemoryExcelError extends Error {
-  override readonly name = "RichApi.Error";
-  readonly debugInfo: { readonly code: string; readonly message: string };
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.debugInfo = { code, message };
-  }
-}
-
-/** Where a formula sits, for the formula evaluator. */
-export interface FormulaSite {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  /** `A1` address of the cell. */
-  readonly address: string;
-}
-
-/**
- * Computes a formula cell's value. The preview installs one that evaluates `=PERF.*`; it may read
- * other cells through `book.value(...)` (cycles are cut with `#REF!`).
- */
-export type FormulaEvaluator = (formula: string, site: FormulaSite, book: MemoryWorkbook) => CellValue;
-
-/** What the preview's grid shows for a cell. */
-export interface CellView {
-  /** The value (computed for formula cells). */
-  readonly value: CellValue;
-  readonly formula: string | null;
-  readonly numberFormat: string;
-  /** The value as Excel would display it with its number format (en-GB). */
-  readonly text: string;
-  /** Effective fill and font, conditional formats applied. */
-  readonly fill: string | null;
-  readonly fontColor: string | null;
-  readonly bold: boolean;
-}
-
-export interface SheetInfo {
-  readonly name: string;
-  readonly visibility: SheetVisibility;
-  /** Rows and columns from A1 to the last used cell (0 × 0 for a blank sheet). */
-  readonly rowCount: number;
-  readonly colCount: number;
-  readonly frozenRows: number;
-}
-
-export interface TableInfo {
-  readonly name: string;
-  readonly sheet: string;
-  /** `A1:H20`, header row included. */
-  readonly address: string;
-  readonly headers: readonly string[];
-}
-
-export class SheetModel {
-  visibility: SheetVisibility = "Visible";
-  frozenRows = 0;
-  /** Rows hidden by a table filter. */
-  readonly hiddenRows = new Set<number>();
-  /** row → column → cell. */
-  readonly rows = new Map<number, Map<number, Cell>>();
-  conditionalFormats: ConditionalRule[] = [];
-  constructor(
-    readonly id: number,
-    public name: string,
-  ) {}
-
-  cell(row: number, col: number): Cell | undefined {
-    return this.rows.get(row)?.get(col);
-  }
-
-  ensure(row: number, col: number): Cell {
-    let r = this.rows.get(row);
-    if (!r) this.rows.set(row, (r = new Map()));
-    let c = r.get(col);
-    if (!c) r.set(col, (c = { value: "" }));
-    return c;
-  }
-
-  /** Drop a cell that holds nothing, to keep the sheet sparse. */
-  tidy(row: number, col: number): void {
-    const r = this.rows.get(row);
-    const c = r?.get(col);
-    if (!r || !c) return;
-    if (isEmptyCell(c)) {
-      r.delete(col);
-      if (r.size === 0) this.rows.delete(row);
-    }
-  }
-
-  /** The bounding box of used cells; with `valuesOnly`, of cells with a value or formula. */
-  usedRect(valuesOnly: boolean): Rect | null {
-    let r1 = Infinity;
-    let r2 = -1;
-    let c1 = Infinity;
-    let c2 = -1;
-    for (const [row, cols] of this.rows) {
-      for (const [col, c] of cols) {
-        if (valuesOnly ? c.value === "" && c.formula === undefined : isEmptyCell(c)) continue;
-        if (row < r1) r1 = row;
-        if (row > r2) r2 = row;
-        if (col < c1) c1 = col;
-        if (col > c2) c2 = col;
-      }
-    }
-    if (r2 < 0) return null;
-    return { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 };
-  }
-
-  /** Move cells at or below `fromRow` in columns [col, col + colCount) down by n rows. */
-  shiftDown(fromRow: number, col: number, colCount: number, n: number): void {
-    const moved: [number, number, Cell][] = [];
-    for (const [row, cols] of this.rows) {
-      if (row < fromRow) continue;
-      for (const [c, cell] of cols) if (c >= col && c < col + colCount) moved.push([row, c, cell]);
-    }
-    for (const [row, c] of moved) this.rows.get(row)?.delete(c);
-    for (const [row, c, cell] of moved) {
-      if (row + n >= MAX_ROWS)
-        throw new MemoryExcelError("NonBlankCellOffSheet", "Cells would move off the sheet.");
-      this.ensure(row + n, c);
-      this.rows.get(row + n)?.set(c, cell);
-    }
-    for (const [row, cols] of [...this.rows]) if (cols.size === 0) this.rows.delete(row);
-  }
-
-  /** Move cells at or right of `fromCol` in rows [row, row + rowCount) right by n columns. */
-  shiftRight(fromCol: number, row: number, rowCount: number, n: number): void {
-    for (const [r, cols] of this.rows) {
-      if (r < row || r >= row + rowCount) continue;
-      const moved = [...cols].filter(([c]) => c >= fromCol);
-      for (const [c] of moved) cols.delete(c);
-      for (const [c, cell] of moved) {
-        if (c + n >= MAX_COLUMNS)
-          throw new MemoryExcelError("NonBlankCellOffSheet", "Cells would move off the sheet.");
-        cols.set(c + n, cell);
-      }
-    }
-  }
-}
-
-export interface TableModel {
-  readonly id: number;
-  name: string;
-  sheet: SheetModel;
-  /** The whole table, header row first. */
-  rect: Rect;
-  /** Values filters by column (0-based within the table). */
-  readonly filters: Map<number, readonly string[]>;
-  /** Calculated columns' formulas by column. */
-  readonly calculated: Map<number, string>;
-}
-
-export function isEmptyCell(c: Cell): boolean {
-  return (
-    c.value === "" &&
-    c.formula === undefined &&
-    c.numberFormat === undefined &&
-    c.fill === undefined &&
-    c.fontColor === undefined &&
-    c.bold !== true
-  );
-}
-
-const SHEET_NAME_BAD = /[:\\/?*[\]]/;
-
-function checkSheetName(name: string): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31) {
-    throw new MemoryExcelError("InvalidArgument", `A sheet name must be 1 to 31 characters; got '${name}'.`);
-  }
-  if (SHEET_NAME_BAD.test(name) || name.startsWith("'") || name.endsWith("'")) {
-    throw new MemoryExcelError(
-      "InvalidArgument",
-      `A sheet name can't contain : \\ / ? * [ ] or begin or end with an apostrophe; got '${name}'.`,
-    );
-  }
-  if (name.toLowerCase() === "history") {
-    throw new MemoryExcelError("InvalidArgument", "'History' is a reserved sheet name.");
-  }
-}
-
-function checkTableName(name: string): void {
-  const bad =
-    typeof name !== "string" ||
-    name.length === 0 ||
-    name.length > 255 ||
-    !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
-    /^[cCrR]$/.test(name) ||
-    /^[A-Za-z]{1,3}\d+$/.test(name) ||
-    /^[rR]\d*[cC]\d*$/.test(name);
-  if (bad) {
-    throw new MemoryExcelError(
-      "InvalidArgument",
-      `A table name must start with a letter or underscore, use letters, digits, '.' and '_' only and not look like a cell reference; got '${name}'.`,
-    );
-  }
-}
-
-function checkColour(color: unknown): string {
-  if (typeof color !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(color)) {
-    throw new MemoryExcelError("InvalidArgument", `Colours are #RRGGBB; got '${String(color)}'.`);
-  }
-  return color.toUpperCase();
-}
-
-/** A value Office.js accepts in a `values`/`formulas` array (null means "leave the cell alone"). */
-function checkInput(v: unknown): CellValue | null {
-  if (v === null) return null;
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new MemoryExcelError("InvalidArgument", `Cells can't hold ${String(v)}.`);
-    return v;
-  }
-  throw new MemoryExcelError("InvalidArgument", `Cells hold text, numbers or booleans; got ${typeof v}.`);
-}
-
-/** Spread a scalar or check a 2-D array against the range's shape, as Office.js setters do. */
-export function shapeInput(rect: Rect, input: unknown): unknown[][] {
-  if (!Array.isArray(input)) {
-    if (input === null || input === undefined) {
-      throw new MemoryExcelError("InvalidArgument", "null is not a valid value for the whole range.");
-    }
-    return Array.from({ length: rect.rowCount }, () => Array<unknown>(rect.colCount).fill(input));
-  }
-  const ok =
-    input.length === rect.rowCount &&
-    input.every((row) => Array.isArray(row) && (row as unknown[]).length === rect.colCount);
-  if (!ok) {
-    throw new MemoryExcelError(
-      "InvalidArgument",
-      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rowCount} × ${rect.colCount}).`,
-    );
-  }
-  return input as unknown[][];
-}
-
-interface CellJson {
-  v?: CellValue;
-  e?: true;
-  f?: string;
-  nf?: string;
-  fill?: string;
-  fc?: string;
-  b?: boolean;
-}
-
-export interface WorkbookJson {
-  readonly format: "perfcycle-memory-excel";
-  readonly version: 1;
-  readonly sheets: readonly {
-    readonly name: string;
-    readonly visibility: SheetVisibility;
-    readonly frozenRows: number;
-    readonly cells: readonly (readonly [number, number, CellJson])[];
-    readonly conditionalFormats: readonly {
-      readonly address: string;
-      readonly operator: "EqualTo";
-      readonly formula1: string;
-      readonly fill?: string;
-      readonly fontColor?: string;
-      readonly bold?: boolean;
-    }[];
-  }[];
-  readonly tables: readonly { readonly name: string; readonly sheet: string; readonly address: string }[];
-  readonly activeSheet: string | null;
-  readonly selection: { readonly sheet: string; readonly address: string } | null;
-}
+export type { WorkbookJson };
 
 function defaultEvaluator(): CellValue {
   return "#NAME?";
@@ -341,7 +74,8 @@ export class MemoryWorkbook {
   selection: { sheet: SheetModel; rect: Rect; areas?: readonly Rect[] } | null = null;
   /** A chart, shape or other object is selected instead of cells (getSelectedRange fails). */
   objectSelected = false;
-  private nextId = 1;
+  /** The next sheet or table id (json.ts restores workbooks). */
+  nextId = 1;
   private evaluator: FormulaEvaluator = defaultEvaluator;
   private readonly listeners = new Set<() => void>();
   /** Calls of API methods that matter to co-authoring (`rows.add`), for tests. */
@@ -349,6 +83,11 @@ export class MemoryWorkbook {
   private readonly cache = new Map<string, CellValue>();
   private readonly evaluating = new Set<string>();
   private dirty = false;
+
+  /** Forget pending change notifications (a workbook just loaded). */
+  markClean(): void {
+    this.dirty = false;
+  }
 
   /** A workbook with one blank sheet, as Excel opens a new one. */
   static blank(sheetName = "Sheet1"): MemoryWorkbook {
@@ -1177,43 +916,7 @@ export class MemoryWorkbook {
   // ---------------------------------------------------------------- JSON
 
   toJSON(): WorkbookJson {
-    return {
-      format: "perfcycle-memory-excel",
-      version: 1,
-      sheets: this.sheets.map((s) => {
-        const cells: [number, number, CellJson][] = [];
-        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0])) {
-          for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0])) {
-            const j: CellJson = {};
-            if (cell.value !== "") j.v = cell.value;
-            if (cell.error) j.e = true;
-            if (cell.formula !== undefined) j.f = cell.formula;
-            if (cell.numberFormat !== undefined) j.nf = cell.numberFormat;
-            if (cell.fill !== undefined) j.fill = cell.fill;
-            if (cell.fontColor !== undefined) j.fc = cell.fontColor;
-            if (cell.bold === true) j.b = true;
-            cells.push([r, c, j]);
-          }
-        }
-        return {
-          name: s.name,
-          visibility: s.visibility,
-          frozenRows: s.frozenRows,
-          cells,
-          conditionalFormats: s.conditionalFormats.map((cf) => ({
-            address: rectAddress(cf.rect),
-            operator: cf.operator,
-            formula1: cf.formula1,
-            ...(cf.fill !== undefined ? { fill: cf.fill } : {}),
-            ...(cf.fontColor !== undefined ? { fontColor: cf.fontColor } : {}),
-            ...(cf.bold !== undefined ? { bold: cf.bold } : {}),
-          })),
-        };
-      }),
-      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: rectAddress(t.rect) })),
-      activeSheet: this.activeSheet?.name ?? null,
-      selection: this.selectionInfo(),
-    };
+    return workbookToJson(this);
   }
 
   serialise(): string {
@@ -1222,131 +925,11 @@ export class MemoryWorkbook {
 
   /** Rebuild a workbook from `toJSON()`/`serialise()` output; throws with a reason on anything malformed. */
   static fromJSON(input: unknown): MemoryWorkbook {
-    const fail = (why: string): never => {
-      throw new Error(`Not a saved PerfCycle preview workbook: ${why}.`);
-    };
-    const j = (
-      typeof input === "string" ? (JSON.parse(input) as unknown) : input
-    ) as Partial<WorkbookJson> | null;
-    if (!j || typeof j !== "object" || j.format !== "perfcycle-memory-excel") fail("unknown format");
-    if (j?.version !== 1) fail(`version ${String(j?.version)} is not 1`);
-    if (!Array.isArray(j?.sheets) || !Array.isArray(j?.tables)) fail("sheets or tables missing");
-    const b = new MemoryWorkbook();
-    for (const sj of j?.sheets ?? []) {
-      const s = b.addSheet(sj.name);
-      s.frozenRows = Number.isInteger(sj.frozenRows) ? sj.frozenRows : 0;
-      for (const entry of sj.cells ?? []) {
-        const [r, c, cj] = entry;
-        if (
-          !Number.isInteger(r) ||
-          !Number.isInteger(c) ||
-          r < 0 ||
-          c < 0 ||
-          r >= MAX_ROWS ||
-          c >= MAX_COLUMNS ||
-          !cj
-        ) {
-          fail(`a bad cell on sheet '${sj.name}'`);
-        }
-        const cell = s.ensure(r, c);
-        if (cj.v !== undefined) cell.value = checkInput(cj.v) ?? "";
-        if (cj.e === true) cell.error = true;
-        if (cj.f !== undefined) cell.formula = String(cj.f);
-        if (cj.nf !== undefined) cell.numberFormat = String(cj.nf);
-        if (cj.fill !== undefined) cell.fill = checkColour(cj.fill);
-        if (cj.fc !== undefined) cell.fontColor = checkColour(cj.fc);
-        if (cj.b === true) cell.bold = true;
-      }
-      for (const cf of sj.conditionalFormats ?? []) {
-        const rect = parseRect(cf.address);
-        if (!rect || cf.operator !== "EqualTo") fail(`a bad conditional format on sheet '${sj.name}'`);
-        s.conditionalFormats.push({
-          rect: rect as Rect,
-          operator: "EqualTo",
-          formula1: String(cf.formula1),
-          ...(cf.fill !== undefined ? { fill: checkColour(cf.fill) } : {}),
-          ...(cf.fontColor !== undefined ? { fontColor: checkColour(cf.fontColor) } : {}),
-          ...(cf.bold !== undefined ? { bold: cf.bold === true } : {}),
-        });
-      }
-    }
-    // Visibility after all sheets exist (a workbook keeps one visible sheet).
-    for (const sj of j?.sheets ?? []) {
-      if (sj.visibility && sj.visibility !== "Visible") {
-        const s = b.sheet(sj.name);
-        if (s) s.visibility = sj.visibility;
-      }
-    }
-    for (const tj of j?.tables ?? []) {
-      const s = b.sheet(tj.sheet);
-      const rect = parseRect(tj.address);
-      if (!s || !rect) fail(`a bad table '${tj.name}'`);
-      const t: TableModel = {
-        id: b.nextId++,
-        name: tj.name,
-        sheet: s as SheetModel,
-        rect: rect as Rect,
-        filters: new Map(),
-        calculated: new Map(),
-      };
-      checkTableName(t.name);
-      if (b.table(t.name)) fail(`two tables named '${t.name}'`);
-      b.tables.push(t);
-    }
-    b.activeSheet = (j?.activeSheet ? b.sheet(j.activeSheet) : undefined) ?? b.sheets[0] ?? null;
-    if (j?.selection) {
-      const s = b.sheet(j.selection.sheet);
-      const rect = parseRect(j.selection.address);
-      if (s && rect) b.selection = { sheet: s, rect };
-    }
-    b.dirty = false;
-    return b;
+    return workbookFromJson(input);
   }
 
   /** `Sheet!A1:B2` of a rectangle. */
   address(sheet: SheetModel, rect: Rect): string {
     return qualifiedAddress(sheet.name, rect);
   }
-}
-
-function conditionMet(rule: ConditionalRule, value: CellValue): boolean {
-  const f = rule.formula1.startsWith("=") ? rule.formula1.slice(1) : rule.formula1;
-  const str = /^"(.*)"$/s.exec(f);
-  if (str)
-    return (
-      typeof value === "string" && value.toLowerCase() === (str[1] ?? "").replace(/""/g, '"').toLowerCase()
-    );
-  const n = Number(f);
-  if (f.trim() !== "" && Number.isFinite(n)) return typeof value === "number" && value === n;
-  if (/^(true|false)$/i.test(f)) return typeof value === "boolean" && value === (f.toUpperCase() === "TRUE");
-  return false;
-}
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** A value as Excel displays it under a number format: the common codes the workbook uses (en-GB). */
-export function displayText(value: CellValue, numberFormat: string): string {
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "string") return value;
-  const fmt = numberFormat.trim();
-  const pct = /^0(?:\.(0+))?%$/.exec(fmt);
-  if (pct) return `${(value * 100).toFixed(pct[1]?.length ?? 0)}%`;
-  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(fmt);
-  if (fixed) {
-    const digits = fixed[2]?.length ?? 0;
-    if (fixed[1]) {
-      return value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    }
-    return value.toFixed(digits);
-  }
-  if (/^d{1,2}\/m{1,2}\/y{2,4}$/i.test(fmt) || /^yyyy-mm-dd$/i.test(fmt)) {
-    const d = new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000);
-    const dd = String(d.getUTCDate()).padStart(2, "0");
-    const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
-    const yyyy = String(d.getUTCFullYear());
-    return /^yyyy/i.test(fmt) ? `${yyyy}-${mm}-${dd}` : `${dd}/${mm}/${yyyy}`;
-  }
-  // General: up to 11 significant digits, as Excel shows in a standard-width column.
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(11)));
 }

@@ -4,7 +4,7 @@
  * multi-row writes over filtered rows. Each names its behaviour id (docs/memory-excel.md).
  */
 import { intersects, type Rect } from "./address";
-import type { Cell, SheetModel, TableModel } from "./model";
+import type { Cell, SheetModel, TableModel } from "./sheet";
 
 /** What the table behaviours need of the workbook. */
 export interface TableHost {
