@@ -23,12 +23,18 @@ function forcedColors(): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
 }
 
+/** Whether this Office has an API requirement set (false when it cannot say). */
+function isSetSupported(name: string, version: string): boolean {
+  const requirements = (Office.context as Partial<typeof Office.context> | undefined)?.requirements;
+  return typeof requirements?.isSetSupported === "function" && requirements.isSetSupported(name, version);
+}
+
 /**
  * Call `listener` each time the task pane is shown again: with the shared runtime the pane stays
  * loaded while hidden (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1).
  */
 function onPaneShown(listener: () => void): () => void {
-  if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return () => undefined;
+  if (!isSetSupported("SharedRuntime", "1.1")) return () => undefined;
   let remove: (() => Promise<void>) | null = null;
   let stopped = false;
   Office.addin
@@ -69,7 +75,7 @@ function render(inExcel: boolean): void {
   const host = createExcelHost(Excel.run, {
     user: () => user.get(),
     now: () => new Date(),
-    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    isSetSupported,
     onPaneShown,
   });
   root.render(
