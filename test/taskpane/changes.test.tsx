@@ -39,3 +39,19 @@ test("a co-author's new target shows in the pane without a reload of the page", 
     await screen.findAllByText(/CO-AUTHOR-1/, {}, { timeout: CHANGE_DEBOUNCE_MS * 20 }),
   ).not.toHaveLength(0);
 });
+
+test("a re-read on a change made elsewhere keeps what is being typed in the target form", async () => {
+  const host = new FakeHost();
+  const { user } = await renderPane({ host, flow: "targets" });
+  await user.click(screen.getByRole("button", { name: "Add target" }));
+  const name = screen.getByRole("textbox", { name: /Indicator name/ }) as HTMLInputElement;
+  await user.type(name, "Half-typed name");
+  const reads = host.callsOf("read").length;
+  act(() => host.emitChange());
+  await waitFor(() => expect(host.callsOf("read").length).toBe(reads + 1), {
+    timeout: CHANGE_DEBOUNCE_MS * 20,
+  });
+  expect((screen.getByRole("textbox", { name: /Indicator name/ }) as HTMLInputElement).value).toBe(
+    "Half-typed name",
+  );
+});
