@@ -1,5 +1,7 @@
 // ESLint 9 flat config. Fast (no type-aware rules). Layer rules keep the engine pure:
 //   engine   <- contract <- workbook / functions / taskpane / preview / cli
+//   memory-excel (the in-memory Excel) stands alone: it imports nothing from src, so it can only
+//   model Excel, never PerfCycle's own rules (the preview, tests and bench drive it).
 // Test files (*.test.ts[x]) are exempt from the layer rules (they may read fixtures with fs, etc.).
 import js from "@eslint/js";
 import officeAddins from "eslint-plugin-office-addins";
@@ -128,7 +130,7 @@ export default defineConfig(
   // Layer rules
   restrict(
     ["src/engine/**"],
-    layer("contract", "functions", "workbook", "taskpane", "preview", "cli"),
+    layer("contract", "functions", "workbook", "taskpane", "preview", "cli", "memory-excel"),
     REACT,
     NODE,
     EXCELJS,
@@ -136,17 +138,32 @@ export default defineConfig(
   ),
   restrict(
     ["src/contract/**"],
-    layer("functions", "workbook", "taskpane", "preview", "cli"),
+    layer("functions", "workbook", "taskpane", "preview", "cli", "memory-excel"),
     REACT,
     NODE,
     EXCELJS,
     OFFICE,
   ),
-  restrict(["src/functions/**"], layer("workbook", "taskpane", "preview", "cli"), REACT, NODE, EXCELJS),
-  restrict(["src/workbook/**"], layer("taskpane", "preview", "cli"), REACT, NODE, EXCELJS),
-  restrict(["src/taskpane/**"], layer("cli"), NODE, EXCELJS),
+  restrict(
+    ["src/functions/**"],
+    layer("workbook", "taskpane", "preview", "cli", "memory-excel"),
+    REACT,
+    NODE,
+    EXCELJS,
+  ),
+  restrict(["src/workbook/**"], layer("taskpane", "preview", "cli", "memory-excel"), REACT, NODE, EXCELJS),
+  restrict(["src/taskpane/**"], layer("cli", "memory-excel"), NODE, EXCELJS),
   restrict(["src/preview/**"], layer("cli"), NODE),
-  restrict(["src/cli/**"], layer("workbook", "taskpane", "preview"), REACT),
+  restrict(["src/cli/**"], layer("workbook", "taskpane", "preview", "memory-excel"), REACT),
+  // The in-memory Excel models Excel only: no PerfCycle layer, no UI, no Node, no Office.js.
+  restrict(
+    ["src/memory-excel/**"],
+    layer("engine", "contract", "functions", "workbook", "taskpane", "preview", "cli"),
+    REACT,
+    NODE,
+    EXCELJS,
+    OFFICE,
+  ),
   {
     files: ["src/engine/**", "src/contract/**"],
     ignores: TESTS,

@@ -132,4 +132,9 @@ export interface WorkbookHost {
   readSheets(): Promise<readonly SheetRead[]>;
   /** Select one cell (`H9`) of a sheet by its A1 address, activating the sheet (an audit row, a published-figure finding). */
   selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Hear of changes the pane did not make (a table edited by the user or a co-author, the pane
+   * shown again); optional. Returns the unsubscribe.
+   */
+  subscribe?(onChange: () => void): () => void;
 }

@@ -6,7 +6,14 @@
  */
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { cellAddress, columnLetters, parseRect, rectAddress, type MemoryWorkbook, type Rect } from "./excel";
+import {
+  cellAddress,
+  columnLetters,
+  parseRect,
+  rectAddress,
+  type MemoryWorkbook,
+  type Rect,
+} from "../memory-excel";
 import type { PerfFormulas } from "./formula";
 
 const useStyles = makeStyles({
@@ -284,6 +291,21 @@ export function Grid(props: GridProps) {
     if (focus) focusCell(b);
   };
 
+  /** Click a column letter or row number: whole columns (`C:E`) or rows (`3:5`), as in Excel. */
+  const selectWhole = (kind: "column" | "row", at: number, extend: boolean): void => {
+    if (sheetName === "") return;
+    const from = extend ? (kind === "column" ? anchor.col : anchor.row) : at;
+    const [lo, hi] = [Math.min(from, at), Math.max(from, at)];
+    const a = kind === "column" ? { row: 0, col: from } : { row: from, col: 0 };
+    setAnchor(a);
+    setActive(kind === "column" ? { row: 0, col: at } : { row: at, col: 0 });
+    setBarText(null);
+    book.setSelection(
+      sheetName,
+      kind === "column" ? `${columnLetters(lo)}:${columnLetters(hi)}` : `${lo + 1}:${hi + 1}`,
+    );
+  };
+
   const commit = (text: string, at: Cell = active): void => {
     if (sheetName === "") return;
     book.setCellInput(sheetName, at.row, at.col, text);
@@ -420,6 +442,8 @@ export function Grid(props: GridProps) {
                     s.colHead,
                     c >= selRect.col && c < selRect.col + selRect.colCount ? s.headSelected : undefined,
                   )}
+                  title={`Select column ${columnLetters(c)} (shift: columns from the selection's)`}
+                  onMouseDown={(e) => selectWhole("column", c, e.shiftKey)}
                 >
                   {columnLetters(c)}
                 </th>
@@ -435,6 +459,8 @@ export function Grid(props: GridProps) {
                     s.rowHead,
                     r >= selRect.row && r < selRect.row + selRect.rowCount ? s.headSelected : undefined,
                   )}
+                  title={`Select row ${r + 1} (shift: rows from the selection's)`}
+                  onMouseDown={(e) => selectWhole("row", r, e.shiftKey)}
                 >
                   {r + 1}
                 </th>

@@ -5,7 +5,7 @@
  */
 import type { WorkbookHost } from "../contract";
 import { createExcelHost } from "../workbook";
-import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "./excel";
+import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../memory-excel";
 import { perfFormulas, type PerfFormulas } from "./formula";
 
 export interface Session {

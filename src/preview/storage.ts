@@ -2,7 +2,7 @@
  * The preview keeps its workbook in this browser's local storage, so a reload finds it as it
  * was; "Reset to sample" starts again from the sample.
  */
-import { MemoryWorkbook } from "./excel";
+import { MemoryWorkbook } from "../memory-excel";
 
 export const STORAGE_KEY = "perfcycle.preview.workbook.v1";
 

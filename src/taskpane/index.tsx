@@ -23,6 +23,35 @@ function forcedColors(): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
 }
 
+/** Whether this Office has an API requirement set (false when it cannot say). */
+function isSetSupported(name: string, version: string): boolean {
+  const requirements = (Office.context as Partial<typeof Office.context> | undefined)?.requirements;
+  return typeof requirements?.isSetSupported === "function" && requirements.isSetSupported(name, version);
+}
+
+/**
+ * Call `listener` each time the task pane is shown again: with the shared runtime the pane stays
+ * loaded while hidden (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1).
+ */
+function onPaneShown(listener: () => void): () => void {
+  if (!isSetSupported("SharedRuntime", "1.1")) return () => undefined;
+  let remove: (() => Promise<void>) | null = null;
+  let stopped = false;
+  Office.addin
+    .onVisibilityModeChanged((message) => {
+      if (message.visibilityMode === Office.VisibilityMode.taskpane) listener();
+    })
+    .then((r) => {
+      if (stopped) void r();
+      else remove = r;
+    })
+    .catch(() => undefined);
+  return () => {
+    stopped = true;
+    void remove?.();
+  };
+}
+
 function render(inExcel: boolean): void {
   const container = document.getElementById("root");
   if (!container) return;
@@ -43,7 +72,12 @@ function render(inExcel: boolean): void {
     return;
   }
   const user = userNameStore(storage(), "Excel user");
-  const host = createExcelHost(Excel.run, { user: () => user.get(), now: () => new Date() });
+  const host = createExcelHost(Excel.run, {
+    user: () => user.get(),
+    now: () => new Date(),
+    isSetSupported,
+    onPaneShown,
+  });
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
       <App host={host} services={{ download: downloadFile, user, workbookName: "This workbook" }} />

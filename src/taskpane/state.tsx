@@ -2,8 +2,23 @@
  * The task pane's shared state: the workbook as last read (raw tables and the contract's
  * reading of them), the quarter being worked on, one long action at a time (a second cannot
  * start while one runs), and the notice shown after each action.
+ *
+ * The pane stays loaded while hidden (shared runtime) and co-authors edit the same tables, so
+ * it re-reads the workbook when the host says something changed (`host.subscribe`: a table
+ * changed, the pane shown again), debounced, and never while an action runs (the action re-reads
+ * when it ends). Such a re-read refreshes what the pane shows but does not reset forms, so
+ * nothing being typed is lost.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { formatQuarter, parsePeriod } from "../engine";
 import type { UserName } from "./user";
 import { readRegister, type RawWorkbook, type ReadResult, type WorkbookHost } from "../contract";
@@ -39,8 +54,8 @@ export interface PaneState {
   /** Increases each time the workbook is read again (forms reset their texts on it). */
   readonly version: number;
   readonly loadError: string | null;
-  /** Read the workbook again (after every write). */
-  reload(): Promise<WorkbookData | null>;
+  /** Read the workbook again (after every write); `quiet` keeps forms as they are (version unchanged). */
+  reload(options?: { readonly quiet?: boolean }): Promise<WorkbookData | null>;
   /** The label of the long action running, or null. */
   readonly busy: string | null;
   /** Run a long action unless one is running; errors become an error notice. Resolves true when it ran to the end. */
@@ -67,6 +82,9 @@ export function messageOf(e: unknown): string {
   return String(e);
 }
 
+/** Wait this long after the last change before re-reading (a paste raises many events). */
+export const CHANGE_DEBOUNCE_MS = 400;
+
 export function readData(book: RawWorkbook): WorkbookData {
   return { book, read: readRegister(book) };
 }
@@ -86,18 +104,38 @@ export function PaneProvider(props: {
   const [chosen, setChosen] = useState<string | null>(null);
   const running = useRef(false);
 
-  const reload = useCallback(async (): Promise<WorkbookData | null> => {
-    try {
-      const d = readData(await host.read());
-      setData(d);
-      setVersion((v) => v + 1);
-      setLoadError(null);
-      return d;
-    } catch (e) {
-      setLoadError(messageOf(e));
-      return null;
-    }
-  }, [host]);
+  const reload = useCallback(
+    async (options: { readonly quiet?: boolean } = {}): Promise<WorkbookData | null> => {
+      try {
+        const d = readData(await host.read());
+        setData(d);
+        if (options.quiet !== true) setVersion((v) => v + 1);
+        setLoadError(null);
+        return d;
+      } catch (e) {
+        setLoadError(messageOf(e));
+        return null;
+      }
+    },
+    [host],
+  );
+
+  // Re-read on changes the pane did not make (debounced; skipped while an action runs).
+  useEffect(() => {
+    if (!host.subscribe) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = host.subscribe(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!running.current) void reload({ quiet: true });
+      }, CHANGE_DEBOUNCE_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      off();
+    };
+  }, [host, reload]);
 
   const run = useCallback(async (label: string, action: () => Promise<void>): Promise<boolean> => {
     if (running.current) return false;

@@ -11,13 +11,30 @@
 export const DEFAULT_PAYLOAD_BUDGET = 4_500_000;
 /** Most rows in one range read or write. */
 export const MAX_BLOCK_ROWS = 5_000;
-/** First guess of a cell's size in a response (JSON), before a table has been measured. */
-export const DEFAULT_BYTES_PER_CELL = 10;
+/** First guess of a cell's size in a response (JSON, UTF-8), before anything has been measured. */
+export const DEFAULT_BYTES_PER_CELL = 16;
 /** Request overhead of one queued operation (object path and action), roughly. */
 export const OP_BYTES = 120;
 
+/** Bytes of a string in UTF-8, as it travels in a request or response (not UTF-16 code units). */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** UTF-8 bytes of a value as JSON. */
 export function jsonBytes(x: unknown): number {
-  return JSON.stringify(x)?.length ?? 0;
+  const json = JSON.stringify(x);
+  return json === undefined ? 0 : utf8Bytes(json);
 }
 
 /** Row blocks `[start, count)` covering `rows` rows, each at most `maxRows`. */
@@ -38,6 +55,16 @@ export function errorCode(e: unknown): string | undefined {
     return typeof c === "string" ? c : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a failed read-only batch is worth re-planning in smaller pieces: Excel on the web's
+ * payload codes (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded,
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling)
+ * and GeneralException, which oversize reads are reported as too. Retrying a read changes nothing.
+ */
+export function isRetryableRead(e: unknown): boolean {
+  return isPayloadError(e) || errorCode(e) === "GeneralException";
 }
 
 export function isPayloadError(e: unknown): boolean {

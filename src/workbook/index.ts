@@ -1,7 +1,7 @@
 /**
  * The workbook layer: the WorkbookHost over the Excel JavaScript API (the only Office.js code).
  * In Excel: `createExcelHost(Excel.run, { user, now })`; in the preview and tests, pass the
- * in-memory Excel's `run` (src/preview/excel).
+ * in-memory Excel's `run` (src/memory-excel).
  */
 export {
   createExcelHost,

@@ -119,7 +119,7 @@ export async function writeReport(
     );
   }
 
-  // Styles: title, header, RAG colours, widths, frozen header.
+  // Styles: title, header, RAG colours (widths and the frozen header: queueSheetView).
   await batch.room(OP_BYTES * (12 + width));
   sheet.getRange("A1").format.font.bold = true;
   const head = sheet.getRange(localAddress(REPORT_HEADER_ROW, 0, 1, width));
@@ -135,6 +135,15 @@ export async function writeReport(
       cf.cellValue.rule = { formula1: `="${status}"`, operator: "EqualTo" };
     }
   }
+}
+
+/**
+ * Queue the sheet's view: column widths (not carried by a copy of cells) and the frozen header.
+ * Only on a visible sheet: freeze-pane calls on hidden sheets fail (`freeze-hidden-sheet`,
+ * office-js#1463 "unfreeze() throws an exception … on hidden sheets", office-js#2196).
+ */
+export function queueSheetView(batch: WriteBatch, sheet: Excel.Worksheet, data: ReportSheet): void {
+  batch.small();
   data.widths.forEach((w, j) => {
     const letter = columnLetters(j);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(w * 6.5);

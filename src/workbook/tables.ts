@@ -9,13 +9,19 @@
  */
 import { columnLetters, normaliseName, type RawCell, type RawTable } from "../contract";
 import { parseBox } from "./address";
-import { isPayloadError, jsonBytes, MAX_BLOCK_ROWS, rowBlocks } from "./batch";
+import { isRetryableRead, jsonBytes, MAX_BLOCK_ROWS, rowBlocks } from "./batch";
 
-/** The least a cell takes in a response (`"",`): the optimistic first plan. */
-const MIN_BYTES_PER_CELL = 3;
-/** Sizes per cell assumed after each refusal of a response as too large. */
-const RETRY_BYTES_PER_CELL = [12, 24, 48, 96];
 import { fromExcel } from "./cells";
+
+/** The least a cell is planned at (`"",` is 3 bytes; most cells hold more). */
+const MIN_BYTES_PER_CELL = 4;
+/**
+ * A table's first data rows are read with its layout and the rest is planned at their size per
+ * cell: the budget (4.5 MB against Excel on the web's 5 MB) is the margin.
+ */
+const SAMPLE_ROWS = 20;
+/** Sizes per cell assumed after each refusal of a response as too large. */
+const RETRY_BYTES_PER_CELL = [24, 48, 96, 192];
 
 export interface SheetEntry {
   readonly name: string;
@@ -64,6 +70,12 @@ export interface TableLayout {
   /** Data rows (Excel keeps at least one, blank in an empty table). */
   readonly bodyRows: number;
   readonly headers: RawCell[];
+  /** Some data rows are hidden (a filter): multi-row writes could land in the wrong rows. */
+  readonly hiddenRows: boolean;
+  /** The table shows a totals row (new rows cannot be written just below its body). */
+  readonly totalsRow: boolean;
+  /** UTF-8 bytes per cell of the first data rows, read with the layout: the first read's plan. */
+  readonly sampleBytesPerCell: number;
 }
 
 /** Queue the layout loads of tables known to exist; call the result after the sync. */
@@ -72,12 +84,19 @@ export function queueLayouts(context: Excel.RequestContext, names: readonly stri
     const table = context.workbook.tables.getItem(name);
     return {
       name,
+      table: table.load("showTotals"),
       header: table.getHeaderRowRange().load("values, address"),
-      body: table.getDataBodyRange().load("rowCount"),
+      body: table.getDataBodyRange().load("rowCount, rowHidden"),
+      // The first rows (cells below a short table are blank: they only lower the estimate a little).
+      sample: table
+        .getDataBodyRange()
+        .getRow(0)
+        .getResizedRange(SAMPLE_ROWS - 1, 0)
+        .load("values"),
     };
   });
   return () =>
-    loads.map(({ name, header, body }) => {
+    loads.map(({ name, table, header, body, sample }) => {
       const box = parseBox(header.address);
       return {
         name,
@@ -87,6 +106,10 @@ export function queueLayouts(context: Excel.RequestContext, names: readonly stri
         colCount: box.colCount,
         bodyRows: body.rowCount,
         headers: fromExcel(header.values)[0] ?? [],
+        // Range.rowHidden (ExcelApi 1.2): false when no row is hidden, null for a mix.
+        hiddenRows: body.rowHidden !== false,
+        totalsRow: table.showTotals,
+        sampleBytesPerCell: jsonBytes(sample.values) / Math.max(1, box.colCount * SAMPLE_ROWS),
       };
     });
 }
@@ -128,12 +151,17 @@ export async function readBodies(
   options: ReadOptions,
 ): Promise<RawTable[]> {
   const rows = new Map<TableLayout, RawCell[][]>(layouts.map((l) => [l, []]));
-  // Optimistic: a table not measured yet is planned at the least a cell can take, so a workbook
-  // that fits one request is read in one sync; when Excel refuses a response as too large, the
-  // rest is planned again at a larger size per cell, in more syncs.
+  // A table is planned at its measured size per cell (an earlier read), else at its first row's
+  // size with a margin: a workbook that fits one request is read in one sync. When Excel refuses
+  // a response as too large (or says GeneralException), the rest is planned again at a larger
+  // size per cell, in more syncs.
   let floor = 0;
   const perCell = (l: TableLayout): number =>
-    Math.max(floor, options.bytesPerCell.get(normaliseName(l.name)) ?? MIN_BYTES_PER_CELL);
+    Math.max(
+      floor,
+      MIN_BYTES_PER_CELL,
+      options.bytesPerCell.get(normaliseName(l.name)) ?? l.sampleBytesPerCell,
+    );
   const plan = (): Block[][] => {
     const blocks: Block[] = [];
     for (const l of layouts) {
@@ -175,7 +203,7 @@ export async function readBodies(
       options.onSync?.();
     } catch (e) {
       options.onSync?.();
-      if (!isPayloadError(e) || attempt >= RETRY_BYTES_PER_CELL.length) throw e;
+      if (!isRetryableRead(e) || attempt >= RETRY_BYTES_PER_CELL.length) throw e;
       floor = RETRY_BYTES_PER_CELL[attempt] ?? floor * 2;
       attempt++;
       pending = plan();

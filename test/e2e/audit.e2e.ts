@@ -14,7 +14,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test, type TestContext } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { MemoryWorkbook } from "../../src/preview/excel";
+import { MemoryWorkbook } from "../../src/memory-excel";
 import { STORAGE_KEY } from "../../src/preview/storage";
 import { axeViolations, describeViolations } from "./axe";
 import { openBrowser, type Browser } from "./browser";

@@ -5,7 +5,7 @@
  */
 import { PERF_FUNCTIONS, isExcelError } from "../../src/functions/registry";
 import { evaluateFormula, parseFormula, type CellSource } from "../../src/preview/formula";
-import type { CellValue } from "../../src/preview/excel";
+import type { CellValue } from "../../src/memory-excel";
 
 /** Sheets of cells by A1 address. */
 function source(sheets: Record<string, Record<string, CellValue>>): CellSource {

@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useSyncExternalStore } from "react";
-import { MemoryWorkbook } from "../../src/preview/excel";
+import { MemoryWorkbook } from "../../src/memory-excel";
 import { perfFormulas } from "../../src/preview/formula";
 import { Grid } from "../../src/preview/Grid";
 

@@ -6,7 +6,15 @@
  * frozen snapshot unless re-rated. It records every call, can hold an action open (to see the
  * task pane's progress) and can fail the next call of a method.
  */
-import { buildReport, idKey, parsePeriod, quarterIndex, unitKey, type Quarter } from "../../src/engine";
+import {
+  buildReport,
+  formatQuarter,
+  idKey,
+  parsePeriod,
+  quarterIndex,
+  unitKey,
+  type Quarter,
+} from "../../src/engine";
 import {
   ACTUAL_COLUMNS,
   AUDIT_COLUMNS,
@@ -18,6 +26,7 @@ import {
   reportSheet,
   sampleBook,
   sampleSheetGrid,
+  reportSheetName,
   sampleWorkbook,
   settingsRows,
   TABLE,
@@ -284,7 +293,7 @@ export class FakeHost implements WorkbookHost {
       row = t.headers.map(() => null);
       row[pos("IndicatorId")] = indicatorId;
       row[pos("OrgUnit")] = orgUnit;
-      row[pos("Period")] = period;
+      row[pos("Period")] = formatQuarter(want.value, sm);
       t.rows.push(row);
     }
     row[pos("Commentary")] = commentary;
@@ -299,7 +308,7 @@ export class FakeHost implements WorkbookHost {
     if (!p.ok) throw new Error(p.error.message);
     const q: Quarter = p.value;
     const report = buildReport(read.register, q);
-    const sheet = `Report ${report.period}`;
+    const sheet = reportSheetName(report.period);
     const existing = this.reports.get(report.period);
     const base = { period: report.period, sheet, errors: [...read.errors, ...report.errors] };
     if (existing && !options.rerate) return { ...base, rows: existing.rows.length, snapshot: "kept" };
@@ -333,6 +342,18 @@ export class FakeHost implements WorkbookHost {
 
   async select(table: string, row: number, column: string): Promise<void> {
     await this.enter("select", [table, row, column]);
+    // As the workbook layer: the table, the column and the data row must exist.
+    const t = this.table(table);
+    if (!t) throw new Error(`This workbook has no ${table} table.`);
+    if (
+      columnIndex(t).positions.get(column) === undefined &&
+      !t.headers.some((h) => cellText(h) === column)
+    ) {
+      throw new Error(`${table} has no column '${column}'.`);
+    }
+    if (!Number.isInteger(row) || row < 1 || row > t.rows.length) {
+      throw new Error(`${table} has no data row ${row} (it has ${t.rows.length}).`);
+    }
     this.selected.push({ table, row, column });
   }
 
@@ -360,6 +381,24 @@ export class FakeHost implements WorkbookHost {
   async selectCell(sheet: string, address: string): Promise<void> {
     await this.enter("selectCell", [sheet, address]);
     this.selectedCells.push({ sheet, address });
+  }
+
+  private readonly changeListeners = new Set<() => void>();
+
+  subscribe(onChange: () => void): () => void {
+    this.changeListeners.add(onChange);
+    return () => {
+      this.changeListeners.delete(onChange);
+    };
+  }
+
+  /** A change the pane did not make (a co-author's edit, the pane shown again). */
+  emitChange(): void {
+    for (const l of [...this.changeListeners]) l();
+  }
+
+  get listening(): number {
+    return this.changeListeners.size;
   }
 }
 

@@ -3,7 +3,7 @@
  * range) or a table with its header row, number formats and fills read with getCellProperties in
  * one sync where ExcelApi 1.9 is supported, text only where it is not; tables listed; a cell selected.
  */
-import { createMemoryExcel, MemoryWorkbook, parseRect } from "../../src/preview/excel";
+import { createMemoryExcel, MemoryWorkbook, parseRect } from "../../src/memory-excel";
 import { createExcelHost } from "../../src/workbook";
 import { putTable } from "./fixtures";
 

@@ -3,7 +3,7 @@
  * model (not through the layer under test): a synthetic framework of n indicators with targets,
  * actuals, units and a user's own columns.
  */
-import { MemoryWorkbook, parseRect, type CellValue } from "../../src/preview/excel";
+import { MemoryWorkbook, parseRect, type CellValue } from "../../src/memory-excel";
 import { ACTUAL_COLUMNS, AUDIT_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS } from "../../src/contract";
 
 export const UNITS = ["North Cluster", "South Cluster", "East Cluster"] as const;

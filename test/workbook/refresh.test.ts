@@ -2,7 +2,7 @@
  * Refresh writes the period's report sheet through the Excel API: what the contract and engine
  * computed, in a constant number of syncs, as a frozen snapshot, and never half-written.
  */
-import { createMemoryExcel, type MemoryExcel } from "../../src/preview/excel";
+import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
 import {
   createExcelHost,
   REPORT_HEADER_ROW,
@@ -274,7 +274,7 @@ describe("a refresh that fails half-way", () => {
     ]);
     const before = excel.book.serialise();
     // A dry run on a copy measures the syncs and the operations of the last (write) sync.
-    const { MemoryWorkbook } = await import("../../src/preview/excel");
+    const { MemoryWorkbook } = await import("../../src/memory-excel");
     const copy = createMemoryExcel({ book: MemoryWorkbook.fromJSON(before) });
     const dry = createExcelHost(copy.run, { user: () => "x", now: () => NOW });
     await dry.refresh(PERIOD, { rerate: true });
@@ -285,7 +285,7 @@ describe("a refresh that fails half-way", () => {
     const { excel, host, before, syncs } = await prepared();
     expect(syncs).toBeGreaterThanOrEqual(3);
     for (let k = 1; k <= syncs; k++) {
-      excel.failOnSync(k);
+      excel.failOnSync(k, { code: "RequestAborted" });
       await expect(host.refresh(PERIOD, { rerate: true })).rejects.toThrow(/simulated failure/);
       expect(excel.book.serialise()).toBe(before);
     }
@@ -293,7 +293,7 @@ describe("a refresh that fails half-way", () => {
 
   test("a write batch that stops after any operation never leaves a partial report in view", async () => {
     const { excel, before, writeOps, syncs } = await prepared();
-    const { MemoryWorkbook } = await import("../../src/preview/excel");
+    const { MemoryWorkbook } = await import("../../src/memory-excel");
     const reference = MemoryWorkbook.fromJSON(before);
     const oldReport = sheetValues(reference, `PerfReport ${PERIOD}`);
     const newExcel = createMemoryExcel({ book: MemoryWorkbook.fromJSON(before) });

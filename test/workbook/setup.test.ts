@@ -2,7 +2,7 @@
  * Setting a workbook up (creating or adopting the contract's tables), loading the sample, reading
  * the tables back, and the selection.
  */
-import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../../src/preview/excel";
+import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../../src/memory-excel";
 import { createExcelHost, type ExcelWorkbookHost } from "../../src/workbook";
 import {
   CONTRACT_TABLES,

@@ -3,7 +3,7 @@
  * number of syncs however many sheets there are, in row blocks within the payload budget; and
  * selectCell, which shows a published-figure finding's cell.
  */
-import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../../src/preview/excel";
+import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../../src/memory-excel";
 import { createExcelHost, type ExcelWorkbookHost } from "../../src/workbook";
 import { readSheetGrids } from "../../src/workbook/sheets";
 import { checkSheets } from "../../src/contract";

@@ -2,7 +2,7 @@
  * Nothing the user typed is lost: commentary, actions, their own columns and formulas survive
  * every refresh and append; the layer writes only the cells whose value changes.
  */
-import { createMemoryExcel, type MemoryExcel } from "../../src/preview/excel";
+import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
 import { createExcelHost, type ExcelWorkbookHost } from "../../src/workbook";
 import { PERIOD, syntheticBook, tableHeaders, tableRows } from "./fixtures";
 

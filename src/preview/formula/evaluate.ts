@@ -12,7 +12,7 @@ import {
   PERF_NAMESPACE,
   type ExcelErrorCode,
 } from "../../functions/registry";
-import type { CellValue } from "../excel";
+import type { CellValue } from "../../memory-excel";
 import { FormulaSyntaxError, parseFormula, type Expr } from "./parse";
 
 /** Where cell values come from: a sheet's 0-based cell; `null` when the sheet does not exist. */

@@ -2,7 +2,7 @@
  * The preview's =PERF.* formulas on the in-memory workbook: an evaluator to install with
  * `book.setFormulaEvaluator(...)`, remembering each error cell's message for the grid's tooltip.
  */
-import type { FormulaEvaluator, MemoryWorkbook } from "../excel";
+import type { FormulaEvaluator, MemoryWorkbook } from "../../memory-excel";
 import { evaluateFormula } from "./evaluate";
 
 export { evaluateFormula, isErrorText, type CellSource, type Evaluated } from "./evaluate";

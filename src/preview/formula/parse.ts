@@ -11,7 +11,7 @@
  *
  * Anything else (arithmetic, other functions) is not parsed: the cell shows #NAME? with the reason.
  */
-import { parseRect, type Rect } from "../excel";
+import { parseRect, type Rect } from "../../memory-excel";
 
 export type Literal = number | string | boolean;
 

@@ -3,9 +3,17 @@
  * columns (`A:C`, `2:4`). Rows and columns are 0-based inside, as Office.js `rowIndex`/`columnIndex`.
  */
 
-import { columnLetters } from "../../contract/a1";
-
-export { columnLetters };
+/** Column letters of a 0-based column (`0` → `A`, `26` → `AA`). */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
 
 /** Excel's limits. */
 export const MAX_ROWS = 1_048_576;
@@ -31,11 +39,34 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** `A1:C5` (or `A1` for one cell) of a rectangle. */
+/** Whether a rectangle spans whole columns or whole rows (an unbounded range). */
+export function isUnbounded(r: Rect): boolean {
+  return r.rowCount >= MAX_ROWS || r.colCount >= MAX_COLUMNS;
+}
+
+/**
+ * `A1:C5` (or `A1` for one cell) of a rectangle; whole columns as `A:F` and whole rows as `3:5`,
+ * as Excel reports them (`whole-column-address`: "Range addresses comprised of entire columns …
+ * `A:F`", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-unbounded).
+ */
 export function rectAddress(r: Rect): string {
+  if (r.rowCount >= MAX_ROWS && r.row === 0) {
+    return `${columnLetters(r.col)}:${columnLetters(r.col + r.colCount - 1)}`;
+  }
+  if (r.colCount >= MAX_COLUMNS && r.col === 0) return `${r.row + 1}:${r.row + r.rowCount}`;
   const first = cellAddress(r.row, r.col);
   if (r.rowCount === 1 && r.colCount === 1) return first;
   return `${first}:${cellAddress(r.row + r.rowCount - 1, r.col + r.colCount - 1)}`;
+}
+
+/** The overlap of two rectangles, or null. */
+export function intersection(a: Rect, b: Rect): Rect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+  const colEnd = Math.min(a.col + a.colCount, b.col + b.colCount);
+  if (rowEnd <= row || colEnd <= col) return null;
+  return { row, col, rowCount: rowEnd - row, colCount: colEnd - col };
 }
 
 /** A sheet name as Excel writes it in an address: quoted when it has spaces or punctuation. */

@@ -9,332 +9,55 @@ import {
   cellAddress,
   contains,
   intersects,
+  isUnbounded,
   MAX_COLUMNS,
   MAX_ROWS,
   parseRect,
   qualifiedAddress,
+  quoteSheet,
   rectAddress,
   splitSheet,
   type Rect,
 } from "./address";
 
-/** A cell's value as Office.js `Range.values` gives it: blank is `""`. */
-export type CellValue = string | number | boolean;
+import { enterText, type CellValue } from "./entry";
+import { applyFilters, clearFilters, extendRow, growBelow, landingRows } from "./tables";
 
-export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+export type { CellValue };
+import {
+  MemoryExcelError,
+  SheetModel,
+  type Cell,
+  type CellView,
+  type ConditionalRule,
+  type FormulaEvaluator,
+  type SheetInfo,
+  type SheetVisibility,
+  type TableInfo,
+  type TableModel,
+} from "./sheet";
+import { checkColour, checkInput, checkSheetName, checkTableName, shapeInput } from "./validate";
+import { conditionMet, displayText } from "./display";
 
-export interface Cell {
-  /** A constant's value (`""` when blank). Ignored for formula cells, whose value is computed. */
-  value: CellValue;
-  /** Formula text, e.g. `=PERF.RAG(B2,C2,"Higher")`. */
-  formula?: string;
-  /** Excel number format code; absent means General. */
-  numberFormat?: string;
-  /** Fill colour `#RRGGBB`; absent means no fill. */
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-}
+export {
+  isEmptyCell,
+  MemoryExcelError,
+  SheetModel,
+  type Cell,
+  type CellView,
+  type ConditionalRule,
+  type FormulaEvaluator,
+  type FormulaSite,
+  type SheetInfo,
+  type SheetVisibility,
+  type TableInfo,
+  type TableModel,
+} from "./sheet";
+export { shapeInput } from "./validate";
+export { displayText } from "./display";
+import { workbookFromJson, workbookToJson, type WorkbookJson } from "./json";
 
-/** A conditional format of type cell value (the only kind the fake knows): `EqualTo` a constant. */
-export interface ConditionalRule {
-  readonly rect: Rect;
-  operator: "EqualTo";
-  /** As Office.js takes it: `="Red"` or `=5` (empty until the rule is set: matches nothing). */
-  formula1: string;
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-}
-
-/** An Excel error as Office.js raises it (`OfficeExtension.Error`): `code` is Excel's error code. */
-export class MemoryExcelError extends Error {
-  override readonly name = "RichApi.Error";
-  readonly debugInfo: { readonly code: string; readonly message: string };
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.debugInfo = { code, message };
-  }
-}
-
-/** Where a formula sits, for the formula evaluator. */
-export interface FormulaSite {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  /** `A1` address of the cell. */
-  readonly address: string;
-}
-
-/**
- * Computes a formula cell's value. The preview installs one that evaluates `=PERF.*`; it may read
- * other cells through `book.value(...)` (cycles are cut with `#REF!`).
- */
-export type FormulaEvaluator = (formula: string, site: FormulaSite, book: MemoryWorkbook) => CellValue;
-
-/** What the preview's grid shows for a cell. */
-export interface CellView {
-  /** The value (computed for formula cells). */
-  readonly value: CellValue;
-  readonly formula: string | null;
-  readonly numberFormat: string;
-  /** The value as Excel would display it with its number format (en-GB). */
-  readonly text: string;
-  /** Effective fill and font, conditional formats applied. */
-  readonly fill: string | null;
-  readonly fontColor: string | null;
-  readonly bold: boolean;
-}
-
-export interface SheetInfo {
-  readonly name: string;
-  readonly visibility: SheetVisibility;
-  /** Rows and columns from A1 to the last used cell (0 × 0 for a blank sheet). */
-  readonly rowCount: number;
-  readonly colCount: number;
-  readonly frozenRows: number;
-}
-
-export interface TableInfo {
-  readonly name: string;
-  readonly sheet: string;
-  /** `A1:H20`, header row included. */
-  readonly address: string;
-  readonly headers: readonly string[];
-}
-
-export class SheetModel {
-  visibility: SheetVisibility = "Visible";
-  frozenRows = 0;
-  /** row → column → cell. */
-  readonly rows = new Map<number, Map<number, Cell>>();
-  conditionalFormats: ConditionalRule[] = [];
-  constructor(
-    readonly id: number,
-    public name: string,
-  ) {}
-
-  cell(row: number, col: number): Cell | undefined {
-    return this.rows.get(row)?.get(col);
-  }
-
-  ensure(row: number, col: number): Cell {
-    let r = this.rows.get(row);
-    if (!r) this.rows.set(row, (r = new Map()));
-    let c = r.get(col);
-    if (!c) r.set(col, (c = { value: "" }));
-    return c;
-  }
-
-  /** Drop a cell that holds nothing, to keep the sheet sparse. */
-  tidy(row: number, col: number): void {
-    const r = this.rows.get(row);
-    const c = r?.get(col);
-    if (!r || !c) return;
-    if (isEmptyCell(c)) {
-      r.delete(col);
-      if (r.size === 0) this.rows.delete(row);
-    }
-  }
-
-  /** The bounding box of used cells; with `valuesOnly`, of cells with a value or formula. */
-  usedRect(valuesOnly: boolean): Rect | null {
-    let r1 = Infinity;
-    let r2 = -1;
-    let c1 = Infinity;
-    let c2 = -1;
-    for (const [row, cols] of this.rows) {
-      for (const [col, c] of cols) {
-        if (valuesOnly ? c.value === "" && c.formula === undefined : isEmptyCell(c)) continue;
-        if (row < r1) r1 = row;
-        if (row > r2) r2 = row;
-        if (col < c1) c1 = col;
-        if (col > c2) c2 = col;
-      }
-    }
-    if (r2 < 0) return null;
-    return { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 };
-  }
-
-  /** Move cells at or below `fromRow` in columns [col, col + colCount) down by n rows. */
-  shiftDown(fromRow: number, col: number, colCount: number, n: number): void {
-    const moved: [number, number, Cell][] = [];
-    for (const [row, cols] of this.rows) {
-      if (row < fromRow) continue;
-      for (const [c, cell] of cols) if (c >= col && c < col + colCount) moved.push([row, c, cell]);
-    }
-    for (const [row, c] of moved) this.rows.get(row)?.delete(c);
-    for (const [row, c, cell] of moved) {
-      if (row + n >= MAX_ROWS)
-        throw new MemoryExcelError("NonBlankCellOffSheet", "Cells would move off the sheet.");
-      this.ensure(row + n, c);
-      this.rows.get(row + n)?.set(c, cell);
-    }
-    for (const [row, cols] of [...this.rows]) if (cols.size === 0) this.rows.delete(row);
-  }
-
-  /** Move cells at or right of `fromCol` in rows [row, row + rowCount) right by n columns. */
-  shiftRight(fromCol: number, row: number, rowCount: number, n: number): void {
-    for (const [r, cols] of this.rows) {
-      if (r < row || r >= row + rowCount) continue;
-      const moved = [...cols].filter(([c]) => c >= fromCol);
-      for (const [c] of moved) cols.delete(c);
-      for (const [c, cell] of moved) {
-        if (c + n >= MAX_COLUMNS)
-          throw new MemoryExcelError("NonBlankCellOffSheet", "Cells would move off the sheet.");
-        cols.set(c + n, cell);
-      }
-    }
-  }
-}
-
-export interface TableModel {
-  readonly id: number;
-  name: string;
-  sheet: SheetModel;
-  /** The whole table, header row first. */
-  rect: Rect;
-}
-
-export function isEmptyCell(c: Cell): boolean {
-  return (
-    c.value === "" &&
-    c.formula === undefined &&
-    c.numberFormat === undefined &&
-    c.fill === undefined &&
-    c.fontColor === undefined &&
-    c.bold !== true
-  );
-}
-
-/** What typing (or setting `Range.values` to) a string does in Excel, in the subset the fake knows. */
-export function coerceInput(
-  text: string,
-  cellFormat: string | undefined,
-): { value: CellValue; formula?: string; numberFormat?: string } {
-  if (cellFormat === "@") return { value: text };
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (text.startsWith("=") && text.length > 1) return { value: "", formula: text };
-  const t = text.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) };
-  const pct = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(t);
-  if (pct) {
-    const num = pct[1] ?? "0";
-    const value = Number(num) / 100;
-    if (cellFormat === undefined || cellFormat === "General") {
-      return { value, numberFormat: num.includes(".") ? "0.00%" : "0%" };
-    }
-    return { value };
-  }
-  if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
-  return { value: text };
-}
-
-const SHEET_NAME_BAD = /[:\\/?*[\]]/;
-
-function checkSheetName(name: string): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31) {
-    throw new MemoryExcelError("InvalidArgument", `A sheet name must be 1 to 31 characters; got '${name}'.`);
-  }
-  if (SHEET_NAME_BAD.test(name) || name.startsWith("'") || name.endsWith("'")) {
-    throw new MemoryExcelError(
-      "InvalidArgument",
-      `A sheet name can't contain : \\ / ? * [ ] or begin or end with an apostrophe; got '${name}'.`,
-    );
-  }
-  if (name.toLowerCase() === "history") {
-    throw new MemoryExcelError("InvalidArgument", "'History' is a reserved sheet name.");
-  }
-}
-
-function checkTableName(name: string): void {
-  const bad =
-    typeof name !== "string" ||
-    name.length === 0 ||
-    name.length > 255 ||
-    !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
-    /^[cCrR]$/.test(name) ||
-    /^[A-Za-z]{1,3}\d+$/.test(name) ||
-    /^[rR]\d*[cC]\d*$/.test(name);
-  if (bad) {
-    throw new MemoryExcelError(
-      "InvalidArgument",
-      `A table name must start with a letter or underscore, use letters, digits, '.' and '_' only and not look like a cell reference; got '${name}'.`,
-    );
-  }
-}
-
-function checkColour(color: unknown): string {
-  if (typeof color !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(color)) {
-    throw new MemoryExcelError("InvalidArgument", `Colours are #RRGGBB; got '${String(color)}'.`);
-  }
-  return color.toUpperCase();
-}
-
-/** A value Office.js accepts in a `values`/`formulas` array (null means "leave the cell alone"). */
-function checkInput(v: unknown): CellValue | null {
-  if (v === null) return null;
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new MemoryExcelError("InvalidArgument", `Cells can't hold ${String(v)}.`);
-    return v;
-  }
-  throw new MemoryExcelError("InvalidArgument", `Cells hold text, numbers or booleans; got ${typeof v}.`);
-}
-
-/** Spread a scalar or check a 2-D array against the range's shape, as Office.js setters do. */
-export function shapeInput(rect: Rect, input: unknown): unknown[][] {
-  if (!Array.isArray(input)) {
-    if (input === null || input === undefined) {
-      throw new MemoryExcelError("InvalidArgument", "null is not a valid value for the whole range.");
-    }
-    return Array.from({ length: rect.rowCount }, () => Array<unknown>(rect.colCount).fill(input));
-  }
-  const ok =
-    input.length === rect.rowCount &&
-    input.every((row) => Array.isArray(row) && (row as unknown[]).length === rect.colCount);
-  if (!ok) {
-    throw new MemoryExcelError(
-      "InvalidArgument",
-      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rowCount} × ${rect.colCount}).`,
-    );
-  }
-  return input as unknown[][];
-}
-
-interface CellJson {
-  v?: CellValue;
-  f?: string;
-  nf?: string;
-  fill?: string;
-  fc?: string;
-  b?: boolean;
-}
-
-export interface WorkbookJson {
-  readonly format: "perfcycle-memory-excel";
-  readonly version: 1;
-  readonly sheets: readonly {
-    readonly name: string;
-    readonly visibility: SheetVisibility;
-    readonly frozenRows: number;
-    readonly cells: readonly (readonly [number, number, CellJson])[];
-    readonly conditionalFormats: readonly {
-      readonly address: string;
-      readonly operator: "EqualTo";
-      readonly formula1: string;
-      readonly fill?: string;
-      readonly fontColor?: string;
-      readonly bold?: boolean;
-    }[];
-  }[];
-  readonly tables: readonly { readonly name: string; readonly sheet: string; readonly address: string }[];
-  readonly activeSheet: string | null;
-  readonly selection: { readonly sheet: string; readonly address: string } | null;
-}
+export type { WorkbookJson };
 
 function defaultEvaluator(): CellValue {
   return "#NAME?";
@@ -348,13 +71,23 @@ export class MemoryWorkbook {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   activeSheet: SheetModel | null = null;
-  selection: { sheet: SheetModel; rect: Rect } | null = null;
-  private nextId = 1;
+  selection: { sheet: SheetModel; rect: Rect; areas?: readonly Rect[] } | null = null;
+  /** A chart, shape or other object is selected instead of cells (getSelectedRange fails). */
+  objectSelected = false;
+  /** The next sheet or table id (json.ts restores workbooks). */
+  nextId = 1;
   private evaluator: FormulaEvaluator = defaultEvaluator;
   private readonly listeners = new Set<() => void>();
+  /** Calls of API methods that matter to co-authoring (`rows.add`), for tests. */
+  readonly apiCalls = new Map<string, number>();
   private readonly cache = new Map<string, CellValue>();
   private readonly evaluating = new Set<string>();
   private dirty = false;
+
+  /** Forget pending change notifications (a workbook just loaded). */
+  markClean(): void {
+    this.dirty = false;
+  }
 
   /** A workbook with one blank sheet, as Excel opens a new one. */
   static blank(sheetName = "Sheet1"): MemoryWorkbook {
@@ -410,8 +143,28 @@ export class MemoryWorkbook {
     const other = this.sheet(name);
     if (other && other !== s)
       throw new MemoryExcelError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    // Formulas follow a renamed sheet (`sheet-refs-follow`): Excel rewrites references to it.
+    this.rewriteSheetRefs(s.name, quoteSheet(name));
     s.name = name;
     this.touch();
+  }
+
+  /**
+   * Rewrite `Sheet!` / `'My sheet'!` references to a sheet in every formula: to its new name on
+   * rename, to `#REF!` on delete (`sheet-delete-ref`: deleting a sheet a formula refers to makes
+   * the formula `#REF!`, support.microsoft.com "How to correct a #REF! error").
+   */
+  private rewriteSheetRefs(oldName: string, replacement: string): void {
+    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const quoted = `'${oldName.replace(/'/g, "''")}'`;
+    const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(?:${esc(quoted)}|${esc(oldName)})!`, "gi");
+    for (const sheet of this.sheets) {
+      for (const cols of sheet.rows.values()) {
+        for (const cell of cols.values()) {
+          if (cell.formula !== undefined) cell.formula = cell.formula.replace(pattern, `${replacement}!`);
+        }
+      }
+    }
   }
 
   deleteSheet(s: SheetModel): void {
@@ -421,6 +174,7 @@ export class MemoryWorkbook {
       throw new MemoryExcelError("InvalidOperation", "A workbook must keep at least one visible sheet.");
     }
     this.sheets.splice(this.sheets.indexOf(s), 1);
+    this.rewriteSheetRefs(s.name, "#REF");
     for (let i = this.tables.length - 1; i >= 0; i--)
       if (this.tables[i]?.sheet === s) this.tables.splice(i, 1);
     if (this.activeSheet === s) this.activeSheet = visible.find((x) => x !== s) ?? null;
@@ -428,6 +182,11 @@ export class MemoryWorkbook {
     this.touch();
   }
 
+  /**
+   * `hidden-sheet`: a sheet is Visible, Hidden or VeryHidden (`Worksheet.visibility`, ExcelApi
+   * 1.1); a workbook keeps at least one visible sheet, so hiding or deleting the last one fails
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member).
+   */
   setVisibility(s: SheetModel, v: SheetVisibility): void {
     this.alive(s);
     if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") {
@@ -484,7 +243,14 @@ export class MemoryWorkbook {
     checkTableName(n);
     if (this.table(n))
       throw new MemoryExcelError("ItemAlreadyExists", `A table named '${n}' already exists.`);
-    const t: TableModel = { id: this.nextId++, name: n, sheet, rect: r };
+    const t: TableModel = {
+      id: this.nextId++,
+      name: n,
+      sheet,
+      rect: r,
+      filters: new Map(),
+      calculated: new Map(),
+    };
     this.tables.push(t);
     this.fixHeaders(t);
     this.touch();
@@ -576,7 +342,10 @@ export class MemoryWorkbook {
         if (overlapsCols) o.rect = { ...o.rect, row: o.rect.row + n };
       }
     }
+    const template = t.rect.row + t.rect.rowCount - 1;
     t.rect = { ...t.rect, rowCount: t.rect.rowCount + n };
+    for (let i = 0; i < n; i++) extendRow(t.sheet, t, template, insertRow + i, () => (values ? "" : null));
+    this.apiCalls.set("rows.add", (this.apiCalls.get("rows.add") ?? 0) + 1);
     if (values)
       this.writeCells(
         t.sheet,
@@ -584,6 +353,25 @@ export class MemoryWorkbook {
         values,
         "values",
       );
+    this.touch();
+  }
+
+  /** Cells of `rect` move down by its height (within its columns), leaving it blank. */
+  insertCellsDown(sheet: SheetModel, rect: Rect): void {
+    this.alive(sheet);
+    for (const o of this.tables) {
+      if (o.sheet !== sheet || o.rect.row + o.rect.rowCount <= rect.row) continue;
+      const overlapsCols = o.rect.col < rect.col + rect.colCount && rect.col < o.rect.col + o.rect.colCount;
+      if (overlapsCols && o.rect.row < rect.row) {
+        throw new MemoryExcelError("InvalidOperation", `Inserting cells would split the table '${o.name}'.`);
+      }
+    }
+    sheet.shiftDown(rect.row, rect.col, rect.colCount, rect.rowCount);
+    for (const o of this.tables) {
+      const overlapsCols = o.rect.col < rect.col + rect.colCount && rect.col < o.rect.col + o.rect.colCount;
+      if (o.sheet === sheet && o.rect.row >= rect.row && overlapsCols)
+        o.rect = { ...o.rect, row: o.rect.row + rect.rowCount };
+    }
     this.touch();
   }
 
@@ -643,6 +431,13 @@ export class MemoryWorkbook {
     what: "values" | "formulas" | "numberFormat",
   ): void {
     this.alive(sheet);
+    if (isUnbounded(rect)) {
+      // "You can't set cell-level properties like values, numberFormat, or formula on an unbounded range" (same page).
+      throw new MemoryExcelError(
+        "InvalidArgument",
+        `Cell-level properties can't be set on the unbounded range ${rectAddress(rect)}.`,
+      );
+    }
     const rows = shapeInput(rect, input);
     // Check everything first, so that a bad array changes nothing.
     const checked = rows.map((r) =>
@@ -655,12 +450,14 @@ export class MemoryWorkbook {
       }),
     );
     const headerCells = this.tables.filter((t) => t.sheet === sheet && intersects(this.headerRect(t), rect));
+    const lands = what === "numberFormat" ? null : landingRows(sheet, rect);
     for (let i = 0; i < rect.rowCount; i++) {
       const row = checked[i] ?? [];
+      const r = lands ? lands[i] : rect.row + i;
+      if (r === undefined) continue;
       for (let j = 0; j < rect.colCount; j++) {
         const v = row[j];
         if (v === null || v === undefined) continue;
-        const r = rect.row + i;
         const c = rect.col + j;
         if (what === "numberFormat") {
           const cell = sheet.ensure(r, c);
@@ -671,24 +468,138 @@ export class MemoryWorkbook {
         }
         const cell = sheet.ensure(r, c);
         if (typeof v === "string") {
+          delete cell.error;
           if (v === "") {
             cell.value = "";
             delete cell.formula;
           } else {
-            const x = coerceInput(v, cell.numberFormat);
+            const x = enterText(v, cell.numberFormat);
             cell.value = x.value;
             if (x.formula !== undefined) cell.formula = x.formula;
             else delete cell.formula;
             if (x.numberFormat !== undefined) cell.numberFormat = x.numberFormat;
+            if (x.error) cell.error = true;
           }
         } else {
           cell.value = v;
           delete cell.formula;
+          delete cell.error;
         }
         sheet.tidy(r, c);
       }
     }
     for (const t of headerCells) this.fixHeaders(t);
+    if (what !== "numberFormat") growBelow(this, sheet, rect, checked);
+    this.noteTableChange(sheet, rect);
+    this.touch();
+  }
+
+  /** Tables whose cells a change touched, for `onChanged` (flushed with the other listeners). */
+  private readonly changedTables = new Map<TableModel, Rect>();
+  private readonly tableListeners = new Set<(t: TableModel, rect: Rect) => void>();
+
+  noteTableChange(sheet: SheetModel, rect: Rect): void {
+    for (const t of this.tables) {
+      if (t.sheet === sheet && intersects(t.rect, rect)) this.changedTables.set(t, rect);
+    }
+  }
+
+  /** Listen for changes to table cells (`TableCollection.onChanged`). Returns the unsubscribe. */
+  onTableChanged(listener: (t: TableModel, rect: Rect) => void): () => void {
+    this.tableListeners.add(listener);
+    return () => {
+      this.tableListeners.delete(listener);
+    };
+  }
+
+  /** Make a table column a calculated column: the formula in every body cell and in rows added later. */
+  setCalculatedColumn(t: TableModel, column: number, formula: string): void {
+    this.tableAlive(t);
+    t.calculated.set(column, formula);
+    const body = this.bodyRect(t);
+    const rect = { ...body, col: t.rect.col + column, colCount: 1 };
+    this.writeCells(
+      t.sheet,
+      rect,
+      Array.from({ length: body.rowCount }, () => [formula]),
+      "formulas",
+    );
+  }
+
+  /** Filter a table column to rows whose value is one of `values` (`applyValuesFilter`). */
+  filterTable(t: TableModel, column: number, values: readonly string[]): void {
+    this.tableAlive(t);
+    t.filters.set(column, [...values]);
+    applyFilters(this, t);
+  }
+
+  clearColumnFilter(t: TableModel, column: number): void {
+    this.tableAlive(t);
+    t.filters.delete(column);
+    applyFilters(this, t);
+  }
+
+  clearTableFilters(t: TableModel): void {
+    this.tableAlive(t);
+    clearFilters(this, t);
+  }
+
+  /** Copy and paste `rect` of `from` to (`row`, `col`) of `to` (see RangeProxy.copyFrom). */
+  copyCells(
+    from: SheetModel,
+    rect: Rect,
+    to: SheetModel,
+    row: number,
+    col: number,
+    what: "All" | "Values" | "Formats",
+  ): void {
+    this.alive(from);
+    this.alive(to);
+    if (isUnbounded(rect))
+      throw new MemoryExcelError("InvalidArgument", "The memory Excel copies bounded ranges only.");
+    const dest: Rect = { row, col, rowCount: rect.rowCount, colCount: rect.colCount };
+    if (dest.row + dest.rowCount > MAX_ROWS || dest.col + dest.colCount > MAX_COLUMNS) {
+      throw new MemoryExcelError("InvalidArgument", "The paste would run off the sheet.");
+    }
+    const cells: [number, number, Cell | undefined][] = [];
+    for (let i = 0; i < rect.rowCount; i++) {
+      for (let j = 0; j < rect.colCount; j++) {
+        const c = from.cell(rect.row + i, rect.col + j);
+        cells.push([i, j, c ? { ...c } : undefined]);
+      }
+    }
+    for (const [i, j, c] of cells) {
+      const cell = to.ensure(row + i, col + j);
+      if (what !== "Formats") {
+        cell.value = c?.value ?? "";
+        if (c?.formula !== undefined) cell.formula = c.formula;
+        else delete cell.formula;
+        if (c?.error) cell.error = true;
+        else delete cell.error;
+      }
+      if (what !== "Values") {
+        for (const k of ["numberFormat", "fill", "fontColor", "bold"] as const) {
+          if (c?.[k] !== undefined) (cell as unknown as Record<string, unknown>)[k] = c[k];
+          else delete cell[k];
+        }
+      }
+      to.tidy(row + i, col + j);
+    }
+    if (what !== "Values") {
+      // Pasted formats replace the conditional formats inside the destination.
+      const inside = (r: Rect): boolean =>
+        r.row >= dest.row &&
+        r.col >= dest.col &&
+        r.row + r.rowCount <= dest.row + dest.rowCount &&
+        r.col + r.colCount <= dest.col + dest.colCount;
+      const copied = from.conditionalFormats
+        .filter((cf) => intersects(cf.rect, rect))
+        .map((cf) => ({
+          ...cf,
+          rect: { ...cf.rect, row: cf.rect.row - rect.row + row, col: cf.rect.col - rect.col + col },
+        }));
+      to.conditionalFormats = [...to.conditionalFormats.filter((cf) => !inside(cf.rect)), ...copied];
+    }
     this.touch();
   }
 
@@ -742,11 +653,17 @@ export class MemoryWorkbook {
     return v;
   }
 
+  /**
+   * Cell-level properties of a range. An unbounded range (whole columns or rows) reads as null:
+   * "Cell-level properties (like values, text, numberFormat, or formulas) come back as null for
+   * unbounded reads" (`unbounded-read-null`, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-unbounded).
+   */
   read(
     sheet: SheetModel,
     rect: Rect,
-    what: "values" | "formulas" | "numberFormat",
-  ): (CellValue | string)[][] {
+    what: "values" | "formulas" | "numberFormat" | "valueTypes",
+  ): (CellValue | string)[][] | null {
+    if (isUnbounded(rect)) return null;
     this.alive(sheet);
     if (rect.rowCount * rect.colCount > 5_000_000) {
       throw new MemoryExcelError(
@@ -763,12 +680,24 @@ export class MemoryWorkbook {
         const c = rect.col + j;
         const cell = cols?.get(c);
         if (what === "numberFormat") row.push(cell?.numberFormat ?? "General");
+        else if (what === "valueTypes") row.push(this.valueType(sheet, r, c));
         else if (what === "formulas" && cell?.formula !== undefined) row.push(cell.formula);
         else row.push(cell ? this.value(sheet, r, c) : "");
       }
       out.push(row);
     }
     return out;
+  }
+
+  /** Office.js `Range.valueTypes` of a cell: Empty, String, Double, Boolean or Error (ExcelApi 1.1). */
+  valueType(sheet: SheetModel, row: number, col: number): string {
+    const cell = sheet.cell(row, col);
+    if (!cell) return "Empty";
+    const v = this.value(sheet, row, col);
+    if (cell.error || (cell.formula !== undefined && typeof v === "string" && /^#[A-Z/0!?_]+[!?A]?$/.test(v)))
+      return "Error";
+    if (v === "") return "Empty";
+    return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
   }
 
   /** A style over a range: the common value, or null when cells differ (as Office.js reports it). */
@@ -798,18 +727,46 @@ export class MemoryWorkbook {
 
   // ---------------------------------------------------------------- selection
 
-  select(sheet: SheetModel, rect: Rect): void {
+  select(sheet: SheetModel, rect: Rect, areas?: readonly Rect[]): void {
     this.alive(sheet);
-    this.selection = { sheet, rect };
+    this.selection = areas && areas.length > 1 ? { sheet, rect, areas } : { sheet, rect };
+    this.objectSelected = false;
     this.activeSheet = sheet;
     this.touch();
   }
 
-  selected(): { sheet: SheetModel; rect: Rect } {
-    if (this.selection && this.sheets.includes(this.selection.sheet)) return this.selection;
+  /** The selected areas (one unless the user ctrl-clicked several). */
+  selectedAreas(): { sheet: SheetModel; areas: readonly Rect[] } {
+    if (this.objectSelected) {
+      throw new MemoryExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+    }
+    const s = this.selection && this.sheets.includes(this.selection.sheet) ? this.selection : null;
+    if (s) return { sheet: s.sheet, areas: s.areas ?? [s.rect] };
     const sheet = this.activeSheet ?? this.sheets[0];
     if (!sheet) throw new MemoryExcelError("InvalidSelection", "The workbook has no sheet.");
-    return { sheet, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    return { sheet, areas: [{ row: 0, col: 0, rowCount: 1, colCount: 1 }] };
+  }
+
+  /**
+   * The single selected range. Several areas (or an object) fail with InvalidSelection, as
+   * `Workbook.getSelectedRange` does: "If there are multiple ranges selected, this method will
+   * throw an error" (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1));
+   * error code from https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling.
+   */
+  selected(): { sheet: SheetModel; rect: Rect } {
+    const { sheet, areas } = this.selectedAreas();
+    const [rect] = areas;
+    if (areas.length !== 1 || !rect) {
+      throw new MemoryExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+    }
+    return { sheet, rect };
+  }
+
+  /** Select a chart or shape (for tests): no cells are selected. */
+  selectObject(): void {
+    this.objectSelected = true;
+    this.touch();
+    this.flush();
   }
 
   // ---------------------------------------------------------------- change tracking
@@ -824,7 +781,10 @@ export class MemoryWorkbook {
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
+    const changed = [...this.changedTables];
+    this.changedTables.clear();
     for (const l of [...this.listeners]) l();
+    for (const [t, rect] of changed) for (const l of [...this.tableListeners]) l(t, rect);
   }
 
   // ================================================================ the preview's API
@@ -927,19 +887,21 @@ export class MemoryWorkbook {
     this.flush();
   }
 
-  /** Select a range (the preview grid's click); `address` like `B3` or `B3:D7`. */
+  /** Select a range (the preview grid's click): `B3`, `B3:D7`, whole columns `A:F`, rows `3:5`, or areas `A1:B2,D4`. */
   setSelection(sheetName: string, address: string): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new MemoryExcelError("ItemNotFound", `No sheet named '${sheetName}'.`);
-    const { rect } = this.resolveAddress(address, sheet);
-    this.select(sheet, rect);
+    const areas = address.split(",").map((a) => this.resolveAddress(a, sheet).rect);
+    const [first] = areas;
+    if (!first) throw new MemoryExcelError("InvalidArgument", `'${address}' is not a range address.`);
+    this.select(sheet, first, areas);
     this.flush();
   }
 
   selectionInfo(): { sheet: string; address: string } | null {
     const s = this.selection;
     if (!s || !this.sheets.includes(s.sheet)) return null;
-    return { sheet: s.sheet.name, address: rectAddress(s.rect) };
+    return { sheet: s.sheet.name, address: (s.areas ?? [s.rect]).map((r) => rectAddress(r)).join(",") };
   }
 
   /** Make a sheet the active one (the preview's sheet tabs). */
@@ -954,42 +916,7 @@ export class MemoryWorkbook {
   // ---------------------------------------------------------------- JSON
 
   toJSON(): WorkbookJson {
-    return {
-      format: "perfcycle-memory-excel",
-      version: 1,
-      sheets: this.sheets.map((s) => {
-        const cells: [number, number, CellJson][] = [];
-        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0])) {
-          for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0])) {
-            const j: CellJson = {};
-            if (cell.value !== "") j.v = cell.value;
-            if (cell.formula !== undefined) j.f = cell.formula;
-            if (cell.numberFormat !== undefined) j.nf = cell.numberFormat;
-            if (cell.fill !== undefined) j.fill = cell.fill;
-            if (cell.fontColor !== undefined) j.fc = cell.fontColor;
-            if (cell.bold === true) j.b = true;
-            cells.push([r, c, j]);
-          }
-        }
-        return {
-          name: s.name,
-          visibility: s.visibility,
-          frozenRows: s.frozenRows,
-          cells,
-          conditionalFormats: s.conditionalFormats.map((cf) => ({
-            address: rectAddress(cf.rect),
-            operator: cf.operator,
-            formula1: cf.formula1,
-            ...(cf.fill !== undefined ? { fill: cf.fill } : {}),
-            ...(cf.fontColor !== undefined ? { fontColor: cf.fontColor } : {}),
-            ...(cf.bold !== undefined ? { bold: cf.bold } : {}),
-          })),
-        };
-      }),
-      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: rectAddress(t.rect) })),
-      activeSheet: this.activeSheet?.name ?? null,
-      selection: this.selectionInfo(),
-    };
+    return workbookToJson(this);
   }
 
   serialise(): string {
@@ -998,123 +925,11 @@ export class MemoryWorkbook {
 
   /** Rebuild a workbook from `toJSON()`/`serialise()` output; throws with a reason on anything malformed. */
   static fromJSON(input: unknown): MemoryWorkbook {
-    const fail = (why: string): never => {
-      throw new Error(`Not a saved PerfCycle preview workbook: ${why}.`);
-    };
-    const j = (
-      typeof input === "string" ? (JSON.parse(input) as unknown) : input
-    ) as Partial<WorkbookJson> | null;
-    if (!j || typeof j !== "object" || j.format !== "perfcycle-memory-excel") fail("unknown format");
-    if (j?.version !== 1) fail(`version ${String(j?.version)} is not 1`);
-    if (!Array.isArray(j?.sheets) || !Array.isArray(j?.tables)) fail("sheets or tables missing");
-    const b = new MemoryWorkbook();
-    for (const sj of j?.sheets ?? []) {
-      const s = b.addSheet(sj.name);
-      s.frozenRows = Number.isInteger(sj.frozenRows) ? sj.frozenRows : 0;
-      for (const entry of sj.cells ?? []) {
-        const [r, c, cj] = entry;
-        if (
-          !Number.isInteger(r) ||
-          !Number.isInteger(c) ||
-          r < 0 ||
-          c < 0 ||
-          r >= MAX_ROWS ||
-          c >= MAX_COLUMNS ||
-          !cj
-        ) {
-          fail(`a bad cell on sheet '${sj.name}'`);
-        }
-        const cell = s.ensure(r, c);
-        if (cj.v !== undefined) cell.value = checkInput(cj.v) ?? "";
-        if (cj.f !== undefined) cell.formula = String(cj.f);
-        if (cj.nf !== undefined) cell.numberFormat = String(cj.nf);
-        if (cj.fill !== undefined) cell.fill = checkColour(cj.fill);
-        if (cj.fc !== undefined) cell.fontColor = checkColour(cj.fc);
-        if (cj.b === true) cell.bold = true;
-      }
-      for (const cf of sj.conditionalFormats ?? []) {
-        const rect = parseRect(cf.address);
-        if (!rect || cf.operator !== "EqualTo") fail(`a bad conditional format on sheet '${sj.name}'`);
-        s.conditionalFormats.push({
-          rect: rect as Rect,
-          operator: "EqualTo",
-          formula1: String(cf.formula1),
-          ...(cf.fill !== undefined ? { fill: checkColour(cf.fill) } : {}),
-          ...(cf.fontColor !== undefined ? { fontColor: checkColour(cf.fontColor) } : {}),
-          ...(cf.bold !== undefined ? { bold: cf.bold === true } : {}),
-        });
-      }
-    }
-    // Visibility after all sheets exist (a workbook keeps one visible sheet).
-    for (const sj of j?.sheets ?? []) {
-      if (sj.visibility && sj.visibility !== "Visible") {
-        const s = b.sheet(sj.name);
-        if (s) s.visibility = sj.visibility;
-      }
-    }
-    for (const tj of j?.tables ?? []) {
-      const s = b.sheet(tj.sheet);
-      const rect = parseRect(tj.address);
-      if (!s || !rect) fail(`a bad table '${tj.name}'`);
-      const t: TableModel = { id: b.nextId++, name: tj.name, sheet: s as SheetModel, rect: rect as Rect };
-      checkTableName(t.name);
-      if (b.table(t.name)) fail(`two tables named '${t.name}'`);
-      b.tables.push(t);
-    }
-    b.activeSheet = (j?.activeSheet ? b.sheet(j.activeSheet) : undefined) ?? b.sheets[0] ?? null;
-    if (j?.selection) {
-      const s = b.sheet(j.selection.sheet);
-      const rect = parseRect(j.selection.address);
-      if (s && rect) b.selection = { sheet: s, rect };
-    }
-    b.dirty = false;
-    return b;
+    return workbookFromJson(input);
   }
 
   /** `Sheet!A1:B2` of a rectangle. */
   address(sheet: SheetModel, rect: Rect): string {
     return qualifiedAddress(sheet.name, rect);
   }
-}
-
-function conditionMet(rule: ConditionalRule, value: CellValue): boolean {
-  const f = rule.formula1.startsWith("=") ? rule.formula1.slice(1) : rule.formula1;
-  const str = /^"(.*)"$/s.exec(f);
-  if (str)
-    return (
-      typeof value === "string" && value.toLowerCase() === (str[1] ?? "").replace(/""/g, '"').toLowerCase()
-    );
-  const n = Number(f);
-  if (f.trim() !== "" && Number.isFinite(n)) return typeof value === "number" && value === n;
-  if (/^(true|false)$/i.test(f)) return typeof value === "boolean" && value === (f.toUpperCase() === "TRUE");
-  return false;
-}
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** A value as Excel displays it under a number format: the common codes the workbook uses (en-GB). */
-export function displayText(value: CellValue, numberFormat: string): string {
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "string") return value;
-  const fmt = numberFormat.trim();
-  const pct = /^0(?:\.(0+))?%$/.exec(fmt);
-  if (pct) return `${(value * 100).toFixed(pct[1]?.length ?? 0)}%`;
-  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(fmt);
-  if (fixed) {
-    const digits = fixed[2]?.length ?? 0;
-    if (fixed[1]) {
-      return value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    }
-    return value.toFixed(digits);
-  }
-  if (/^d{1,2}\/m{1,2}\/y{2,4}$/i.test(fmt) || /^yyyy-mm-dd$/i.test(fmt)) {
-    const d = new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000);
-    const dd = String(d.getUTCDate()).padStart(2, "0");
-    const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
-    const yyyy = String(d.getUTCFullYear());
-    return /^yyyy/i.test(fmt) ? `${yyyy}-${mm}-${dd}` : `${dd}/${mm}/${yyyy}`;
-  }
-  // General: up to 11 significant digits, as Excel shows in a standard-width column.
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(11)));
 }

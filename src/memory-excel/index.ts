@@ -6,6 +6,7 @@
  *   excel.book.subscribe(() => redrawGrid(excel.book));
  */
 export { createMemoryExcel, MemoryExcel, type MemoryExcelOptions, type SyncStats } from "./memoryExcel";
+export { enterText, dateSerial, ERROR_LITERALS, type Entered } from "./entry";
 export {
   MemoryWorkbook,
   MemoryExcelError,

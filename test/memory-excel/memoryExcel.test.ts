@@ -3,7 +3,7 @@
  * load-before-read, null objects, tables, failures, payload limits; and its plain model serves
  * the preview (views, typing, conditional fills, JSON).
  */
-import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../../src/preview/excel";
+import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../../src/memory-excel";
 
 function excelWith(book = MemoryWorkbook.blank()): MemoryExcel {
   return createMemoryExcel({ book });
