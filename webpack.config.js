@@ -17,6 +17,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsMetadataOptionsPlugin } = require("./scripts/functions-metadata");
 const pkg = require("./package.json");
 
 const DEV_BASE_URL = "https://localhost:3000/";
@@ -62,6 +63,18 @@ async function httpsOptions() {
   return { ca, key, cert };
 }
 
+/**
+ * functions.json: generated from the JSDoc @customfunction tags in functions.ts (which also appends
+ * the CustomFunctions.associate(id, fn) calls to that file's source), then given the top-level
+ * properties autogeneration cannot write (allowErrorForDataTypeAny; scripts/functions-metadata.js).
+ */
+function functionsMetadataPlugins(entry) {
+  return [
+    new CustomFunctionsMetadataPlugin({ output: "functions.json", input: entry }),
+    new FunctionsMetadataOptionsPlugin({ output: "functions.json" }),
+  ];
+}
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const preview = Boolean(env.preview);
@@ -104,9 +117,7 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
-      // Generates functions.json from the JSDoc @customfunction tags in functions.ts and appends the
-      // CustomFunctions.associate(id, fn) calls to that file's source.
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_ENTRY }),
+      ...functionsMetadataPlugins(FUNCTIONS_ENTRY),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -154,3 +165,4 @@ module.exports = async (env = {}, options = {}) => {
 
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.prodBaseUrl = prodBaseUrl;
+module.exports.functionsMetadataPlugins = functionsMetadataPlugins;

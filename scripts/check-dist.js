@@ -2,7 +2,7 @@
 /*
  * Post-build checks on dist/ (run by `npm run build` after `webpack --mode production`):
  *  - dist/manifest*.xml pass checkManifest with the emitted files and icons, and name no localhost;
- *  - dist/functions.json is valid JSON with at least one function;
+ *  - dist/functions.json is valid JSON with at least one function and allowErrorForDataTypeAny;
  *  - dist/taskpane.html loads Office.js from the CDN, then functions.js, then taskpane.js;
  *  - dist/preview.html loads nothing from another host (the preview runs offline).
  *
@@ -64,6 +64,11 @@ function checkDist(distDir) {
   if (metaText !== undefined) {
     try {
       const meta = JSON.parse(metaText);
+      if (meta.allowErrorForDataTypeAny !== true) {
+        problems.push(
+          `${metaFile} lacks "allowErrorForDataTypeAny": true (scripts/functions-metadata.js adds it after the metadata plugin)`,
+        );
+      }
       if (!Array.isArray(meta.functions) || meta.functions.length === 0) {
         problems.push(`${metaFile} has no functions (tag exported functions with @customfunction)`);
       } else {
