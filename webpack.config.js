@@ -20,9 +20,23 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionsMetadataOptionsPlugin } = require("./scripts/functions-metadata");
 const pkg = require("./package.json");
 
+/**
+ * The JavaScript every bundle is lowered to: what the oldest webview running PerfCycle parses.
+ * Office on Mac uses the system's WKWebView (Safari); the manifest's CustomFunctionsRuntime 1.3
+ * needs Office for Mac 16.40 (August 2020), which still ran on macOS 10.13.6 High Sierra (Office
+ * required 10.14 from 16.43, November 2020); its WebKit, Safari 11.1 without updates, parses ES2017
+ * but not regular expression lookbehind, optional chaining, `??` or class fields. On Windows the shared
+ * runtime (<Runtimes>) never uses EdgeHTML; Trident (IE 11, ES5 only) is not supported: React 18
+ * and Fluent UI 9 do not run there. See docs/decisions.md and
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins
+ * scripts/check-syntax.js parses dist/*.js at this version in `npm run build`.
+ */
+const ES_TARGET = "ES2017";
+
 const DEV_BASE_URL = "https://localhost:3000/";
 const DEV_ORIGIN = "https://localhost:3000";
 const FUNCTIONS_ENTRY = path.resolve(__dirname, "src/functions/functions.ts");
+const WEBVIEW_SUPPORT = path.resolve(__dirname, "src/taskpane/webviewSupport.ts");
 
 function port() {
   return Number(
@@ -85,11 +99,14 @@ module.exports = async (env = {}, options = {}) => {
   return {
     mode: dev ? "development" : "production",
     devtool: "source-map",
+    // webpack's own runtime code and the minifier stay within the same ECMAScript version.
+    target: ["web", ES_TARGET.toLowerCase()],
     entry: {
       // Order matters: functions.js must load before taskpane.js (taskpane dependOn functions).
-      functions: FUNCTIONS_ENTRY,
+      // webviewSupport supplies built-ins the oldest supported webview lacks, before anything runs.
+      functions: [WEBVIEW_SUPPORT, FUNCTIONS_ENTRY],
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
-      preview: "./src/preview/index.tsx",
+      preview: [WEBVIEW_SUPPORT, "./src/preview/index.tsx"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -106,8 +123,20 @@ module.exports = async (env = {}, options = {}) => {
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") },
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              compilerOptions: { target: ES_TARGET },
+            },
           },
+        },
+        {
+          // Libraries ship newer syntax than the oldest webview runs (tabster's class static blocks
+          // are ES2022): lower it too. esbuild only rewrites syntax; modules keep their format.
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          loader: "esbuild-loader",
+          options: { loader: "js", target: ES_TARGET.toLowerCase() },
         },
         {
           test: /\.(png|jpe?g|gif|svg|ico)$/i,
@@ -166,3 +195,4 @@ module.exports = async (env = {}, options = {}) => {
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.prodBaseUrl = prodBaseUrl;
 module.exports.functionsMetadataPlugins = functionsMetadataPlugins;
+module.exports.ES_TARGET = ES_TARGET;

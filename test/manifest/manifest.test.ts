@@ -216,6 +216,7 @@ describe("production manifest", () => {
       rewriteManifest(SOURCE, "https://perfcycle.example.org/addin/"),
     );
     fs.writeFileSync(path.join(dist, "functions.js"), "");
+    fs.writeFileSync(path.join(dist, "taskpane.js"), "");
     fs.writeFileSync(
       path.join(dist, "functions.json"),
       JSON.stringify({ allowErrorForDataTypeAny: true, functions: [{ id: "X", name: "X" }] }),
