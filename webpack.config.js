@@ -78,6 +78,22 @@ async function httpsOptions() {
 }
 
 /**
+ * Dev-server middleware: the bare root URL, which webpack-dev-server prints first and which
+ * answered "Cannot GET /", redirects to the browser preview (keeping any query, e.g. ?theme=dark).
+ * The add-in's own pages (taskpane.html, functions.json...) are untouched.
+ */
+function rootToPreview(req, res, next) {
+  const url = new URL(req.url || "/", "http://localhost");
+  if ((req.method === "GET" || req.method === "HEAD") && url.pathname === "/") {
+    res.statusCode = 302;
+    res.setHeader("Location", `/preview.html${url.search}`);
+    res.end();
+    return;
+  }
+  next();
+}
+
+/**
  * functions.json: generated from the JSDoc @customfunction tags in functions.ts (which also appends
  * the CustomFunctions.associate(id, fn) calls to that file's source), then given the top-level
  * properties autogeneration cannot write (allowErrorForDataTypeAny; scripts/functions-metadata.js).
@@ -183,6 +199,11 @@ module.exports = async (env = {}, options = {}) => {
       client: { overlay: { errors: true, warnings: false } },
       server: preview ? "http" : { type: "https", options: serving ? await httpsOptions() : {} },
       open: open ? ["/preview.html"] : false,
+      // http://localhost:3000/ (the first address webpack prints) opens the preview.
+      setupMiddlewares(middlewares) {
+        middlewares.unshift({ name: "perfcycle-root", middleware: rootToPreview });
+        return middlewares;
+      },
       onListening(devServer) {
         const address = devServer.server.address();
         const url = `${preview ? "http" : "https"}://localhost:${address.port}/${preview ? "preview.html" : "taskpane.html"}`;
@@ -196,3 +217,4 @@ module.exports.rewriteManifest = rewriteManifest;
 module.exports.prodBaseUrl = prodBaseUrl;
 module.exports.functionsMetadataPlugins = functionsMetadataPlugins;
 module.exports.ES_TARGET = ES_TARGET;
+module.exports.rootToPreview = rootToPreview;
