@@ -123,6 +123,8 @@ module.exports = async (env = {}, options = {}) => {
       functions: [WEBVIEW_SUPPORT, FUNCTIONS_ENTRY],
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
       preview: [WEBVIEW_SUPPORT, "./src/preview/index.tsx"],
+      // The committee report window (an Office dialog where downloads do not work, e.g. on a Mac).
+      report: [WEBVIEW_SUPPORT, "./src/taskpane/reportPage.ts"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -168,6 +170,11 @@ module.exports = async (env = {}, options = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "report.html",
+        template: "./src/taskpane/report.html",
+        chunks: ["report"],
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",

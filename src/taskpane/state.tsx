@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { formatQuarter, parsePeriod } from "../engine";
 import type { UserName } from "./user";
 import { readRegister, type RawWorkbook, type ReadResult, type WorkbookHost } from "../contract";
+import type { ReportExporter } from "./exportReport";
 
 export interface WorkbookData {
   readonly book: RawWorkbook;
@@ -25,6 +26,8 @@ export interface Notice {
 export interface PaneServices {
   /** Offer a file to the user (the committee report). */
   readonly download?: (content: string, fileName: string, mimeType: string) => void;
+  /** How the committee report reaches the user on this host (default: `download`). */
+  readonly exportReport?: ReportExporter;
   readonly now?: () => Date;
   /** The workbook's name, for the report's heading. */
   readonly workbookName?: string;
