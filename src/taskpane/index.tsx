@@ -7,6 +7,7 @@ import { Body1, FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../workbook";
 import { App } from "./App";
+import { checkHost } from "../workbook/excelCheck";
 import { openReportDialog, officeHostTraits } from "../workbook/reportDialog";
 import {
   chooseReportDelivery,
@@ -70,6 +71,7 @@ function render(inExcel: boolean): void {
         services={{
           download: downloadFile,
           exportReport: officeReportExporter(),
+          excelCheck: { run: Excel.run, host: checkHost(Office) },
           user,
           workbookName: "This workbook",
         }}

@@ -8,6 +8,7 @@ import { formatQuarter, parsePeriod } from "../engine";
 import type { UserName } from "./user";
 import { readRegister, type RawWorkbook, type ReadResult, type WorkbookHost } from "../contract";
 import type { ReportExporter } from "./exportReport";
+import type { ExcelCheckService } from "./flows/ExcelCheckSection";
 
 export interface WorkbookData {
   readonly book: RawWorkbook;
@@ -28,6 +29,8 @@ export interface PaneServices {
   readonly download?: (content: string, fileName: string, mimeType: string) => void;
   /** How the committee report reaches the user on this host (default: `download`). */
   readonly exportReport?: ReportExporter;
+  /** Set up → "Check this Excel": the run to check and which Excel it is. */
+  readonly excelCheck?: ExcelCheckService;
   readonly now?: () => Date;
   /** The workbook's name, for the report's heading. */
   readonly workbookName?: string;
