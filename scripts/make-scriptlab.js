@@ -72,7 +72,11 @@ const STYLE = `section { padding: 8px; }
 function snippetScript() {
   const source = fs.readFileSync(SOURCE, "utf8");
   const js = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2017, module: ts.ModuleKind.CommonJS, removeComments: false },
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2017,
+      module: ts.ModuleKind.CommonJS,
+      removeComments: false,
+    },
     fileName: "excelCheck.ts",
   }).outputText;
   return [
@@ -116,7 +120,9 @@ if (require.main === module) {
   if (process.argv.includes("--check")) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, "utf8") : "";
     if (current !== text) {
-      console.error(`make-scriptlab: ${path.relative(ROOT, OUT)} is out of date: run node scripts/make-scriptlab.js`);
+      console.error(
+        `make-scriptlab: ${path.relative(ROOT, OUT)} is out of date: run node scripts/make-scriptlab.js`,
+      );
       process.exit(1);
     }
     console.log(`make-scriptlab: ${path.relative(ROOT, OUT)} is up to date`);

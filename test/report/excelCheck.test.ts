@@ -4,7 +4,6 @@
  * as the preview does) every check must pass: that is the in-memory Excel's conformance claim.
  */
 import { readFileSync } from "fs";
-import path from "path";
 import ts from "typescript";
 import YAML from "yaml";
 import { MemoryWorkbook } from "../../src/preview/excel";
