@@ -58,6 +58,15 @@ const useStyles = makeStyles({
     borderBottom: "1px solid #c8c6c4",
     width: "44px",
   },
+  colButton: {
+    width: "100%",
+    padding: 0,
+    border: "none",
+    background: "transparent",
+    color: "inherit",
+    font: "inherit",
+    cursor: "pointer",
+  },
   colHead: {
     position: "sticky",
     top: 0,
@@ -284,6 +293,15 @@ export function Grid(props: GridProps) {
     if (focus) focusCell(b);
   };
 
+  /** Whole columns, as a click on a column header selects them in Excel (shift-click extends). */
+  const selectColumns = (from: number, to: number): void => {
+    setAnchor({ row: 0, col: from });
+    setActive({ row: 0, col: to });
+    setBarText(null);
+    const [c0, c1] = from <= to ? [from, to] : [to, from];
+    if (sheetName !== "") book.setSelection(sheetName, `${columnLetters(c0)}:${columnLetters(c1)}`);
+  };
+
   const commit = (text: string, at: Cell = active): void => {
     if (sheetName === "") return;
     book.setCellInput(sheetName, at.row, at.col, text);
@@ -421,7 +439,14 @@ export function Grid(props: GridProps) {
                     c >= selRect.col && c < selRect.col + selRect.colCount ? s.headSelected : undefined,
                   )}
                 >
-                  {columnLetters(c)}
+                  <button
+                    type="button"
+                    className={s.colButton}
+                    aria-label={`Select column ${columnLetters(c)}`}
+                    onClick={(e) => selectColumns(e.shiftKey ? anchor.col : c, c)}
+                  >
+                    {columnLetters(c)}
+                  </button>
                 </th>
               ))}
             </tr>
