@@ -17,11 +17,26 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsMetadataOptionsPlugin } = require("./scripts/functions-metadata");
 const pkg = require("./package.json");
+
+/**
+ * The JavaScript every bundle is lowered to: what the oldest webview running PerfCycle parses.
+ * Office on Mac uses the system's WKWebView (Safari); the manifest's CustomFunctionsRuntime 1.3
+ * needs Office for Mac 16.40 (August 2020), which still ran on macOS 10.13.6 High Sierra (Office
+ * required 10.14 from 16.43, November 2020); its WebKit, Safari 11.1 without updates, parses ES2017
+ * but not regular expression lookbehind, optional chaining, `??` or class fields. On Windows the shared
+ * runtime (<Runtimes>) never uses EdgeHTML; Trident (IE 11, ES5 only) is not supported: React 18
+ * and Fluent UI 9 do not run there. See docs/decisions.md and
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins
+ * scripts/check-syntax.js parses dist/*.js at this version in `npm run build`.
+ */
+const ES_TARGET = "ES2017";
 
 const DEV_BASE_URL = "https://localhost:3000/";
 const DEV_ORIGIN = "https://localhost:3000";
 const FUNCTIONS_ENTRY = path.resolve(__dirname, "src/functions/functions.ts");
+const WEBVIEW_SUPPORT = path.resolve(__dirname, "src/taskpane/webviewSupport.ts");
 
 function port() {
   return Number(
@@ -62,6 +77,34 @@ async function httpsOptions() {
   return { ca, key, cert };
 }
 
+/**
+ * Dev-server middleware: the bare root URL, which webpack-dev-server prints first and which
+ * answered "Cannot GET /", redirects to the browser preview (keeping any query, e.g. ?theme=dark).
+ * The add-in's own pages (taskpane.html, functions.json...) are untouched.
+ */
+function rootToPreview(req, res, next) {
+  const url = new URL(req.url || "/", "http://localhost");
+  if ((req.method === "GET" || req.method === "HEAD") && url.pathname === "/") {
+    res.statusCode = 302;
+    res.setHeader("Location", `/preview.html${url.search}`);
+    res.end();
+    return;
+  }
+  next();
+}
+
+/**
+ * functions.json: generated from the JSDoc @customfunction tags in functions.ts (which also appends
+ * the CustomFunctions.associate(id, fn) calls to that file's source), then given the top-level
+ * properties autogeneration cannot write (allowErrorForDataTypeAny; scripts/functions-metadata.js).
+ */
+function functionsMetadataPlugins(entry) {
+  return [
+    new CustomFunctionsMetadataPlugin({ output: "functions.json", input: entry }),
+    new FunctionsMetadataOptionsPlugin({ output: "functions.json" }),
+  ];
+}
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const preview = Boolean(env.preview);
@@ -72,11 +115,16 @@ module.exports = async (env = {}, options = {}) => {
   return {
     mode: dev ? "development" : "production",
     devtool: "source-map",
+    // webpack's own runtime code and the minifier stay within the same ECMAScript version.
+    target: ["web", ES_TARGET.toLowerCase()],
     entry: {
       // Order matters: functions.js must load before taskpane.js (taskpane dependOn functions).
-      functions: FUNCTIONS_ENTRY,
+      // webviewSupport supplies built-ins the oldest supported webview lacks, before anything runs.
+      functions: [WEBVIEW_SUPPORT, FUNCTIONS_ENTRY],
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
-      preview: "./src/preview/index.tsx",
+      preview: [WEBVIEW_SUPPORT, "./src/preview/index.tsx"],
+      // The committee report window (an Office dialog where downloads do not work, e.g. on a Mac).
+      report: [WEBVIEW_SUPPORT, "./src/taskpane/reportPage.ts"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -93,8 +141,20 @@ module.exports = async (env = {}, options = {}) => {
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") },
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              compilerOptions: { target: ES_TARGET },
+            },
           },
+        },
+        {
+          // Libraries ship newer syntax than the oldest webview runs (tabster's class static blocks
+          // are ES2022): lower it too. esbuild only rewrites syntax; modules keep their format.
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          loader: "esbuild-loader",
+          options: { loader: "js", target: ES_TARGET.toLowerCase() },
         },
         {
           test: /\.(png|jpe?g|gif|svg|ico)$/i,
@@ -104,14 +164,17 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
-      // Generates functions.json from the JSDoc @customfunction tags in functions.ts and appends the
-      // CustomFunctions.associate(id, fn) calls to that file's source.
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_ENTRY }),
+      ...functionsMetadataPlugins(FUNCTIONS_ENTRY),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "report.html",
+        template: "./src/taskpane/report.html",
+        chunks: ["report"],
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
@@ -143,6 +206,11 @@ module.exports = async (env = {}, options = {}) => {
       client: { overlay: { errors: true, warnings: false } },
       server: preview ? "http" : { type: "https", options: serving ? await httpsOptions() : {} },
       open: open ? ["/preview.html"] : false,
+      // http://localhost:3000/ (the first address webpack prints) opens the preview.
+      setupMiddlewares(middlewares) {
+        middlewares.unshift({ name: "perfcycle-root", middleware: rootToPreview });
+        return middlewares;
+      },
       onListening(devServer) {
         const address = devServer.server.address();
         const url = `${preview ? "http" : "https"}://localhost:${address.port}/${preview ? "preview.html" : "taskpane.html"}`;
@@ -154,3 +222,6 @@ module.exports = async (env = {}, options = {}) => {
 
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.prodBaseUrl = prodBaseUrl;
+module.exports.functionsMetadataPlugins = functionsMetadataPlugins;
+module.exports.ES_TARGET = ES_TARGET;
+module.exports.rootToPreview = rootToPreview;

@@ -84,6 +84,18 @@ export async function run(): Promise<void> {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  "));
   console.log(`dist/ built ${built} UTC; gzip level 9`);
-  const ok = functions.bytes <= 150 * KB && taskpane.gzip <= 500 * KB;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const syntax = require("../scripts/check-syntax.js") as {
+    checkSyntax: (dir: string, ecma: number, files?: string[]) => string[];
+    buildEcmaVersion: () => number;
+  };
+  const ecma = syntax.buildEcmaVersion();
+  const problems = syntax.checkSyntax(DIST, ecma, ["functions.js", "taskpane.js"]);
+  console.log(
+    problems.length === 0
+      ? `functions.js and taskpane.js parse as ES${ecma} (the oldest supported webview; both lowered, node_modules included)`
+      : `NOT ES${ecma}: ${problems.join("; ")}`,
+  );
+  const ok = functions.bytes <= 150 * KB && taskpane.gzip <= 500 * KB && problems.length === 0;
   console.log(ok ? "bundle goals: met" : "bundle goals: NOT met");
 }

@@ -2,9 +2,11 @@
 /*
  * Post-build checks on dist/ (run by `npm run build` after `webpack --mode production`):
  *  - dist/manifest*.xml pass checkManifest with the emitted files and icons, and name no localhost;
- *  - dist/functions.json is valid JSON with at least one function;
+ *  - dist/functions.json is valid JSON with at least one function and allowErrorForDataTypeAny;
  *  - dist/taskpane.html loads Office.js from the CDN, then functions.js, then taskpane.js;
- *  - dist/preview.html loads nothing from another host (the preview runs offline).
+ *  - dist/preview.html loads nothing from another host (the preview runs offline);
+ *  - every bundle a page Excel opens loads (taskpane.html, report.html) parses at the ECMAScript
+ *    version webpack lowers to (scripts/check-syntax.js: the oldest webview's syntax).
  *
  *   node scripts/check-dist.js [distDir]
  */
@@ -13,6 +15,7 @@
 const fs = require("fs");
 const path = require("path");
 const { checkManifest } = require("./manifest-check");
+const { checkSyntax, buildEcmaVersion } = require("./check-syntax");
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -37,7 +40,7 @@ function resourceUrls(html) {
   return urls;
 }
 
-function checkDist(distDir) {
+function checkDist(distDir, options = {}) {
   const problems = [];
 
   const manifests = fs.existsSync(distDir)
@@ -64,6 +67,11 @@ function checkDist(distDir) {
   if (metaText !== undefined) {
     try {
       const meta = JSON.parse(metaText);
+      if (meta.allowErrorForDataTypeAny !== true) {
+        problems.push(
+          `${metaFile} lacks "allowErrorForDataTypeAny": true (scripts/functions-metadata.js adds it after the metadata plugin)`,
+        );
+      }
       if (!Array.isArray(meta.functions) || meta.functions.length === 0) {
         problems.push(`${metaFile} has no functions (tag exported functions with @customfunction)`);
       } else {
@@ -106,8 +114,26 @@ function checkDist(distDir) {
       problems.push(`${previewFile} must not load Office.js`);
   }
 
+  // Bundles the pages Excel opens load: they must parse in the oldest supported webview.
+  const shipped = new Set();
+  for (const page of EXCEL_PAGES) {
+    const file = path.join(distDir, page);
+    if (!fs.existsSync(file)) continue;
+    for (const url of resourceUrls(fs.readFileSync(file, "utf8"))) {
+      if (/\.js$/.test(url) && !/^([a-z][a-z0-9+.-]*:)?\/\//i.test(url))
+        shipped.add(url.replace(/^\.?\//, ""));
+    }
+  }
+  if (shipped.size > 0) {
+    const ecma = options.ecmaVersion ?? buildEcmaVersion();
+    for (const p of checkSyntax(distDir, ecma, [...shipped].sort())) problems.push(p);
+  }
+
   return problems;
 }
+
+/** The pages Excel itself opens (the preview runs in the developer's browser instead). */
+const EXCEL_PAGES = ["taskpane.html", "report.html"];
 
 module.exports = { checkDist, resourceUrls };
 

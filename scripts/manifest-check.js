@@ -109,6 +109,18 @@ function elementChildren(node, localName) {
   return out;
 }
 
+/** Compares dotted versions numerically ("1.10" > "1.3"); NaN when either is not a version. */
+function compareVersions(a, b) {
+  if (!/^\d+(\.\d+)*$/.test(a) || !/^\d+(\.\d+)*$/.test(b)) return NaN;
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 function child(node, localName) {
   return elementChildren(node, localName)[0];
 }
@@ -286,6 +298,24 @@ function checkManifest(xmlText, options = {}) {
     const min = sharedRuntime.getAttribute("MinVersion") || setsEl.getAttribute("DefaultMinVersion") || "";
     if (!(parseFloat(min) >= 1.1)) {
       problems.push(`[requirements] SharedRuntime MinVersion must be at least 1.1, found "${min}"`);
+    }
+  }
+
+  // Custom functions take error cells as inputs (functions.json allowErrorForDataTypeAny) with the
+  // input-only codes #NAME? and #REF!, and show messages on #N/A: CustomFunctionsRuntime 1.3
+  // (https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets).
+  const cfRuntime = sets.find((s) => s.getAttribute("Name") === "CustomFunctionsRuntime");
+  if (!cfRuntime) {
+    problems.push(
+      '[requirements] <Requirements><Sets> must contain <Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
+    );
+  } else {
+    const setsEl = walk(root, "Requirements", "Sets");
+    const min = cfRuntime.getAttribute("MinVersion") || setsEl.getAttribute("DefaultMinVersion") || "";
+    if (!(compareVersions(min, "1.3") >= 0)) {
+      problems.push(
+        `[requirements] CustomFunctionsRuntime MinVersion must be at least 1.3 (error cells as inputs, messages on #N/A), found "${min}"`,
+      );
     }
   }
 

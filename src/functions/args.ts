@@ -34,7 +34,7 @@ import {
   type ToleranceType,
   type Weights,
 } from "../engine";
-import { invalid, isExcelError, notAvailable, Problem } from "./errors";
+import { invalid, isInputError, isOutputCode, notAvailable, Problem } from "./errors";
 import { cellsOf } from "./grid";
 
 export type Arg<T> = T | Problem;
@@ -49,10 +49,18 @@ export function isEmpty(x: unknown): boolean {
   return false;
 }
 
-/** An error cell passed in (e.g. #N/A from a lookup) keeps its code and message. */
+/**
+ * An error cell passed in (e.g. #N/A from a lookup) keeps its code and message, in that cell of the
+ * result only. A code a function cannot return (`#REF!`, `#NAME?`, `#SPILL!`...) becomes `#VALUE!`
+ * naming it.
+ */
 function passedError(x: unknown): Problem | undefined {
-  if (!isExcelError(x)) return undefined;
-  return new Problem(x.code, x.message ?? `The cell holds the error ${x.code}`);
+  if (!isInputError(x)) return undefined;
+  const message = typeof x.message === "string" && x.message !== "" ? x.message : undefined;
+  if (isOutputCode(x.code)) return new Problem(x.code, message ?? `The cell holds the error ${x.code}`);
+  return invalid(
+    `The cell holds the error ${x.code}${message ? ` (${message})` : ""}; correct that cell and the result follows`,
+  );
 }
 
 const logical = (b: boolean): string => (b ? "TRUE" : "FALSE");

@@ -71,6 +71,34 @@ export function isExcelError(x: unknown): x is ExcelError {
   return typeof code === "string" && EXCEL_ERROR_CODES.has(code);
 }
 
+/**
+ * An error cell Excel passed in. With `allowErrorForDataTypeAny` in functions.json (added by the
+ * build, scripts/functions-metadata.js) Excel calls a function whose `any` parameters hold error
+ * cells, passing each as a `CustomFunctions.Error`: `{ code, message? }`, `code` one of the
+ * `CustomFunctions.ErrorCode` strings. `#NAME?` and `#REF!` are input-only codes
+ * (CustomFunctionsRuntime 1.3: "supported as a custom function input error, but not as a custom
+ * function output error"); newer Excel errors (`#SPILL!`, `#CALC!`, `#BUSY!`...) may arrive too, so
+ * any `#...` code is taken as an error cell.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors
+ */
+export interface InputError {
+  readonly code: string;
+  readonly message?: string;
+}
+
+const RE_ERROR_CODE = /^#[A-Z0-9/_.]+[!?]?$/i;
+
+export function isInputError(x: unknown): x is InputError {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const code = (x as { code?: unknown }).code;
+  return typeof code === "string" && RE_ERROR_CODE.test(code);
+}
+
+/** True for a code a custom function may return (the others become `#VALUE!` with a message). */
+export function isOutputCode(code: string): code is ExcelErrorCode {
+  return EXCEL_ERROR_CODES.has(code);
+}
+
 /** The Excel error a user expects for each engine error code. */
 export function excelCodeFor(code: EngineErrorCode): ExcelErrorCode {
   switch (code) {

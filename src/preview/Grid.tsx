@@ -65,6 +65,15 @@ const useStyles = makeStyles({
     borderBottom: "1px solid #c8c6c4",
     width: "44px",
   },
+  colButton: {
+    width: "100%",
+    padding: 0,
+    border: "none",
+    background: "transparent",
+    color: "inherit",
+    font: "inherit",
+    cursor: "pointer",
+  },
   colHead: {
     position: "sticky",
     top: 0,
@@ -442,10 +451,16 @@ export function Grid(props: GridProps) {
                     s.colHead,
                     c >= selRect.col && c < selRect.col + selRect.colCount ? s.headSelected : undefined,
                   )}
-                  title={`Select column ${columnLetters(c)} (shift: columns from the selection's)`}
-                  onMouseDown={(e) => selectWhole("column", c, e.shiftKey)}
                 >
-                  {columnLetters(c)}
+                  <button
+                    type="button"
+                    className={s.colButton}
+                    aria-label={`Select column ${columnLetters(c)}`}
+                    title={`Select column ${columnLetters(c)} (shift: columns from the selection's)`}
+                    onClick={(e) => selectWhole("column", c, e.shiftKey)}
+                  >
+                    {columnLetters(c)}
+                  </button>
                 </th>
               ))}
             </tr>

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { App } from "../taskpane/App";
 import { ConfirmDialog } from "../taskpane/components";
 import { downloadFile } from "../taskpane/exportReport";
+import { checkHost } from "../workbook/excelCheck";
 import { THEMES, type ThemeName } from "../taskpane/theme";
 import { userNameStore } from "../taskpane/user";
 import { Grid } from "./Grid";
@@ -70,8 +71,14 @@ export function PreviewApp(props: PreviewAppProps) {
   const [confirmReset, setConfirmReset] = useState(false);
   const user = useMemo(() => userNameStore(store as Storage | null, "Preview user"), [store]);
   const services = useMemo(
-    () => ({ download: downloadFile, user, workbookName: "Preview workbook (in this browser)" }),
-    [user],
+    () => ({
+      download: downloadFile,
+      user,
+      workbookName: "Preview workbook (in this browser)",
+      // "Check this Excel" runs against the in-memory Excel here: every check must pass.
+      excelCheck: { run: session.excel.run, host: checkHost(null) },
+    }),
+    [user, session],
   );
 
   // Save after every change, a moment after the last one.

@@ -7,7 +7,14 @@ import { Body1, FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../workbook";
 import { App } from "./App";
-import { downloadFile } from "./exportReport";
+import { checkHost } from "../workbook/excelCheck";
+import { openReportDialog, officeHostTraits } from "../workbook/reportDialog";
+import {
+  chooseReportDelivery,
+  createReportExporter,
+  downloadFile,
+  type ReportExporter,
+} from "./exportReport";
 import { THEMES, themeName } from "./theme";
 import { userNameStore } from "./user";
 
@@ -52,6 +59,19 @@ function onPaneShown(listener: () => void): () => void {
   };
 }
 
+/** The committee report's way out of this Excel: a download, or the report window (report.html). */
+function officeReportExporter(): ReportExporter {
+  const traits = officeHostTraits();
+  const url = new URL("report.html", window.location.href).href;
+  return createReportExporter(chooseReportDelivery(traits), {
+    download: downloadFile,
+    openDialog: (html, name) =>
+      traits.dialogApi === "none"
+        ? Promise.reject(new Error("This Excel cannot open add-in windows."))
+        : openReportDialog(html, name, { url, dialogApi: traits.dialogApi, storage: storage() }),
+  });
+}
+
 function render(inExcel: boolean): void {
   const container = document.getElementById("root");
   if (!container) return;
@@ -80,7 +100,16 @@ function render(inExcel: boolean): void {
   });
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
-      <App host={host} services={{ download: downloadFile, user, workbookName: "This workbook" }} />
+      <App
+        host={host}
+        services={{
+          download: downloadFile,
+          exportReport: officeReportExporter(),
+          excelCheck: { run: Excel.run, host: checkHost(Office) },
+          user,
+          workbookName: "This workbook",
+        }}
+      />
     </FluentProvider>,
   );
 }

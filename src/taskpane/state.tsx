@@ -22,6 +22,8 @@ import {
 import { formatQuarter, parsePeriod } from "../engine";
 import type { UserName } from "./user";
 import { readRegister, type RawWorkbook, type ReadResult, type WorkbookHost } from "../contract";
+import type { ReportExporter } from "./exportReport";
+import type { ExcelCheckService } from "./flows/ExcelCheckSection";
 
 export interface WorkbookData {
   readonly book: RawWorkbook;
@@ -40,6 +42,10 @@ export interface Notice {
 export interface PaneServices {
   /** Offer a file to the user (the committee report). */
   readonly download?: (content: string, fileName: string, mimeType: string) => void;
+  /** How the committee report reaches the user on this host (default: `download`). */
+  readonly exportReport?: ReportExporter;
+  /** Set up → "Check this Excel": the run to check and which Excel it is. */
+  readonly excelCheck?: ExcelCheckService;
   readonly now?: () => Date;
   /** The workbook's name, for the report's heading. */
   readonly workbookName?: string;

@@ -11,7 +11,7 @@
  *   E2E_DIST=/tmp/dist node --import tsx --test test/e2e/cycle.e2e.ts
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test, type TestContext } from "node:test";
 import type { Locator, Page } from "playwright-core";
@@ -117,8 +117,10 @@ async function step(t: TestContext, name: string, fn: () => Promise<void> | void
 }
 
 before(async () => {
-  rmSync(OUT, { recursive: true, force: true });
+  // Only this walk's own files: the other walks keep theirs in folders of test-output/e2e/.
   mkdirSync(OUT, { recursive: true });
+  for (const f of readdirSync(OUT, { withFileTypes: true }))
+    if (f.isFile()) rmSync(join(OUT, f.name), { force: true });
   server = await serve(DIST);
   browser = await openBrowser({ downloads: OUT });
   page = browser.page;

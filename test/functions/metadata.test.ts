@@ -3,7 +3,8 @@
  * src/functions/functions.ts (the same package and call the webpack build uses), and the
  * `CustomFunctions.associate` calls the plugin appends to that file at build time.
  */
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import path from "path";
 import ts from "typescript";
 import {
@@ -89,6 +90,78 @@ describe("functions.json", () => {
         expect(f.parameters.slice(firstOptional).every((p) => p.optional === true)).toBe(true);
     }
   });
+});
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { finishFunctionsMetadata } = require("../../scripts/functions-metadata.js") as {
+  finishFunctionsMetadata: (json: string) => string;
+};
+
+/** functions.json as `webpack` writes it, with the build's own plugins (webpack.config.js). */
+async function buildFunctionsJson(): Promise<Record<string, unknown>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require("webpack") as typeof import("webpack");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../../webpack.config.js") as {
+    functionsMetadataPlugins: (entry: string) => import("webpack").WebpackPluginInstance[];
+  };
+  const out = mkdtempSync(path.join(tmpdir(), "perfcycle-functions-"));
+  try {
+    const stats = await new Promise<import("webpack").Stats | undefined>((resolve, reject) =>
+      webpack(
+        {
+          mode: "development",
+          devtool: false,
+          context: path.resolve(__dirname, "../.."),
+          entry: { functions: ENTRY },
+          output: { path: out, filename: "[name].js" },
+          resolve: { extensions: [".ts", ".js"] },
+          module: {
+            rules: [
+              {
+                test: /\.ts$/,
+                exclude: /node_modules/,
+                loader: "ts-loader",
+                options: { transpileOnly: true, configFile: path.resolve(__dirname, "../../tsconfig.json") },
+              },
+            ],
+          },
+          plugins: config.functionsMetadataPlugins(ENTRY),
+        },
+        (err, s) => (err ? reject(err) : resolve(s)),
+      ),
+    );
+    expect(stats?.compilation.errors.map((e) => e.message)).toEqual([]);
+    return JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as Record<string, unknown>;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe("functions.json as the build ships it", () => {
+  it("lets Excel pass error cells to the functions (allowErrorForDataTypeAny, top level)", () => {
+    const shipped = JSON.parse(finishFunctionsMetadata(generated.metadataJson)) as Record<string, unknown>;
+    const { functions: shippedFunctions, ...topLevel } = shipped;
+    expect(topLevel).toMatchSnapshot();
+    expect(topLevel.allowErrorForDataTypeAny).toBe(true);
+    expect(shippedFunctions).toEqual(functions);
+  });
+
+  it("refuses metadata without a functions array rather than shipping it", () => {
+    expect(() => finishFunctionsMetadata("{}")).toThrow(/no functions array/);
+  });
+
+  it("is what webpack emits with the build's plugins: the generated functions plus the flag", async () => {
+    const built = await buildFunctionsJson();
+    expect(built.allowErrorForDataTypeAny).toBe(true);
+    expect(built.functions).toEqual(functions);
+    // allowCustomDataForDataTypeAny comes from custom-functions-metadata itself.
+    expect(Object.keys(built)).toEqual([
+      "allowCustomDataForDataTypeAny",
+      "allowErrorForDataTypeAny",
+      "functions",
+    ]);
+  }, 120_000);
 });
 
 describe("the associate calls the metadata plugin appends to functions.ts", () => {

@@ -150,6 +150,21 @@ describe("broken manifests are reported", () => {
     expect(check(xml)).toEqual([expect.stringMatching(/^\[requirements\].*SharedRuntime/)]);
   });
 
+  test("custom functions runtime too old for error cells as inputs", () => {
+    const xml = replaceOnce(
+      SOURCE,
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>',
+    );
+    expect(check(xml)).toEqual([
+      expect.stringMatching(
+        /^\[requirements\] CustomFunctionsRuntime MinVersion must be at least 1.3.*"1.2"/,
+      ),
+    ]);
+    const none = replaceOnce(SOURCE, /\s*<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/, "");
+    expect(check(none)).toEqual([expect.stringMatching(/^\[requirements\].*CustomFunctionsRuntime/)]);
+  });
+
   test("short-lived runtime", () => {
     const xml = replaceOnce(SOURCE, 'lifetime="long"', 'lifetime="short"');
     expect(check(xml)).toEqual([expect.stringMatching(/^\[runtime\].*lifetime must be "long"/)]);
@@ -201,9 +216,10 @@ describe("production manifest", () => {
       rewriteManifest(SOURCE, "https://perfcycle.example.org/addin/"),
     );
     fs.writeFileSync(path.join(dist, "functions.js"), "");
+    fs.writeFileSync(path.join(dist, "taskpane.js"), "");
     fs.writeFileSync(
       path.join(dist, "functions.json"),
-      JSON.stringify({ functions: [{ id: "X", name: "X" }] }),
+      JSON.stringify({ allowErrorForDataTypeAny: true, functions: [{ id: "X", name: "X" }] }),
     );
     fs.writeFileSync(
       path.join(dist, "taskpane.html"),
@@ -212,6 +228,18 @@ describe("production manifest", () => {
     );
     fs.writeFileSync(path.join(dist, "preview.html"), '<script defer src="preview.js"></script>');
     expect(checkDist(dist)).toEqual([]);
+
+    fs.writeFileSync(
+      path.join(dist, "functions.json"),
+      JSON.stringify({ functions: [{ id: "X", name: "X" }] }),
+    );
+    expect(checkDist(dist)).toEqual([
+      expect.stringMatching(/functions\.json lacks "allowErrorForDataTypeAny": true/),
+    ]);
+    fs.writeFileSync(
+      path.join(dist, "functions.json"),
+      JSON.stringify({ allowErrorForDataTypeAny: true, functions: [{ id: "X", name: "X" }] }),
+    );
 
     fs.writeFileSync(
       path.join(dist, "preview.html"),

@@ -28,7 +28,7 @@ import {
   type PublishedFinding,
 } from "../../contract";
 import { ActionButton, ProblemList, RagBadge } from "../components";
-import { committeeReport } from "../exportReport";
+import { chooseReportDelivery, committeeReport, createReportExporter } from "../exportReport";
 import { dateTime, figure, fileName, plural } from "../format";
 import { selectionAddress } from "../model/actuals";
 import { usePane } from "../state";
@@ -229,6 +229,13 @@ export function ReviewFlow() {
     () => (register && quarter ? buildReport(register, quarter, { trend: true }) : null),
     [register, quarter],
   );
+  const { exportReport, download } = pane.services;
+  const exporter = useMemo(
+    () =>
+      exportReport ??
+      createReportExporter(chooseReportDelivery({ platform: null, dialogApi: "none" }), { download }),
+    [exportReport, download],
+  );
   const [audit, setAudit] = useState<readonly AuditEntry[] | null>(null);
   const { host, version } = pane;
 
@@ -354,28 +361,30 @@ export function ReviewFlow() {
               One HTML file for the board: summary, exceptions with commentary and actions, a trend chart per
               indicator, data errors and target-quality findings. It prints on A4.
             </Caption1>
-            <div>
-              <ActionButton
-                appearance="primary"
-                action="Exporting the committee report"
-                onRun={async () => {
-                  const now = pane.services.now?.() ?? new Date();
-                  const html = committeeReport(
-                    report,
-                    errors,
-                    pane.services.workbookName ?? "This workbook",
-                    now,
-                  );
-                  const name = fileName(`PerfCycle report ${report.period}.html`);
-                  const download = pane.services.download;
-                  if (!download) throw new Error("This host cannot save files.");
-                  download(html, name, "text/html");
-                  pane.notify({ intent: "success", title: "Committee report exported", text: name });
-                }}
-              >
-                Export committee report
-              </ActionButton>
-            </div>
+            <Body1 id="export-how">{exporter.explanation}</Body1>
+            {exporter.delivery === "sheet" ? null : (
+              <div>
+                <ActionButton
+                  appearance="primary"
+                  aria-describedby="export-how"
+                  action="Exporting the committee report"
+                  onRun={async () => {
+                    const now = pane.services.now?.() ?? new Date();
+                    const html = committeeReport(
+                      report,
+                      errors,
+                      pane.services.workbookName ?? "This workbook",
+                      now,
+                    );
+                    const name = fileName(`PerfCycle report ${report.period}.html`);
+                    const text = await exporter.deliver(html, name);
+                    pane.notify({ intent: "success", title: "Committee report exported", text });
+                  }}
+                >
+                  {exporter.delivery === "dialog" ? "Open committee report" : "Export committee report"}
+                </ActionButton>
+              </div>
+            )}
           </section>
         </>
       )}

@@ -27,6 +27,7 @@ import {
 } from "../../engine";
 import { TABLE } from "../../contract";
 import { ActionButton } from "../components";
+import { ExcelCheckSection } from "./ExcelCheckSection";
 import { defined } from "../format";
 import { numberCell, numberText } from "../model/cells";
 import { usePane } from "../state";
@@ -215,6 +216,7 @@ export function SetUpFlow() {
           </div>
         </form>
       </section>
+      {pane.services.excelCheck ? <ExcelCheckSection service={pane.services.excelCheck} /> : null}
     </div>
   );
 }

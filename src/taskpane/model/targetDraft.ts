@@ -2,9 +2,10 @@
  * The target form's data: a draft of one PerfTargets row as the user types it, turned into cells,
  * and evaluated live by the contract's reader and the engine: the cell problems of the row
  * (named by column, quoting the text), the SMART findings (engine targetFindings and the
- * register-wide duplicate and roll-up checks of smartFindings), and the four quarterly milestones
- * of the profile (engine buildReport for each quarter of the target year, so Seasonal and
- * rolled-up baselines come out exactly as the report will rate them).
+ * duplicate and roll-up checks of smartFindings), and the four quarterly milestones of the profile
+ * (engine targetMilestones, so Seasonal and rolled-up baselines come out exactly as the report will
+ * rate them). The workbook is indexed once (`draftIndex`); a keystroke reads the draft's indicator
+ * only.
  */
 import {
   buildHierarchy,
@@ -157,7 +158,11 @@ export interface DraftEvaluation {
   readonly milestoneNote: string | null;
 }
 
-function rowFor(headers: readonly RawCell[], draft: Draft, base: readonly RawCell[] | undefined): RawCell[] {
+export function rowFor(
+  headers: readonly RawCell[],
+  draft: Draft,
+  base: readonly RawCell[] | undefined,
+): RawCell[] {
   return headers.map((h, i) => {
     const name = matchHeader(h, FORM_FIELDS);
     if (name !== undefined) return cellOf(draft, name);
@@ -166,32 +171,93 @@ function rowFor(headers: readonly RawCell[], draft: Draft, base: readonly RawCel
   });
 }
 
-/** Evaluate a draft against the workbook it belongs to (see the module comment). */
-export function evaluateDraft(book: RawWorkbook, draft: Draft): DraftEvaluation {
+/**
+ * What evaluating a draft needs from its workbook, indexed once per workbook read (not per
+ * keystroke): the targets table, its rows by indicator id, the settings and units tables, and the
+ * actuals of each indicator. A draft is then read with only the rows of its own indicator around
+ * it (at their own row numbers, the other rows left out as blank), which is all the row's cell
+ * checks, the duplicate check (S-ID) and the roll-up check (M-RATE) look at: the same cell errors
+ * and findings as reading the whole register, at the cost of one indicator.
+ */
+export interface DraftIndex {
+  readonly targets: RawTable | undefined;
+  readonly headers: readonly RawCell[];
+  /** 0-based row indexes of PerfTargets by idKey of IndicatorId. */
+  readonly targetRowsById: ReadonlyMap<string, readonly number[]>;
+  /** PerfSettings and PerfUnits, as read. */
+  readonly shared: readonly RawTable[];
+  /** PerfActuals restricted to one indicator, by idKey, built on first use. */
+  actualsOf(id: string): RawTable | undefined;
+}
+
+const NO_ROWS: readonly number[] = [];
+/** A row the reader skips as blank (the rows of other indicators). */
+const BLANK_ROW: readonly RawCell[] = [];
+
+export function draftIndex(book: RawWorkbook): DraftIndex {
   const targets = findTable(book, TABLE.targets);
   const headers: readonly RawCell[] = targets?.headers ?? TARGET_COLUMNS;
-  const rows = [...(targets?.rows ?? [])];
+  const idOf = (t: RawTable): number =>
+    t.headers.findIndex((h) => matchHeader(h, ["IndicatorId"]) !== undefined);
+  const targetRowsById = new Map<string, number[]>();
+  if (targets) {
+    const col = idOf(targets);
+    targets.rows.forEach((r, i) => {
+      const k = idKey(cellText(r[col] ?? null));
+      const list = targetRowsById.get(k);
+      if (list) list.push(i);
+      else targetRowsById.set(k, [i]);
+    });
+  }
+  const shared: RawTable[] = [];
+  let actuals: RawTable | undefined;
+  for (const t of book.tables) {
+    if (t === targets) continue;
+    if (findTable({ tables: [t] }, TABLE.actuals)) actuals = t;
+    else if (findTable({ tables: [t] }, TABLE.settings) || findTable({ tables: [t] }, TABLE.units))
+      shared.push(t);
+  }
+  let actualsById: Map<string, RawCell[][]> | null = null;
+  const actualsOf = (id: string): RawTable | undefined => {
+    if (!actuals) return undefined;
+    if (actualsById === null) {
+      const byId = new Map<string, RawCell[][]>();
+      const col = idOf(actuals);
+      for (const r of actuals.rows) {
+        const k = idKey(cellText(r[col] ?? null));
+        const list = byId.get(k);
+        if (list) list.push(r as RawCell[]);
+        else byId.set(k, [r as RawCell[]]);
+      }
+      actualsById = byId;
+    }
+    return { ...actuals, rows: actualsById.get(id) ?? [] };
+  };
+  return { targets, headers, targetRowsById, shared, actualsOf };
+}
+
+/** Evaluate a draft against the workbook it belongs to (see the module comment). */
+export function evaluateDraft(book: RawWorkbook | DraftIndex, draft: Draft): DraftEvaluation {
+  const index = "tables" in book ? draftIndex(book) : book;
+  const { targets, headers } = index;
+  const all = targets?.rows ?? [];
   const editingRow = draft.editing?.row ?? null;
-  const row = rowFor(headers, draft, editingRow === null ? undefined : rows[editingRow - 1]);
+  const row = rowFor(headers, draft, editingRow === null ? undefined : all[editingRow - 1]);
+  const id = idKey(draft.texts.IndicatorId);
+  // The targets table with only this indicator's rows (at their own places) and the draft's row.
+  const rows: (readonly RawCell[])[] = new Array<readonly RawCell[]>(all.length).fill(BLANK_ROW);
+  for (const i of index.targetRowsById.get(id) ?? NO_ROWS) rows[i] = all[i] ?? BLANK_ROW;
   let draftRow: number;
-  if (editingRow !== null && editingRow <= rows.length) {
+  if (editingRow !== null && editingRow <= all.length) {
     rows[editingRow - 1] = row;
     draftRow = editingRow;
   } else {
     rows.push(row);
     draftRow = rows.length;
   }
-  const id = idKey(draft.texts.IndicatorId);
-  const tables: RawTable[] = [];
-  for (const t of book.tables) {
-    if (t === targets) continue;
-    if (findTable({ tables: [t] }, TABLE.actuals)) {
-      const idCol = t.headers.findIndex((h) => matchHeader(h, ["IndicatorId"]) !== undefined);
-      tables.push({ ...t, rows: t.rows.filter((r) => idKey(cellText(r[idCol] ?? null)) === id) });
-    } else if (findTable({ tables: [t] }, TABLE.settings) || findTable({ tables: [t] }, TABLE.units)) {
-      tables.push(t);
-    }
-  }
+  const tables: RawTable[] = [...index.shared];
+  const actuals = index.actualsOf(id);
+  if (actuals) tables.push(actuals);
   tables.push({ ...(targets ?? { name: TABLE.targets }), headers, rows });
   const read = readRegister({ tables });
   const none: DraftEvaluation = {
