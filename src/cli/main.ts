@@ -32,6 +32,7 @@ import {
   type ImportedRow,
   type RawCell,
   type ReadResult,
+  type SheetGrid,
   reportSheetName,
 } from "../contract";
 import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
@@ -39,13 +40,7 @@ import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
 import { htmlReport } from "../contract/htmlReport";
-import {
-  DEFAULT_LIMITS,
-  readZipDirectory,
-  unpackEntry,
-  type PackageInfo,
-  type PackageLimits,
-} from "./package";
+import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits } from "./package";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
 import { addReportSheet, sampleWorkbookFile, writeTableRows } from "./writers";
 import {
@@ -54,14 +49,10 @@ import {
   locateTables,
   rawTable,
   rawWorkbook,
-  sheetGrid,
-  sheetGrids,
   workbookBuffer,
-  worksheetNamed,
   type LoadedBook,
-  type SheetGrid,
 } from "./xlsx";
-import type { Workbook } from "exceljs";
+import { openXlsx, type XlsxBook } from "./ooxml/book";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -211,38 +202,25 @@ async function checkOutputs(outputs: readonly (readonly [string, string | undefi
 
 interface Book {
   readonly path: string;
-  readonly info: PackageInfo;
-  /** The ExcelJS workbook, when asked to keep it (to write a copy); else dropped early to spare memory. */
-  readonly workbook: Workbook | undefined;
+  /** The package as read (its parts are what a copy is written from). */
+  readonly xlsx: XlsxBook;
   /** Every sheet as a grid, when asked for. */
   readonly sheets: readonly SheetGrid[];
   readonly read: ReadResult;
   readonly register: Register;
 }
 
-async function readBook(
-  path: string,
-  io: CliIo,
-  options: { readonly keep: boolean; readonly grids: boolean },
-): Promise<Book> {
-  const loaded = await loadXlsx(path, limitsOf(io));
+async function readBook(path: string, io: CliIo, options: { readonly grids: boolean }): Promise<Book> {
+  const xlsx = await openXlsx(path, limitsOf(io));
   // The reader does not use number formats; the published-figure check reads them from the grids.
-  const raw = rawWorkbook(loaded.workbook, { formats: false });
-  const sheets = options.grids ? sheetGrids(loaded.workbook) : [];
-  const workbook = options.keep ? loaded.workbook : undefined;
+  const raw = xlsx.rawWorkbook({ formats: false });
+  const sheets = options.grids ? xlsx.grids() : [];
+  xlsx.release();
   const read = readRegister(raw);
   if (read.fatal || !read.register) {
     throw new CliError(`${path}: ${read.fatal?.message ?? "the workbook cannot be read"}`);
   }
-  return { path, info: loaded.info, workbook, sheets, read, register: read.register };
-}
-
-/** Refuse to write a book back over itself when ExcelJS would drop some of its parts. */
-function refuseUnkept(loaded: { readonly path: string; readonly info: PackageInfo }, what: string): void {
-  if (loaded.info.unkept.length === 0) return;
-  throw new CliError(
-    `${loaded.path} has ${loaded.info.unkept.join(", ")}, which this command cannot keep when it saves the workbook, so ${what}; use the PerfCycle add-in in Excel instead`,
-  );
+  return { path, xlsx, sheets, read, register: read.register };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,9 +315,7 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
     ["--xlsx", xlsxOut],
     ["--html", htmlOut],
   ]);
-  const book = await readBook(path, io, { keep: xlsxOut !== undefined, grids: false });
-  if (xlsxOut !== undefined && samePath(xlsxOut, path))
-    refuseUnkept(book, "the report sheet is not added to it");
+  const book = await readBook(path, io, { grids: false });
   const period = periodOf(book, str(p, "period"));
   // --period is the report's reporting period: quarters after it are Not due, it is not.
   const register: Register = {
@@ -352,12 +328,13 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
 
   // Everything is built before anything is written; each file is written whole (temp + rename).
   let xlsxBuffer: Buffer | undefined;
-  if (xlsxOut !== undefined && book.workbook) {
+  if (xlsxOut !== undefined) {
+    const loaded = await loadXlsx(path, limitsOf(io));
     const sheet = reportSheet(report);
     const wrap = REPORT_COLUMNS.map((c, i) =>
       ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
     ).filter((i) => i >= 0);
-    addReportSheet(book.workbook, {
+    addReportSheet(loaded.workbook, {
       sheetName: reportSheetName(report.period),
       title: sheet.title,
       notes: [
@@ -372,8 +349,8 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
       colours: RAG_COLOURS,
       errors: out.errors.map(errorText),
     });
-    book.workbook.lastModifiedBy = "PerfCycle evaluate";
-    xlsxBuffer = await workbookBuffer(book.workbook);
+    loaded.workbook.lastModifiedBy = "PerfCycle evaluate";
+    xlsxBuffer = await workbookBuffer(loaded.workbook);
   }
   const html =
     htmlOut === undefined
@@ -389,12 +366,6 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
   if (xlsxOut !== undefined && xlsxBuffer) {
     await writeAtomic(xlsxOut, xlsxBuffer);
-    const lost = [...(samePath(xlsxOut, path) ? [] : book.info.unkept), ...book.info.settingsLost];
-    if (lost.length > 0) {
-      io.stderr(
-        `perfcycle: note: ${xlsxOut} does not have the ${lost.join(", ")} of ${path} (this command cannot write them)\n`,
-      );
-    }
   }
   if (htmlOut !== undefined && html !== undefined) await writeAtomic(htmlOut, html);
   if (jsonOut !== "-") {
@@ -415,7 +386,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const path = p.positionals[0] ?? "";
   const jsonOut = str(p, "json");
   await checkOutputs([["--json", jsonOut]]);
-  const book = await readBook(path, io, { keep: false, grids: true });
+  const book = await readBook(path, io, { grids: true });
   const result = checkBook(book.read.book, book.sheets);
   const out = { findings: result.findings, errors: result.errors, published: result.published };
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
@@ -450,19 +421,21 @@ async function wideGrid(
     if (grid.length === 0) throw new CliError(`${path} is empty: there is no table to import`);
     return { sheet: basename(path), grid };
   }
-  const loaded = await loadXlsx(path, limits);
-  const wb = loaded.workbook;
+  const book = await openXlsx(path, limits);
   if (sheet !== undefined) {
-    const ws = worksheetNamed(wb, sheet);
+    const ws = book.sheetNamed(sheet);
     if (!ws) {
-      const names = wb.worksheets.map((w) => JSON.stringify(w.name)).join(", ");
+      const names = book
+        .worksheets()
+        .map((w) => JSON.stringify(w.name))
+        .join(", ");
       throw new CliError(`${path} has no sheet ${JSON.stringify(sheet)} (its sheets: ${names || "none"})`);
     }
-    return { sheet: ws.name, grid: sheetGrid(ws).grid };
+    return { sheet: ws.name, grid: [...book.grid(ws).grid.map((r) => [...r])] };
   }
-  for (const ws of wb.worksheets) {
-    const g = sheetGrid(ws);
-    if (g.grid.length > 0) return { sheet: ws.name, grid: g.grid };
+  for (const ws of book.worksheets()) {
+    const g = book.grid(ws);
+    if (g.grid.length > 0) return { sheet: ws.name, grid: g.grid.map((r) => [...r]) };
   }
   throw new CliError(`${path} has no sheet with data: there is no table to import`);
 }
@@ -494,7 +467,6 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     if (samePath(into, path))
       throw new CliError(`import: --into must name the PerfCycle workbook, not the file being imported`);
     target = await loadXlsx(into, limitsOf(io));
-    refuseUnkept(target, "the rows are not added to it");
     const raw = rawWorkbook(target.workbook);
     if (!findRawTable(raw, TABLE.actuals)) {
       const names = raw.tables.map((t) => t.name).join(", ");
