@@ -139,7 +139,6 @@ export class XlsxBook {
       styles: this.styles(),
       date1904: this.date1904,
       ...(keep ? { keep } : {}),
-      keepStyled: full,
       maxRows: this.limits.maxRows,
       file: this.path,
       part: sheet.part,
@@ -227,18 +226,15 @@ export class XlsxBook {
     const merged = mergedAway(cells.merges);
     let height = 0;
     let width = 0;
-    cells.values.forEach((row, r) => {
-      if (!row) return;
-      let w = 0;
-      row.forEach((v, c) => {
-        const s = cells.styles[r]?.[c];
-        if ((v !== null && v !== undefined) || (s !== undefined && styles.fills[s])) w = c + 1;
-      });
-      if (w > 0) {
-        height = r + 1;
-        if (w > width) width = w;
-      }
-    });
+    // The grid covers every value and every filled cell (a status shown by its colour alone).
+    const extend = (r: number, c: number): void => {
+      if (r + 1 > height) height = r + 1;
+      if (c + 1 > width) width = c + 1;
+    };
+    cells.values.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && extend(r, c)));
+    cells.styles.forEach((row, r) =>
+      row?.forEach((s, c) => s !== undefined && styles.fills[s] && extend(r, c)),
+    );
     const grid: RawCell[][] = [];
     const formats: string[][] = [];
     const fills: (string | null)[][] = [];

@@ -27,8 +27,6 @@ export interface SheetReadOptions {
   readonly date1904: boolean;
   /** Keep only cells inside these 0-based rectangles (undefined: keep every cell). */
   readonly keep?: readonly { top: number; left: number; bottom: number; right: number }[];
-  /** Keep blank cells that have a fill. */
-  readonly keepStyled?: boolean;
   readonly maxRows: number;
   readonly file: string;
   readonly part: string;
@@ -129,10 +127,10 @@ export function readSheet(data: Buffer, o: SheetReadOptions): SheetCells {
         }
       }
     }
-    if (v === null && !(o.keepStyled === true && style !== undefined && o.styles.fills[style])) return;
-    const rv = (values[row] ??= []);
-    rv[col] = v;
+    // A blank cell's format still counts (a table column formatted 0% before it is typed in).
     if (style !== undefined) (styles[row] ??= [])[col] = style;
+    if (v === null) return;
+    (values[row] ??= [])[col] = v;
   };
 
   parseXml(
