@@ -29,6 +29,7 @@ import {
   sampleBook,
   TABLE,
   upsertActuals,
+  type ContractError,
   type ImportedRow,
   type RawCell,
   type ReadResult,
@@ -40,19 +41,11 @@ import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
 import { htmlReport } from "../contract/htmlReport";
-import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits } from "./package";
+import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits, type ZipEntry } from "./package";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
-import { addReportSheet, sampleWorkbookFile, writeTableRows } from "./writers";
-import {
-  findTable,
-  loadXlsx,
-  locateTables,
-  rawTable,
-  rawWorkbook,
-  workbookBuffer,
-  type LoadedBook,
-} from "./xlsx";
 import { openXlsx, type XlsxBook } from "./ooxml/book";
+import { refuseMacroLoss, withReportSheet } from "./ooxml/write";
+import { withTableRows } from "./ooxml/rows";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -226,8 +219,13 @@ async function readBook(path: string, io: CliIo, options: { readonly grids: bool
 // ---------------------------------------------------------------------------------------------
 // sample
 
-/** An existing file may be replaced only when it is an unchanged PerfCycle sample. */
-async function replaceableSample(path: string): Promise<boolean> {
+/**
+ * An existing file may be replaced only when it is an unchanged PerfCycle sample: written by
+ * `sample` (its creator and last author say so) and, apart from docProps/core.xml (its times),
+ * part for part the sample about to be written. The part-by-part writers leave the author as it
+ * was, so a report sheet or imported rows make the file a changed one.
+ */
+async function replaceableSample(path: string, fresh: Buffer): Promise<boolean> {
   let buf: Buffer;
   try {
     buf = await readInput(path);
@@ -235,12 +233,29 @@ async function replaceableSample(path: string): Promise<boolean> {
     return false;
   }
   try {
-    const entry = readZipDirectory(buf, path).find((e) => e.name === "docProps/core.xml");
+    const entries = readZipDirectory(buf, path);
+    const entry = entries.find((e) => e.name === "docProps/core.xml");
     if (!entry) return false;
     const xml = unpackEntry(buf, entry, path).toString("utf8");
     const creator = /<dc:creator>([^<]*)<\/dc:creator>/.exec(xml)?.[1] ?? "";
     const modifiedBy = /<cp:lastModifiedBy>([^<]*)<\/cp:lastModifiedBy>/.exec(xml)?.[1] ?? "";
-    return creator === SAMPLE_CREATOR && (modifiedBy === "" || modifiedBy === SAMPLE_CREATOR);
+    if (creator !== SAMPLE_CREATOR || (modifiedBy !== "" && modifiedBy !== SAMPLE_CREATOR)) return false;
+    const freshEntries = readZipDirectory(fresh, "sample");
+    const parts = (es: readonly ZipEntry[]): string[] =>
+      es
+        .map((e) => e.name)
+        .filter((n) => n !== "docProps/core.xml" && !n.endsWith("/"))
+        .sort();
+    if (parts(entries).join("\n") !== parts(freshEntries).join("\n")) return false;
+    return parts(entries).every((name) => {
+      const a = entries.find((e) => e.name === name);
+      const b = freshEntries.find((e) => e.name === name);
+      return (
+        a !== undefined &&
+        b !== undefined &&
+        unpackEntry(buf, a, path).equals(unpackEntry(fresh, b, "sample"))
+      );
+    });
   } catch {
     return false;
   }
@@ -253,21 +268,25 @@ async function sample(args: readonly string[], io: CliIo): Promise<number> {
   if (p.values.help) return help(io, "sample");
   const out = p.positionals[0] ?? "";
   await checkOutputs([["sample", out]]);
+  // The sample is ExcelJS's writing of our own content (loaded only for this command).
+  const { sampleWorkbookFile } = await import("./writers");
+  const { workbookBuffer } = await import("./xlsx");
+  const wb = sampleWorkbookFile(sampleBook());
+  wb.creator = SAMPLE_CREATOR;
+  wb.lastModifiedBy = SAMPLE_CREATOR;
+  const fresh = await workbookBuffer(wb);
   if (
     (await readInput(out).then(
       () => true,
       () => false,
     )) &&
-    !(await replaceableSample(out))
+    !(await replaceableSample(out, fresh))
   ) {
     throw new CliError(
       `${out} already exists and is not an unchanged PerfCycle sample, so it is left as it is; delete it or choose another name`,
     );
   }
-  const wb = sampleWorkbookFile(sampleBook());
-  wb.creator = SAMPLE_CREATOR;
-  wb.lastModifiedBy = SAMPLE_CREATOR;
-  await writeAtomic(out, await workbookBuffer(wb));
+  await writeAtomic(out, fresh);
   io.stdout(`Wrote the sample workbook to ${out}\nNext: perfcycle evaluate ${out} --html report.html\n`);
   return 0;
 }
@@ -290,6 +309,34 @@ function periodOf(book: Book, given: string | undefined): Quarter {
 
 function dateLong(d: Date): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(d);
+}
+
+/** The book's package with the report sheet added: only the parts PerfCycle owns change. */
+function reportCopy(
+  book: Book,
+  report: ReturnType<typeof buildReport>,
+  errors: readonly ContractError[],
+  now: Date,
+): Buffer {
+  const sheet = reportSheet(report);
+  const wrap = REPORT_COLUMNS.map((c, i) =>
+    ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
+  ).filter((i) => i >= 0);
+  return withReportSheet(book.xlsx, {
+    sheetName: reportSheetName(report.period),
+    title: sheet.title,
+    notes: [
+      `Workbook ${basename(book.path)}; produced by PerfCycle ${PERFCYCLE_VERSION} on ${dateLong(now)}. Figures are unrounded; the cell formats round them.`,
+    ],
+    headers: sheet.headers,
+    rows: sheet.rows,
+    cellFormats: sheet.cellFormats,
+    widths: sheet.widths,
+    ragColumn: sheet.ragColumn,
+    wrapColumns: wrap,
+    colours: RAG_COLOURS,
+    errors: errors.map(errorText),
+  });
 }
 
 async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
@@ -316,6 +363,7 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
     ["--html", htmlOut],
   ]);
   const book = await readBook(path, io, { grids: false });
+  if (xlsxOut !== undefined) refuseMacroLoss(book.xlsx, xlsxOut);
   const period = periodOf(book, str(p, "period"));
   // --period is the report's reporting period: quarters after it are Not due, it is not.
   const register: Register = {
@@ -328,30 +376,7 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
 
   // Everything is built before anything is written; each file is written whole (temp + rename).
   let xlsxBuffer: Buffer | undefined;
-  if (xlsxOut !== undefined) {
-    const loaded = await loadXlsx(path, limitsOf(io));
-    const sheet = reportSheet(report);
-    const wrap = REPORT_COLUMNS.map((c, i) =>
-      ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
-    ).filter((i) => i >= 0);
-    addReportSheet(loaded.workbook, {
-      sheetName: reportSheetName(report.period),
-      title: sheet.title,
-      notes: [
-        `Workbook ${basename(path)}; produced by PerfCycle ${PERFCYCLE_VERSION} on ${dateLong(now)}. Figures are unrounded; the cell formats round them.`,
-      ],
-      headers: sheet.headers,
-      rows: sheet.rows,
-      cellFormats: sheet.cellFormats,
-      widths: sheet.widths,
-      ragColumn: sheet.ragColumn,
-      wrapColumns: wrap,
-      colours: RAG_COLOURS,
-      errors: out.errors.map(errorText),
-    });
-    loaded.workbook.lastModifiedBy = "PerfCycle evaluate";
-    xlsxBuffer = await workbookBuffer(loaded.workbook);
-  }
+  if (xlsxOut !== undefined) xlsxBuffer = reportCopy(book, report, out.errors, now);
   const html =
     htmlOut === undefined
       ? undefined
@@ -446,6 +471,45 @@ function importRowJson(r: ImportedRow): Record<string, unknown> {
   return o;
 }
 
+/** The book rows are imported into: read, with its PerfActuals table and fiscal year start. */
+async function openInto(into: string, io: CliIo): Promise<{ target: XlsxBook; startMonth: number }> {
+  const target = await openXlsx(into, limitsOf(io));
+  const raw = target.rawWorkbook();
+  if (!findRawTable(raw, TABLE.actuals)) {
+    const names = raw.tables.map((t) => t.name).join(", ");
+    throw new CliError(
+      `${into} has no ${TABLE.actuals} table to add the rows to (tables found: ${names || "none"})`,
+    );
+  }
+  return { target, startMonth: readSettings(raw).settings.startMonth };
+}
+
+/** Put the imported rows into the book's PerfActuals (part by part); returns the note to print. */
+async function writeInto(
+  target: XlsxBook,
+  into: string,
+  rows: readonly ImportedRow[],
+  startMonth: number,
+): Promise<string> {
+  const table = target.tableNamed(TABLE.actuals);
+  if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
+  const before = target.rawTable(table);
+  const up = upsertActuals(before, rows, startMonth);
+  if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
+  // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,
+  // a count's #,##0), or none.
+  const idCol = columnIndex(before).positions.get("IndicatorId");
+  const lastOf = new Map<string, number>();
+  if (idCol !== undefined) before.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
+  const formatFrom = (i: number): number | undefined =>
+    idCol === undefined ? undefined : lastOf.get(idKey(cellText(up.rows[i]?.[idCol] ?? null)));
+  if (up.added + up.updated > 0) {
+    const buf = withTableRows(target, table, before.rows, { rows: up.rows, formatFrom });
+    if (buf) await writeAtomic(into, buf);
+  }
+  return `${into}: ${up.added} row${up.added === 1 ? "" : "s"} added and ${up.updated} updated in ${TABLE.actuals}${up.added + up.updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
+}
+
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
   const p = parse(
     "import",
@@ -461,20 +525,12 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
 
   // The book first: its fiscal year start reads the quarters, and a book that cannot take the
   // rows is refused before anything is done.
-  let target: LoadedBook | undefined;
+  let target: XlsxBook | undefined;
   let startMonth = DEFAULT_START_MONTH;
   if (into !== undefined) {
     if (samePath(into, path))
       throw new CliError(`import: --into must name the PerfCycle workbook, not the file being imported`);
-    target = await loadXlsx(into, limitsOf(io));
-    const raw = rawWorkbook(target.workbook);
-    if (!findRawTable(raw, TABLE.actuals)) {
-      const names = raw.tables.map((t) => t.name).join(", ");
-      throw new CliError(
-        `${into} has no ${TABLE.actuals} table to add the rows to (tables found: ${names || "none"})`,
-      );
-    }
-    startMonth = readSettings(raw).settings.startMonth;
+    ({ target, startMonth } = await openInto(into, io));
   }
 
   const wide = await wideGrid(path, str(p, "sheet"), io);
@@ -486,30 +542,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     if (result.errors.length > 0) {
       note = `${into} was not changed: the import has ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}; correct them and import again\n`;
     } else {
-      const located = findTable(target.workbook, TABLE.actuals);
-      if (!located) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
-      const before = rawTable(located);
-      const up = upsertActuals(before, result.rows, startMonth);
-      if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
-      // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,
-      // a count's #,##0), or none.
-      const idCol = columnIndex(before).positions.get("IndicatorId");
-      const lastOf = new Map<string, number>();
-      if (idCol !== undefined)
-        before.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
-      const formatFrom = (i: number): number | undefined =>
-        idCol === undefined ? undefined : lastOf.get(idKey(cellText(up.rows[i]?.[idCol] ?? null)));
-      writeTableRows(located, before.rows, { rows: up.rows, formatFrom }, locateTables(target.workbook));
-      if (up.added + up.updated > 0) {
-        target.workbook.lastModifiedBy = "PerfCycle import";
-        await writeAtomic(into, await workbookBuffer(target.workbook));
-        if (target.info.settingsLost.length > 0) {
-          io.stderr(
-            `perfcycle: note: ${into} no longer has its ${target.info.settingsLost.join(", ")} (this command cannot keep them)\n`,
-          );
-        }
-      }
-      note = `${into}: ${up.added} row${up.added === 1 ? "" : "s"} added and ${up.updated} updated in ${TABLE.actuals}${up.added + up.updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
+      note = await writeInto(target, into, result.rows, startMonth);
     }
   }
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);

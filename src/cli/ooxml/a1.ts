@@ -41,3 +41,12 @@ export function formatRange(r: Range): string {
 export function overlaps(a: Range, b: Range): boolean {
   return a.left <= b.right && a.right >= b.left && a.top <= b.bottom && a.bottom >= b.top;
 }
+
+/** Excel's rules for sheet names: 31 characters, none of : \ / ? * [ ], not blank. */
+export function sheetName(name: string): string {
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return (cleaned || "Sheet").slice(0, 31);
+}
