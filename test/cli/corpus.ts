@@ -22,6 +22,23 @@ export const PERFCYCLE_BOOKS = [
   "libreoffice-decorated.xlsx",
 ] as const;
 
+/** Real Excel files with the sample's sheets and tables added part by part (scripts/fixtures/graft.ts). */
+export const GRAFTED_BOOKS = [
+  "real-perfcycle/poi-WithChart.xlsx",
+  "real-perfcycle/poi-WithChartSheet.xlsx",
+  "real-perfcycle/poi-ExcelPivotTableSample.xlsx",
+  "real-perfcycle/poi-WithConditionalFormatting.xlsx",
+  "real-perfcycle/poi-SimpleMacro.xlsm",
+  "real-perfcycle/closedxml-PivotTables.xlsx",
+  "real-perfcycle/excelize-Book1.xlsx",
+] as const;
+
+/** Every PerfCycle workbook of the corpus. */
+export const ALL_PERFCYCLE_BOOKS: readonly string[] = [...PERFCYCLE_BOOKS, ...GRAFTED_BOOKS];
+
+/** A file name for a fixture's output (no folders). */
+export const flat = (name: string): string => name.replace(/\//g, "-");
+
 /** The same workbook from producers that write no table parts: plain sheets. */
 export const PLAIN_BOOKS = ["gnumeric.xlsx", "sheetjs.xlsx"] as const;
 

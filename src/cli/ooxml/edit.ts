@@ -9,7 +9,7 @@ import { CliError } from "../errors";
 import type { XlsxBook } from "./book";
 import { CONTENT_TYPE, NS, readRelationships, REL, relativeTarget, relKind, relsPartOf } from "./opc";
 import { BUILTIN_FORMATS } from "./styles";
-import { decodeXml, escapeAttr, tagAttributes } from "./xml";
+import { decodeXml, elementsNamed, escapeAttr, escapeText, tagAttributes } from "./xml";
 import { partKey, writeZip } from "./zip";
 
 // ---------------------------------------------------------------------------------------------
@@ -484,7 +484,9 @@ export function putWorksheet(
   edit.set(part, xml);
   edit.addOverride(part, CONTENT_TYPE.worksheet);
   const rId = edit.addRelationship(wbPart, REL.worksheet, part);
-  const ids = book.sheets.map((s) => Number(s.sheetId)).filter((n) => Number.isInteger(n));
+  const ids = elementsNamed(wbXml, "sheet")
+    .map((a) => Number(a.sheetId))
+    .filter((n) => Number.isInteger(n));
   const sheetId = Math.max(0, ...ids) + 1;
   // The relationships prefix declared on the element itself: producers bind it on the root, on
   // each <sheet> (openpyxl) or under another name, and a local declaration is right in every case.
@@ -540,16 +542,25 @@ function addAppTitle(edit: PackageEdit, name: string): void {
   const lpstrs = childElements(xml, titleVector);
   const size = Number(tagAttributes(titleVector.attrs).size);
   if (!Number.isInteger(size) || size !== lpstrs.length || target.titleIndex > lpstrs.length) return;
-  if (target.count.closeStart > titleVector.start) return;
   const vt = prefixOf(titleVector);
   const insertAt =
     target.titleIndex === 0
       ? titleVector.openEnd
       : (lpstrs[target.titleIndex - 1]?.end ?? titleVector.openEnd);
-  // Edit from the end of the text backwards so earlier offsets stay valid.
-  let out = `${xml.slice(0, insertAt)}<${vt}lpstr>${escapeAttr(name)}</${vt}lpstr>${xml.slice(insertAt)}`;
-  out = `${out.slice(0, titleVector.start)}<${titleVector.qname}${setAttr(titleVector.attrs, "size", String(size + 1))}>${out.slice(titleVector.openEnd)}`;
+  // Three edits, applied from the end of the text backwards so earlier offsets stay valid
+  // (producers write HeadingPairs before TitlesOfParts, or after: ClosedXML).
   const c = target.count;
-  out = `${out.slice(0, c.openEnd)}${target.value + 1}${out.slice(c.closeStart)}`;
+  const edits: [number, number, string][] = [
+    [insertAt, insertAt, `<${vt}lpstr>${escapeText(name)}</${vt}lpstr>`],
+    [
+      titleVector.start,
+      titleVector.openEnd,
+      `<${titleVector.qname}${setAttr(titleVector.attrs, "size", String(size + 1))}>`,
+    ],
+    [c.openEnd, c.closeStart, String(target.value + 1)],
+  ];
+  let out = xml;
+  for (const [from, to, text] of edits.sort((a, b) => b[0] - a[0]))
+    out = `${out.slice(0, from)}${text}${out.slice(to)}`;
   edit.set(rel.part, out);
 }
