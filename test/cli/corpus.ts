@@ -14,6 +14,7 @@ export const PERFCYCLE_BOOKS = [
   "exceljs-decorated.xlsx",
   "openpyxl.xlsx",
   "openpyxl-decorated.xlsx",
+  "openpyxl-pivot.xlsx",
   "xlsxwriter.xlsx",
   "xlsxwriter-decorated.xlsx",
   "pandas.xlsx",

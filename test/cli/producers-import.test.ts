@@ -115,3 +115,32 @@ test("a formula in a cell the import would change is refused, and the book is le
   expect(r.stderr).toMatch(new RegExp(`Actuals!D${row} holds a formula`));
   expect(readFileSync(path).equals(bytes)).toBe(true);
 });
+
+test("merged cells in the rows the table would grow into are refused, and the book is left as it was", async () => {
+  const path = dir.file("merged.xlsx");
+  const { rezip } = await import("./helpers");
+  const { writeFileSync } = await import("node:fs");
+  const book = await openXlsx(fixture("xlsxwriter.xlsx"));
+  const t = book.tableNamed("PerfActuals")!;
+  const below = t.range.bottom + 2;
+  writeFileSync(
+    path,
+    rezip(readFileSync(fixture("xlsxwriter.xlsx")), (n, d) =>
+      n === t.sheet.part
+        ? Buffer.from(
+            d
+              .toString()
+              .replace(
+                "</sheetData>",
+                `</sheetData><mergeCells count="1"><mergeCell ref="F${below}:H${below}"/></mergeCells>`,
+              ),
+          )
+        : d,
+    ),
+  );
+  const bytes = readFileSync(path);
+  const r = await run(["import", WIDE, "--into", path]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(new RegExp(`the merged cells Actuals!F${below}:H${below} are below it`));
+  expect(readFileSync(path).equals(bytes)).toBe(true);
+});
