@@ -42,7 +42,7 @@ function lcg(seed: number): () => number {
   };
 }
 
-async function writeWorkbook(path: string, indicators: number): Promise<void> {
+export async function writeWorkbook(path: string, indicators: number): Promise<void> {
   const rnd = lcg(42);
   const wb = new Workbook();
   const table = (sheet: string, name: string, headers: readonly string[], rows: RawCell[][]): void => {

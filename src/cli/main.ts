@@ -16,7 +16,6 @@ import {
   cellText,
   checkBook,
   columnIndex,
-  findTable as findRawTable,
   IMPORT_JSON_KEYS,
   importWide,
   PERFCYCLE_VERSION,
@@ -474,13 +473,15 @@ function importRowJson(r: ImportedRow): Record<string, unknown> {
 /** The book rows are imported into: read, with its PerfActuals table and fiscal year start. */
 async function openInto(into: string, io: CliIo): Promise<{ target: XlsxBook; startMonth: number }> {
   const target = await openXlsx(into, limitsOf(io));
-  const raw = target.rawWorkbook();
-  if (!findRawTable(raw, TABLE.actuals)) {
-    const names = raw.tables.map((t) => t.name).join(", ");
+  if (!target.tableNamed(TABLE.actuals)) {
+    const names = target.tables.map((t) => t.name).join(", ");
     throw new CliError(
       `${into} has no ${TABLE.actuals} table to add the rows to (tables found: ${names || "none"})`,
     );
   }
+  // Only the settings are read now (the fiscal year start); PerfActuals when the rows are put in.
+  const settings = target.tableNamed(TABLE.settings);
+  const raw = { tables: settings ? [target.rawTable(settings, { formats: false })] : [] };
   return { target, startMonth: readSettings(raw).settings.startMonth };
 }
 
@@ -493,7 +494,7 @@ async function writeInto(
 ): Promise<string> {
   const table = target.tableNamed(TABLE.actuals);
   if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
-  const before = target.rawTable(table);
+  const before = target.rawTable(table, { formats: false });
   const up = upsertActuals(before, rows, startMonth);
   if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
   // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { openXlsxBuffer } from "../../src/cli/ooxml/book";
 import { relativeTarget, resolveTarget } from "../../src/cli/ooxml/opc";
+import { scanXml } from "../../src/cli/ooxml/scan";
 import { applyTint, isDateFormat } from "../../src/cli/ooxml/styles";
 import { fixture } from "./corpus";
 import { makeZip, run, tempDir, unzip, type ZipPart } from "./helpers";
@@ -198,5 +199,47 @@ describe("refusals, one line each", () => {
     const r = await run(["check", dir.file("nobook.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a zip file but not an Excel workbook/);
+  });
+});
+
+describe("the sheet scanner", () => {
+  const events = (xml: string): string[] => {
+    const out: string[] = [];
+    scanXml(
+      Buffer.from(xml),
+      {
+        open: (n, a) =>
+          out.push(
+            `<${n}${Object.entries(a)
+              .map(([k, v]) => ` ${k}=${v}`)
+              .join("")}>`,
+          ),
+        close: (n) => out.push(`</${n}>`),
+        text: (t) => {
+          if (t.trim() !== "") out.push(t);
+        },
+      },
+      "f.xlsx",
+      "xl/worksheets/sheet1.xml",
+    );
+    return out;
+  };
+
+  test("prefixes, comments, CDATA, entities, quotes and > inside attributes", () => {
+    expect(
+      events(
+        `<?xml version="1.0"?><!-- a comment --><x:ws a='1 > 0' b="&amp;&#65;"><x:v><![CDATA[<raw>]]></x:v><x:t>a &lt; b</x:t><x:e/></x:ws>`,
+      ),
+    ).toEqual(["<ws a=1 > 0 b=&A>", "<v>", "<raw>", "</v>", "<t>", "a < b", "</t>", "<e>", "</e>", "</ws>"]);
+  });
+
+  test.each([
+    [`<a><b></a>`, /<\/a> closes <b>/],
+    [`<a><b>`, /<b> is not closed/],
+    [`<a x="1></a>`, /unterminated/],
+    [`<a></a><b/>`, /a second root element/],
+    [`<a><!-- never closed`, /unterminated comment/],
+  ])("%s is not well-formed", (xml, why) => {
+    expect(() => events(xml)).toThrow(why);
   });
 });

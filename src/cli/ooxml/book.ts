@@ -115,7 +115,7 @@ export class XlsxBook {
     return this.styleCache;
   }
 
-  /** A worksheet's cells: all of them, or (full false) only those inside its tables. */
+  /** A worksheet's cells: all of them, or (full false) only those in its tables' columns from their header rows down. */
   cells(sheet: BookSheet, full: boolean): SheetCells {
     const cached = this.cellCache.get(sheet.part);
     if (cached && (this.fullCells.has(sheet.part) || !full)) return cached;
@@ -128,10 +128,11 @@ export class XlsxBook {
       ? undefined
       : this.tables
           .filter((t) => t.sheet === sheet)
+          // Down to the end of the sheet: the rows a table may grow into are read too (import --into).
           .map((t) => ({
             top: t.range.top - 1,
             left: t.range.left - 1,
-            bottom: t.range.bottom - 1,
+            bottom: Infinity,
             right: t.range.right - 1,
           }));
     const cells = readSheet(data, {

@@ -54,7 +54,8 @@ export function withTableRows(
   const width = range.right - range.left + 1;
   const extra = update.rows.length - before.length;
   if (extra < 0) throw new CliError(`${name}: rows would be removed, which this command never does`);
-  const cells = book.cells(sheet, true);
+  // The table's columns from its header row down (what the reader kept when it read the table).
+  const cells = book.cells(sheet, false);
   const grown: Range = { ...range, bottom: range.bottom + extra };
   if (extra > 0) {
     if (table.totalsRowCount > 0)

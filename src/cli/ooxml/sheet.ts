@@ -8,6 +8,7 @@
 import type { RawCell } from "../../contract";
 import { CliError } from "../errors";
 import type { Styles } from "./styles";
+import { scanXml } from "./scan";
 import { attrLocal, decodeXstring, parseXml } from "./xml";
 
 export interface SheetCells {
@@ -133,7 +134,7 @@ export function readSheet(data: Buffer, o: SheetReadOptions): SheetCells {
     (values[row] ??= [])[col] = v;
   };
 
-  parseXml(
+  scanXml(
     data,
     {
       open(name, a) {
