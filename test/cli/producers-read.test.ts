@@ -19,10 +19,17 @@ async function reportOf(path: string): Promise<{ code: number; json: unknown; st
   return { code: r.code, json: r.stdout ? (JSON.parse(r.stdout) as unknown) : undefined, stderr: r.stderr };
 }
 
+async function checkOf(path: string): Promise<{ code: number; json: unknown; stderr: string }> {
+  const r = await run(["check", path, "--json", "-"]);
+  return { code: r.code, json: r.stdout ? (JSON.parse(r.stdout) as unknown) : undefined, stderr: r.stderr };
+}
+
 let reference: { code: number; json: unknown };
+let referenceCheck: { code: number; json: unknown };
 beforeAll(async () => {
   reference = await reportOf(fixture("exceljs.xlsx"));
   expect(reference.code).toBe(0);
+  referenceCheck = await checkOf(fixture("exceljs.xlsx"));
 });
 
 describe.each(ALL_PERFCYCLE_BOOKS)("%s (the PerfCycle sample as its producer writes it)", (name) => {
@@ -31,6 +38,12 @@ describe.each(ALL_PERFCYCLE_BOOKS)("%s (the PerfCycle sample as its producer wri
     expect(r.stderr).toBe("");
     expect(r.code).toBe(reference.code);
     expect(jsonDifferences(reference.json, r.json)).toEqual([]);
+  });
+
+  test("check gives the same findings, errors and published-figure check as the reference", async () => {
+    const r = await checkOf(fixture(name));
+    expect(r.code).toBe(referenceCheck.code);
+    expect(jsonDifferences(referenceCheck.json, r.json)).toEqual([]);
   });
 });
 

@@ -149,7 +149,11 @@ export class PackageEdit {
   }
 
   set(part: string, data: string | Buffer): void {
-    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    // Edited text is written as UTF-8, so a declaration of another encoding is corrected.
+    const buf =
+      typeof data === "string"
+        ? Buffer.from(data.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])[^"']*\2/i, "$1$2UTF-8$2"), "utf8")
+        : data;
     const key = partKey(part);
     const a = this.added.find((x) => partKey(x.name) === key);
     if (a) a.data = buf;
