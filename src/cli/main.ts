@@ -44,7 +44,7 @@ import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits, type
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
 import { openXlsx, type XlsxBook } from "./ooxml/book";
 import { refuseMacroLoss, withReportSheet } from "./ooxml/write";
-import { withTableRows } from "./ooxml/rows";
+import { planTableRows, writeTableRows, type RowsPlan } from "./ooxml/rows";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -485,16 +485,16 @@ async function openInto(into: string, io: CliIo): Promise<{ target: XlsxBook; st
   return { target, startMonth: readSettings(raw).settings.startMonth };
 }
 
-/** Put the imported rows into the book's PerfActuals (part by part); returns the note to print. */
-async function writeInto(
+/** The cells an import writes into the book's PerfActuals (the table's rows are read and dropped here). */
+function planInto(
   target: XlsxBook,
   into: string,
   rows: readonly ImportedRow[],
   startMonth: number,
-): Promise<string> {
+): { plan: RowsPlan | undefined; added: number; updated: number } {
   const table = target.tableNamed(TABLE.actuals);
   if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
-  const before = target.rawTable(table, { formats: false });
+  const before = target.rawTable(table, { formats: false, styles: true });
   const up = upsertActuals(before, rows, startMonth);
   if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
   // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,
@@ -504,11 +504,23 @@ async function writeInto(
   if (idCol !== undefined) before.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
   const formatFrom = (i: number): number | undefined =>
     idCol === undefined ? undefined : lastOf.get(idKey(cellText(up.rows[i]?.[idCol] ?? null)));
-  if (up.added + up.updated > 0) {
-    const buf = withTableRows(target, table, before.rows, { rows: up.rows, formatFrom });
-    if (buf) await writeAtomic(into, buf);
-  }
-  return `${into}: ${up.added} row${up.added === 1 ? "" : "s"} added and ${up.updated} updated in ${TABLE.actuals}${up.added + up.updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
+  const plan =
+    up.added + up.updated > 0
+      ? planTableRows(target, table, before.rows, { rows: up.rows, formatFrom })
+      : undefined;
+  return { plan, added: up.added, updated: up.updated };
+}
+
+/** Put the imported rows into the book's PerfActuals (part by part); returns the note to print. */
+async function writeInto(
+  target: XlsxBook,
+  into: string,
+  rows: readonly ImportedRow[],
+  startMonth: number,
+): Promise<string> {
+  const { plan, added, updated } = planInto(target, into, rows, startMonth);
+  if (plan) await writeAtomic(into, writeTableRows(target, plan));
+  return `${into}: ${added} row${added === 1 ? "" : "s"} added and ${updated} updated in ${TABLE.actuals}${added + updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
 }
 
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {

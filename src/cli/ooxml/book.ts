@@ -55,6 +55,8 @@ export interface BookTable {
 export interface ReadTablesOptions {
   /** Read each data cell's number format (RawTable.numberFormats). Default true. */
   readonly formats?: boolean;
+  /** Keep the cells' format indexes for a writer that follows (import --into). Default: as formats. */
+  readonly styles?: boolean;
 }
 
 const STRICT_MESSAGE = (file: string): string =>
@@ -67,6 +69,7 @@ export class XlsxBook {
   private styleCache: Styles | undefined;
   private readonly cellCache = new Map<string, SheetCells>();
   private readonly fullCells = new Set<string>();
+  private readonly styledCells = new Set<string>();
 
   constructor(
     readonly path: string,
@@ -116,9 +119,14 @@ export class XlsxBook {
   }
 
   /** A worksheet's cells: all of them, or (full false) only those in its tables' columns from their header rows down. */
-  cells(sheet: BookSheet, full: boolean): SheetCells {
+  cells(sheet: BookSheet, full: boolean, withStyles = true): SheetCells {
     const cached = this.cellCache.get(sheet.part);
-    if (cached && (this.fullCells.has(sheet.part) || !full)) return cached;
+    if (
+      cached &&
+      (this.fullCells.has(sheet.part) || !full) &&
+      (this.styledCells.has(sheet.part) || !withStyles)
+    )
+      return cached;
     const data = this.pkg.read(sheet.part);
     if (!data)
       throw new CliError(
@@ -140,6 +148,7 @@ export class XlsxBook {
       styles: this.styles(),
       date1904: this.date1904,
       ...(keep ? { keep } : {}),
+      keepStyles: withStyles,
       maxRows: this.limits.maxRows,
       file: this.path,
       part: sheet.part,
@@ -147,6 +156,9 @@ export class XlsxBook {
     });
     this.cellCache.set(sheet.part, cells);
     if (full) this.fullCells.add(sheet.part);
+    else this.fullCells.delete(sheet.part);
+    if (withStyles) this.styledCells.add(sheet.part);
+    else this.styledCells.delete(sheet.part);
     return cells;
   }
 
@@ -154,6 +166,7 @@ export class XlsxBook {
   release(): void {
     this.cellCache.clear();
     this.fullCells.clear();
+    this.styledCells.clear();
   }
 
   worksheets(): BookSheet[] {
@@ -174,7 +187,7 @@ export class XlsxBook {
   /** A table as the contract reads it. */
   rawTable(t: BookTable, options: ReadTablesOptions = {}): RawTable {
     const withFormats = options.formats ?? true;
-    const cells = this.cells(t.sheet, false);
+    const cells = this.cells(t.sheet, false, withFormats || options.styles === true);
     const styles = this.styles();
     const merged = mergedAway(cells.merges);
     const value = (r: number, c: number): RawCell => {
@@ -215,9 +228,16 @@ export class XlsxBook {
     return withFormats ? { ...table, numberFormats } : table;
   }
 
-  /** Every table of the workbook, as the contract reads them. */
+  /** Every table of the workbook, as the contract reads them (each sheet's cells dropped once its tables are read). */
   rawWorkbook(options: ReadTablesOptions = {}): RawWorkbook {
-    return { tables: this.tables.map((t) => this.rawTable(t, options)) };
+    const tables = this.tables.map((t, i) => {
+      const raw = this.rawTable(t, options);
+      const next = this.tables[i + 1];
+      if ((!next || next.sheet !== t.sheet) && !this.fullCells.has(t.sheet.part))
+        this.cellCache.delete(t.sheet.part);
+      return raw;
+    });
+    return { tables };
   }
 
   /** A worksheet's cells from A1 as the contract's grid, with formats, fills, merges and state. */

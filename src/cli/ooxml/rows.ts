@@ -40,16 +40,24 @@ function shown(v: RawCell | undefined): string {
   return String(v ?? "");
 }
 
+/** What an import writes: the cells by sheet row and column, and the table's new range. */
+export interface RowsPlan {
+  readonly table: BookTable;
+  readonly writes: ReadonlyMap<number, ReadonlyMap<number, Write>>;
+  readonly grown: Range | undefined;
+}
+
 /**
- * The package with the table's rows written, or undefined when nothing changes. Throws a
- * one-line CliError for what cannot be written safely.
+ * The cells to write for the table's new rows, or undefined when nothing changes. Throws a
+ * one-line CliError for what cannot be written safely. The parsed cells are released after, so
+ * the sheet's text is built with only the plan in memory.
  */
-export function withTableRows(
+export function planTableRows(
   book: XlsxBook,
   table: BookTable,
   before: readonly (readonly RawCell[])[],
   update: TableUpdate,
-): Buffer | undefined {
+): RowsPlan | undefined {
   const { range, sheet, name } = table;
   const width = range.right - range.left + 1;
   const extra = update.rows.length - before.length;
@@ -113,17 +121,21 @@ export function withTableRows(
       put(r, c, { value: v, style });
     }
   });
+  book.release();
   if (writes.size === 0 && extra === 0) return undefined;
+  return { table, writes, grown: extra > 0 ? grown : undefined };
+}
 
+/** The package with a plan's cells written and the table's range grown. */
+export function writeTableRows(book: XlsxBook, plan: RowsPlan): Buffer {
+  const { table, writes, grown } = plan;
+  const sheet = table.sheet;
   const edit = new PackageEdit(book);
   const styles = new StyleAppender(edit);
   const xml = edit.text(sheet.part);
   if (xml === undefined) throw new CliError(`${book.path}: the part ${sheet.part} is missing`);
-  edit.set(
-    sheet.part,
-    rewriteSheet(book, xml, writes, styles, `${sheet.name}`, extra > 0 ? grown : undefined),
-  );
-  if (extra > 0) edit.set(table.part, growTable(edit.text(table.part) ?? "", table, grown, book.path));
+  edit.set(sheet.part, rewriteSheet(book, xml, writes, styles, sheet.name, grown));
+  if (grown) edit.set(table.part, growTable(edit.text(table.part) ?? "", table, grown, book.path));
   styles.commit();
   return edit.write();
 }
@@ -171,7 +183,7 @@ function rewriteSheet(
   styles: StyleAppender,
   sheetName: string,
   grown: Range | undefined,
-): string {
+): Buffer {
   const data = findElement(xml, "sheetData");
   if (!data)
     throw new CliError(
@@ -179,7 +191,6 @@ function rewriteSheet(
     );
   const p = prefixOf(data);
   const pending = [...writes.keys()].sort((a, b) => a - b);
-  const out: string[] = [];
   let rowNumber = 0;
   const newRow = (r: number): string => {
     const cellsXml = [...(writes.get(r) ?? new Map<number, Write>()).entries()]
@@ -224,23 +235,33 @@ function rewriteSheet(
   }
   segments.push(body.slice(last));
   for (const r of pending) segments.push(newRow(r));
-  out.push(xml.slice(0, data.start));
-  out.push(`<${data.qname}${data.attrs.replace(/\/$/, "")}>`);
-  out.push(segments.join(""));
-  out.push(`</${data.qname}>`);
-  out.push(xml.slice(data.end));
-  let result = out.join("");
-  // The dimension covers the new rows.
-  const dim = findElement(result, "dimension", 0, result.indexOf("sheetData"));
+  // The head (with the dimension grown to cover the new rows), the rows, the tail: converted to
+  // bytes a slice at a time, so the sheet's text is never copied whole again.
+  let head = xml.slice(0, data.start);
+  const dim = findElement(head, "dimension");
   if (dim && grown) {
     const ref = attrValue(dim.attrs, "ref");
     const d = ref ? parseRange(ref) : undefined;
     if (d && (d.bottom < grown.bottom || d.right < grown.right)) {
       const nd = { ...d, bottom: Math.max(d.bottom, grown.bottom), right: Math.max(d.right, grown.right) };
-      result = `${result.slice(0, dim.start)}<${dim.qname}${setAttr(dim.attrs.replace(/\/$/, ""), "ref", formatRange(nd))}/>${result.slice(dim.end)}`;
+      head = `${head.slice(0, dim.start)}<${dim.qname}${setAttr(dim.attrs.replace(/\/$/, ""), "ref", formatRange(nd))}/>${head.slice(dim.end)}`;
     }
   }
-  return result;
+  head = head.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])(?!utf-8["'])[^"']*\2/i, "$1$2UTF-8$2");
+  const chunks: Buffer[] = [Buffer.from(`${head}<${data.qname}${data.attrs.replace(/\/$/, "")}>`, "utf8")];
+  let pendingText: string[] = [];
+  let size = 0;
+  for (const seg of segments) {
+    pendingText.push(seg);
+    size += seg.length;
+    if (size > 1 << 20) {
+      chunks.push(Buffer.from(pendingText.join(""), "utf8"));
+      pendingText = [];
+      size = 0;
+    }
+  }
+  chunks.push(Buffer.from(`${pendingText.join("")}</${data.qname}>${xml.slice(data.end)}`, "utf8"));
+  return Buffer.concat(chunks);
 }
 
 function rewriteRow(

@@ -28,6 +28,8 @@ export interface SheetReadOptions {
   readonly date1904: boolean;
   /** Keep only cells inside these 0-based rectangles (undefined: keep every cell). */
   readonly keep?: readonly { top: number; left: number; bottom: number; right: number }[];
+  /** Keep each cell's format index (default true; evaluate's reader needs none). */
+  readonly keepStyles?: boolean;
   readonly maxRows: number;
   readonly file: string;
   readonly part: string;
@@ -72,6 +74,7 @@ export function readSheet(data: Buffer, o: SheetReadOptions): SheetCells {
   const merges: string[] = [];
   const tableRels: string[] = [];
   const keep = o.keep;
+  const keepStyles = o.keepStyles ?? true;
   const wanted = (r: number, c: number): boolean => {
     if (!keep) return true;
     for (const k of keep) if (r >= k.top && r <= k.bottom && c >= k.left && c <= k.right) return true;
@@ -129,7 +132,7 @@ export function readSheet(data: Buffer, o: SheetReadOptions): SheetCells {
       }
     }
     // A blank cell's format still counts (a table column formatted 0% before it is typed in).
-    if (style !== undefined) (styles[row] ??= [])[col] = style;
+    if (style !== undefined && keepStyles) (styles[row] ??= [])[col] = style;
     if (v === null) return;
     (values[row] ??= [])[col] = v;
   };
