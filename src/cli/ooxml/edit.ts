@@ -152,7 +152,10 @@ export class PackageEdit {
     // Edited text is written as UTF-8, so a declaration of another encoding is corrected.
     const buf =
       typeof data === "string"
-        ? Buffer.from(data.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])(?!utf-8["'])[^"']*\2/i, "$1$2UTF-8$2"), "utf8")
+        ? Buffer.from(
+            data.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])(?!utf-8["'])[^"']*\2/i, "$1$2UTF-8$2"),
+            "utf8",
+          )
         : data;
     const key = partKey(part);
     const a = this.added.find((x) => partKey(x.name) === key);
