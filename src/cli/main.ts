@@ -495,6 +495,8 @@ function planInto(
   const table = target.tableNamed(TABLE.actuals);
   if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
   const before = target.rawTable(table, { formats: false, styles: true });
+  // The table's own values are in `before` now; the rows below it are kept for the checks.
+  target.dropValuesAbove(table.sheet, table.range.bottom + 1);
   const up = upsertActuals(before, rows, startMonth);
   if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
   // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,

@@ -162,6 +162,13 @@ export class XlsxBook {
     return cells;
   }
 
+  /** Drop the parsed values of a sheet's rows above `row` (1-based), keeping their formats. */
+  dropValuesAbove(sheet: BookSheet, row: number): void {
+    const cells = this.cellCache.get(sheet.part);
+    if (!cells) return;
+    for (let r = 0; r < row - 1 && r < cells.values.length; r++) delete cells.values[r];
+  }
+
   /** Drop parsed cells (to spare memory once the tables are read). */
   release(): void {
     this.cellCache.clear();

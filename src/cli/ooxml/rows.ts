@@ -248,20 +248,19 @@ function rewriteSheet(
     }
   }
   head = head.replace(/^(<\?xml[^>]*encoding\s*=\s*)(["'])(?!utf-8["'])[^"']*\2/i, "$1$2UTF-8$2");
-  const chunks: Buffer[] = [Buffer.from(`${head}<${data.qname}${data.attrs.replace(/\/$/, "")}>`, "utf8")];
-  let pendingText: string[] = [];
-  let size = 0;
-  for (const seg of segments) {
-    pendingText.push(seg);
-    size += seg.length;
-    if (size > 1 << 20) {
-      chunks.push(Buffer.from(pendingText.join(""), "utf8"));
-      pendingText = [];
-      size = 0;
-    }
-  }
-  chunks.push(Buffer.from(`${pendingText.join("")}</${data.qname}>${xml.slice(data.end)}`, "utf8"));
-  return Buffer.concat(chunks);
+  const pieces = [
+    `${head}<${data.qname}${data.attrs.replace(/\/$/, "")}>`,
+    ...segments,
+    `</${data.qname}>`,
+    xml.slice(data.end),
+  ];
+  // Measured, then written into one buffer: no second copy of the sheet's text.
+  let total = 0;
+  for (const piece of pieces) total += Buffer.byteLength(piece, "utf8");
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const piece of pieces) at += out.write(piece, at, "utf8");
+  return out;
 }
 
 function rewriteRow(

@@ -21,9 +21,18 @@ const GT = 62;
 const BANG = 33;
 const QUESTION = 63;
 
-export function scanXml(data: Buffer, handlers: SaxHandlers, file: string, part: string): void {
+export interface ScanHandlers extends SaxHandlers {
+  /** Parse this element's attributes? (Default yes; skipping them spares the garbage.) */
+  readonly wantAttributes?: (name: string) => boolean;
+  /** Is text wanted now? (Default yes.) */
+  readonly wantText?: () => boolean;
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+export function scanXml(data: Buffer, handlers: ScanHandlers, file: string, part: string): void {
   const xml = decodePart(data);
-  const { open, close, text } = handlers;
+  const { open, close, text, wantAttributes, wantText } = handlers;
   const stack: string[] = [];
   const n = xml.length;
   let i = 0;
@@ -33,7 +42,7 @@ export function scanXml(data: Buffer, handlers: SaxHandlers, file: string, part:
     const end = lt < 0 ? n : lt;
     if (end > i) {
       if (stack.length > 0) {
-        if (text) {
+        if (text && (!wantText || wantText())) {
           const raw = xml.slice(i, end);
           text(raw.includes("&") ? decodeXml(raw) : raw);
         }
@@ -84,7 +93,9 @@ export function scanXml(data: Buffer, handlers: SaxHandlers, file: string, part:
     const qname = xml.slice(lt + 1, j);
     if (qname === "") throw fail(file, part, "a tag without a name");
     if (stack.length === 0 && seenRoot) throw fail(file, part, "a second root element");
-    const attrs: Record<string, string> = {};
+    const name = local(qname);
+    const parse = !wantAttributes || wantAttributes(name);
+    const attrs: Record<string, string> = parse ? {} : (NO_ATTRIBUTES as Record<string, string>);
     let selfClosing = false;
     for (;;) {
       while (j < n) {
@@ -106,7 +117,7 @@ export function scanXml(data: Buffer, handlers: SaxHandlers, file: string, part:
       }
       const eq = xml.indexOf("=", j);
       if (eq < 0) throw fail(file, part, `an attribute without a value in <${qname}>`);
-      const name = xml.slice(j, eq).trim();
+      const attrName = xml.slice(j, eq).trim();
       let q = eq + 1;
       while (
         q < n &&
@@ -118,15 +129,16 @@ export function scanXml(data: Buffer, handlers: SaxHandlers, file: string, part:
         q++;
       const quote = xml[q];
       if (quote !== '"' && quote !== "'")
-        throw fail(file, part, `an unquoted attribute ${name} in <${qname}>`);
+        throw fail(file, part, `an unquoted attribute ${attrName} in <${qname}>`);
       const close2 = xml.indexOf(quote, q + 1);
-      if (close2 < 0) throw fail(file, part, `an unterminated attribute ${name} in <${qname}>`);
-      const raw = xml.slice(q + 1, close2);
-      attrs[name] = raw.includes("&") ? decodeXml(raw) : raw;
+      if (close2 < 0) throw fail(file, part, `an unterminated attribute ${attrName} in <${qname}>`);
+      if (parse) {
+        const raw = xml.slice(q + 1, close2);
+        attrs[attrName] = raw.includes("&") ? decodeXml(raw) : raw;
+      }
       j = close2 + 1;
     }
     seenRoot = true;
-    const name = local(qname);
     if (open) open(name, attrs);
     if (selfClosing) {
       if (close) close(name);

@@ -140,6 +140,9 @@ export function readSheet(data: Buffer, o: SheetReadOptions): SheetCells {
   scanXml(
     data,
     {
+      wantAttributes: (name) =>
+        name === "row" || name === "c" || name === "mergeCell" || name === "tablePart",
+      wantText: () => inV || inT,
       open(name, a) {
         if (inCell) {
           if (name === "v") {
