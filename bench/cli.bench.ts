@@ -1,25 +1,26 @@
 /**
- * `npm run bench -- cli`: `perfcycle evaluate` end to end (safety checks, ExcelJS read, the
- * contract's reader, the engine's report, the report JSON written to a file) on a generated
- * workbook of 10,000 indicators × 8 quarters, as a ratio to ExcelJS alone reading the same file
- * in the same run (goal ≤ 1.5×), with peak memory (RSS and heap high-water, sampled).
+ * `npm run bench -- cli`: the command end to end, each run in a child process of its own, its
+ * peak RSS taken from inside the child (process.resourceUsage().maxRSS) and its wall time from
+ * the child's start to its end, beside ExcelJS alone reading the same file in the same run:
+ *   1. `evaluate BOOK --json F` on 10,000 indicators × 8 quarters (80,000 actual rows);
+ *   2. the same on a book with 100,000 actual rows (12,500 indicators × 8 quarters);
+ *   3. `import WIDE.csv --into BOOK` on that book: a new quarter for every indicator (12,500
+ *      rows appended to PerfActuals, written part by part).
+ * Goals (issue 8): peak RSS ≤ 300 MB and wall time ≤ 1.0× ExcelJS's own read of the same file.
  *
  * It measures the command as users run it: the compiled lib/cli (rebuilt first with
  * `tsc -p tsconfig.cli.json`), not the TypeScript sources through tsx.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { Workbook } from "exceljs";
 import { ACTUAL_COLUMNS, SETTINGS_COLUMNS, TABLE, TARGET_COLUMNS, type RawCell } from "../src/contract";
-import type { main as Main } from "../src/cli/main";
 
 const INDICATORS = Number(process.env.CLI_BENCH_INDICATORS ?? 10_000);
+const LARGE_INDICATORS = Number(process.env.CLI_BENCH_LARGE_INDICATORS ?? 12_500);
 const QUARTERS = [
   "2014-15 Q3",
   "2014-15 Q4",
@@ -30,7 +31,7 @@ const QUARTERS = [
   "2016-17 Q1",
   "2016-17 Q2",
 ];
-const RUNS = Number(process.env.CLI_BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.CLI_BENCH_RUNS ?? 3);
 
 /** A deterministic pseudo-random sequence (so every run measures the same workbook). */
 function lcg(seed: number): () => number {
@@ -41,7 +42,7 @@ function lcg(seed: number): () => number {
   };
 }
 
-async function writeWorkbook(path: string): Promise<void> {
+export async function writeWorkbook(path: string, indicators: number): Promise<void> {
   const rnd = lcg(42);
   const wb = new Workbook();
   const table = (sheet: string, name: string, headers: readonly string[], rows: RawCell[][]): void => {
@@ -68,7 +69,7 @@ async function writeWorkbook(path: string): Promise<void> {
   const types = ["Count", "Level", "Rate"] as const;
   const polarities = ["Higher", "Lower", "Neutral"] as const;
   const profiles = ["Linear", "Front", "Back", "Flat"] as const;
-  for (let i = 0; i < INDICATORS; i++) {
+  for (let i = 0; i < indicators; i++) {
     const id = `IND-${String(i + 1).padStart(5, "0")}`;
     const mt = types[i % 3]!;
     const pol = polarities[Math.floor(i / 3) % 3]!;
@@ -116,123 +117,139 @@ async function writeWorkbook(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-interface Sampled<T> {
-  readonly value: T;
-  readonly ms: number;
-  /** CPU time of the process (user + system, all threads): steadier than wall time on a shared machine. */
-  readonly cpuMs: number;
-  readonly peakRss: number;
-  readonly peakHeap: number;
-}
-
-// A full garbage collection before each measurement, so neither side pays for the other's garbage.
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-
-/** Run `f`, sampling memory every 10 ms; the heap figure is the high-water above the start. */
-async function measure<T>(f: () => Promise<T>): Promise<Sampled<T>> {
-  gc();
-  const start = process.memoryUsage();
-  let peakRss = start.rss;
-  let peakHeap = start.heapUsed;
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    if (m.rss > peakRss) peakRss = m.rss;
-    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-  };
-  const timer = setInterval(sample, 10);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = await f();
-  const ms = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  clearInterval(timer);
-  sample();
-  return { value, ms, cpuMs: (c.user + c.system) / 1000, peakRss, peakHeap: peakHeap - start.heapUsed };
-}
-
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 const MB = (n: number): string => `${Math.round(n / 1048576)} MB`;
 
-function compiledMain(): typeof Main {
-  const root = join(__dirname, "..");
+const ROOT = join(__dirname, "..");
+
+function compile(): void {
   const tsc = spawnSync(
     process.execPath,
-    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+    [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
     {
-      cwd: root,
+      cwd: ROOT,
       encoding: "utf8",
     },
   );
   if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.cli.json failed:\n${tsc.stdout}${tsc.stderr}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(join(root, "lib/cli/main.js")) as { main: typeof Main }).main;
+}
+
+/** The child: runs ExcelJS's read or the command, then prints its wall time and peak RSS. */
+const CHILD = `
+const t0 = performance.now();
+const [mode, ...args] = process.argv.slice(2);
+(async () => {
+  let code = 0;
+  if (mode === "exceljs") {
+    const { Workbook } = require(${JSON.stringify(join(ROOT, "node_modules/exceljs"))});
+    const wb = new Workbook();
+    await wb.xlsx.load(require("node:fs").readFileSync(args[0]));
+  } else {
+    const { main } = require(${JSON.stringify(join(ROOT, "lib/cli/main.js"))});
+    code = await main(args, { stdout() {}, stderr(t) { process.stderr.write(t); } });
+  }
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ code, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
+})();
+`;
+
+interface Run {
+  readonly code: number;
+  readonly ms: number;
+  readonly maxRss: number;
+}
+
+function child(script: string, args: readonly string[]): Run {
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench child failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as Run;
+}
+
+interface Case {
+  readonly label: string;
+  readonly book: string;
+  readonly args: (book: string) => readonly string[];
+  /** Run before each measured run (not timed), e.g. a fresh copy of the book to import into. */
+  readonly prepare?: () => string;
+  readonly expectCode: number;
+}
+
+function measure(script: string, c: Case): void {
+  const base: Run[] = [];
+  const cmd: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    base.push(child(script, ["exceljs", c.book]));
+    const book = c.prepare?.() ?? c.book;
+    const r = child(script, ["cli", ...c.args(book)]);
+    if (r.code !== c.expectCode) throw new Error(`${c.label} exited ${r.code}`);
+    cmd.push(r);
+  }
+  const bMs = median(base.map((x) => x.ms));
+  const cMs = median(cmd.map((x) => x.ms));
+  const bRss = Math.max(...base.map((x) => x.maxRss));
+  const cRss = Math.max(...cmd.map((x) => x.maxRss));
+  console.log(`\n${c.label} (${MB(statSync(c.book).size)} on disk)`);
+  console.log(`  ExcelJS alone reading the file: ${Math.round(bMs)} ms wall, peak RSS ${MB(bRss)}`);
+  console.log(`  perfcycle:                      ${Math.round(cMs)} ms wall, peak RSS ${MB(cRss)}`);
+  console.log(
+    `  ratio to ExcelJS's read: ${(cMs / bMs).toFixed(2)}× wall (goal ≤ 1.0×), ${(cRss / bRss).toFixed(2)}× RSS; peak RSS ${MB(cRss)} (goal ≤ 300 MB) ${cRss <= 300 * 1048576 && cMs <= bMs ? "✓" : "✗"}`,
+  );
+}
+
+/** A wide CSV with the next quarter (2016-17 Q3) for every indicator of the large book. */
+function wideCsv(path: string, indicators: number): void {
+  const lines = ["IndicatorId,OrgUnit,2016-17 Q3"];
+  for (let i = 0; i < indicators; i++) {
+    const id = `IND-${String(i + 1).padStart(5, "0")}`;
+    lines.push(`${id},City,${i % 3 === 2 ? `${100 + (i % 50)}/${400 + (i % 90)}` : 100 + (i % 700)}`);
+  }
+  writeFileSync(path, `${lines.join("\n")}\n`);
 }
 
 export async function run(): Promise<void> {
-  const main = compiledMain();
+  compile();
   const dir = mkdtempSync(join(tmpdir(), "perfcycle-bench-"));
   try {
+    const script = join(dir, "child.js");
+    writeFileSync(script, CHILD);
     const book = join(dir, "bench.xlsx");
+    const large = join(dir, "large.xlsx");
     const tw = performance.now();
-    await writeWorkbook(book);
+    await writeWorkbook(book, INDICATORS);
+    await writeWorkbook(large, LARGE_INDICATORS);
+    const csv = join(dir, "wide.csv");
+    wideCsv(csv, LARGE_INDICATORS);
     console.log(
-      `workbook: ${INDICATORS.toLocaleString("en-GB")} indicators × ${QUARTERS.length} quarters (${(INDICATORS * QUARTERS.length).toLocaleString("en-GB")} actuals), ${MB(statSync(book).size)} on disk, written in ${Math.round(performance.now() - tw)} ms`,
+      `workbooks written by ExcelJS in ${Math.round(performance.now() - tw)} ms; ${RUNS} runs each, medians of wall time, highest peak RSS; load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`,
     );
-
-    const baseline: Sampled<number>[] = [];
-    const evaluate: Sampled<number>[] = [];
-    let stdoutBytes = 0;
-    for (let i = 0; i < RUNS; i++) {
-      baseline.push(
-        await measure(async () => {
-          const wb = new Workbook();
-          await wb.xlsx.load((await readFile(book)) as unknown as ArrayBuffer);
-          return wb.worksheets.length;
-        }),
-      );
-      evaluate.push(
-        await measure(() =>
-          main(["evaluate", book, "--json", join(dir, "report.json")], {
-            stdout: (t) => {
-              stdoutBytes += t.length;
-            },
-            stderr: (t) => {
-              process.stderr.write(t);
-            },
-          }),
-        ),
-      );
-      if (evaluate[evaluate.length - 1]?.value !== 0)
-        throw new Error(`evaluate exited ${String(evaluate[evaluate.length - 1]?.value)}`);
-    }
-    const b = median(baseline.map((x) => x.ms));
-    const e = median(evaluate.map((x) => x.ms));
-    const bc = median(baseline.map((x) => x.cpuMs));
-    const ec = median(evaluate.map((x) => x.cpuMs));
-    const ratio = e / b;
-    const cpuRatio = ec / bc;
-    const load = loadavg()[0] ?? 0;
-    console.log(`medians of ${RUNS} runs; load average ${load.toFixed(1)} on ${cpus().length} cores`);
-    console.log(
-      `ExcelJS alone reading the file (baseline): ${Math.round(b)} ms wall, ${Math.round(bc)} ms CPU`,
-    );
-    console.log(
-      `perfcycle evaluate --json, end to end:       ${Math.round(e)} ms wall, ${Math.round(ec)} ms CPU`,
-    );
-    console.log(
-      `ratio evaluate / ExcelJS read: ${ratio.toFixed(2)}× wall, ${cpuRatio.toFixed(2)}× CPU (goal ≤ 1.5×)`,
-    );
-    console.log(
-      `peak memory: baseline RSS ${MB(Math.max(...baseline.map((x) => x.peakRss)))}, heap high-water +${MB(Math.max(...baseline.map((x) => x.peakHeap)))}; evaluate RSS ${MB(Math.max(...evaluate.map((x) => x.peakRss)))}, heap high-water +${MB(Math.max(...evaluate.map((x) => x.peakHeap)))}`,
-    );
-    console.log(
-      `report JSON ${MB(statSync(join(dir, "report.json")).size)}; terminal text ${MB(stdoutBytes / RUNS)} per run`,
-    );
-    // CLI_BENCH_KEEP=path keeps a copy of the generated workbook (for profiling).
+    const json = join(dir, "report.json");
+    measure(script, {
+      label: `evaluate --json: ${INDICATORS.toLocaleString("en-GB")} indicators × ${QUARTERS.length} quarters (${(INDICATORS * QUARTERS.length).toLocaleString("en-GB")} actual rows)`,
+      book,
+      args: (b) => ["evaluate", b, "--json", json],
+      expectCode: 0,
+    });
+    measure(script, {
+      label: `evaluate --json: ${(LARGE_INDICATORS * QUARTERS.length).toLocaleString("en-GB")} actual rows (${LARGE_INDICATORS.toLocaleString("en-GB")} indicators)`,
+      book: large,
+      args: (b) => ["evaluate", b, "--json", json],
+      expectCode: 0,
+    });
+    const copy = join(dir, "into.xlsx");
+    measure(script, {
+      label: `import --into: ${LARGE_INDICATORS.toLocaleString("en-GB")} new rows into the book of ${(LARGE_INDICATORS * QUARTERS.length).toLocaleString("en-GB")} actual rows`,
+      book: large,
+      prepare: () => {
+        copyFileSync(large, copy);
+        return copy;
+      },
+      args: (b) => ["import", csv, "--into", b],
+      expectCode: 0,
+    });
+    // CLI_BENCH_KEEP=path keeps a copy of the generated 10,000-indicator workbook (for profiling).
     if (process.env.CLI_BENCH_KEEP) copyFileSync(book, process.env.CLI_BENCH_KEEP);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,6 @@ import {
   cellText,
   checkBook,
   columnIndex,
-  findTable as findRawTable,
   IMPORT_JSON_KEYS,
   IMPORT_JSON_OPTIONAL_KEYS,
   importWide,
@@ -31,11 +30,12 @@ import {
   sampleBook,
   TABLE,
   upsertActuals,
+  type ContractError,
   type ImportedRow,
   type RawCell,
   type RawWorkbook,
   type ReadResult,
-  type SheetGrid as ContractSheetGrid,
+  type SheetGrid,
   reportSheetName,
 } from "../contract";
 import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
@@ -44,30 +44,11 @@ import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
 import { htmlReport } from "../contract/htmlReport";
-import {
-  DEFAULT_LIMITS,
-  readZipDirectory,
-  unpackEntry,
-  type PackageInfo,
-  type PackageLimits,
-} from "./package";
+import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits, type ZipEntry } from "./package";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
-import { addReportSheet, sampleWorkbookFile, writeTableRows } from "./writers";
-import {
-  findTable,
-  loadXlsx,
-  locateTables,
-  rawTable,
-  rawWorkbook,
-  sheetGrid,
-  sheetGrids,
-  sheetMerges,
-  workbookBuffer,
-  worksheetNamed,
-  type LoadedBook,
-  type SheetGrid,
-} from "./xlsx";
-import type { Workbook } from "exceljs";
+import { openXlsx, type XlsxBook } from "./ooxml/book";
+import { refuseMacroLoss, withReportSheet } from "./ooxml/write";
+import { planTableRows, writeTableRows, type RowsPlan } from "./ooxml/rows";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -221,45 +202,37 @@ async function checkOutputs(outputs: readonly (readonly [string, string | undefi
 
 interface Book {
   readonly path: string;
-  readonly info: PackageInfo;
-  /** The ExcelJS workbook, when asked to keep it (to write a copy); else dropped early to spare memory. */
-  readonly workbook: Workbook | undefined;
+  /** The package as read (its parts are what a copy is written from). */
+  readonly xlsx: XlsxBook;
   /** Every sheet as a grid, when asked for. */
   readonly sheets: readonly SheetGrid[];
   readonly read: ReadResult;
   readonly register: Register;
 }
 
-async function readBook(
-  path: string,
-  io: CliIo,
-  options: { readonly keep: boolean; readonly grids: boolean },
-): Promise<Book> {
-  const loaded = await loadXlsx(path, limitsOf(io));
+async function readBook(path: string, io: CliIo, options: { readonly grids: boolean }): Promise<Book> {
+  const xlsx = await openXlsx(path, limitsOf(io));
   // The reader does not use number formats; the published-figure check reads them from the grids.
-  const raw = rawWorkbook(loaded.workbook, { formats: false });
-  const sheets = options.grids ? sheetGrids(loaded.workbook) : [];
-  const workbook = options.keep ? loaded.workbook : undefined;
+  const raw = xlsx.rawWorkbook({ formats: false });
+  const sheets = options.grids ? xlsx.grids() : [];
+  xlsx.release();
   const read = readRegister(raw);
   if (read.fatal || !read.register) {
     throw new CliError(`${path}: ${read.fatal?.message ?? "the workbook cannot be read"}`);
   }
-  return { path, info: loaded.info, workbook, sheets, read, register: read.register };
-}
-
-/** Refuse to write a book back over itself when ExcelJS would drop some of its parts. */
-function refuseUnkept(loaded: { readonly path: string; readonly info: PackageInfo }, what: string): void {
-  if (loaded.info.unkept.length === 0) return;
-  throw new CliError(
-    `${loaded.path} has ${loaded.info.unkept.join(", ")}, which this command cannot keep when it saves the workbook, so ${what}; use the PerfCycle add-in in Excel instead`,
-  );
+  return { path, xlsx, sheets, read, register: read.register };
 }
 
 // ---------------------------------------------------------------------------------------------
 // sample
 
-/** An existing file may be replaced only when it is an unchanged PerfCycle sample. */
-async function replaceableSample(path: string): Promise<boolean> {
+/**
+ * An existing file may be replaced only when it is an unchanged PerfCycle sample: written by
+ * `sample` (its creator and last author say so) and, apart from docProps/core.xml (its times),
+ * part for part the sample about to be written. The part-by-part writers leave the author as it
+ * was, so a report sheet or imported rows make the file a changed one.
+ */
+async function replaceableSample(path: string, fresh: Buffer): Promise<boolean> {
   let buf: Buffer;
   try {
     buf = await readInput(path);
@@ -267,12 +240,29 @@ async function replaceableSample(path: string): Promise<boolean> {
     return false;
   }
   try {
-    const entry = readZipDirectory(buf, path).find((e) => e.name === "docProps/core.xml");
+    const entries = readZipDirectory(buf, path);
+    const entry = entries.find((e) => e.name === "docProps/core.xml");
     if (!entry) return false;
     const xml = unpackEntry(buf, entry, path).toString("utf8");
     const creator = /<dc:creator>([^<]*)<\/dc:creator>/.exec(xml)?.[1] ?? "";
     const modifiedBy = /<cp:lastModifiedBy>([^<]*)<\/cp:lastModifiedBy>/.exec(xml)?.[1] ?? "";
-    return creator === SAMPLE_CREATOR && (modifiedBy === "" || modifiedBy === SAMPLE_CREATOR);
+    if (creator !== SAMPLE_CREATOR || (modifiedBy !== "" && modifiedBy !== SAMPLE_CREATOR)) return false;
+    const freshEntries = readZipDirectory(fresh, "sample");
+    const parts = (es: readonly ZipEntry[]): string[] =>
+      es
+        .map((e) => e.name)
+        .filter((n) => n !== "docProps/core.xml" && !n.endsWith("/"))
+        .sort();
+    if (parts(entries).join("\n") !== parts(freshEntries).join("\n")) return false;
+    return parts(entries).every((name) => {
+      const a = entries.find((e) => e.name === name);
+      const b = freshEntries.find((e) => e.name === name);
+      return (
+        a !== undefined &&
+        b !== undefined &&
+        unpackEntry(buf, a, path).equals(unpackEntry(fresh, b, "sample"))
+      );
+    });
   } catch {
     return false;
   }
@@ -285,21 +275,25 @@ async function sample(args: readonly string[], io: CliIo): Promise<number> {
   if (p.values.help) return help(io, "sample");
   const out = p.positionals[0] ?? "";
   await checkOutputs([["sample", out]]);
+  // The sample is ExcelJS's writing of our own content (loaded only for this command).
+  const { sampleWorkbookFile } = await import("./writers");
+  const { workbookBuffer } = await import("./xlsx");
+  const wb = sampleWorkbookFile(sampleBook());
+  wb.creator = SAMPLE_CREATOR;
+  wb.lastModifiedBy = SAMPLE_CREATOR;
+  const fresh = await workbookBuffer(wb);
   if (
     (await readInput(out).then(
       () => true,
       () => false,
     )) &&
-    !(await replaceableSample(out))
+    !(await replaceableSample(out, fresh))
   ) {
     throw new CliError(
       `${out} already exists and is not an unchanged PerfCycle sample, so it is left as it is; delete it or choose another name`,
     );
   }
-  const wb = sampleWorkbookFile(sampleBook());
-  wb.creator = SAMPLE_CREATOR;
-  wb.lastModifiedBy = SAMPLE_CREATOR;
-  await writeAtomic(out, await workbookBuffer(wb));
+  await writeAtomic(out, fresh);
   io.stdout(`Wrote the sample workbook to ${out}\nNext: perfcycle evaluate ${out} --html report.html\n`);
   return 0;
 }
@@ -322,6 +316,34 @@ function periodOf(book: Book, given: string | undefined): Quarter {
 
 function dateLong(d: Date): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(d);
+}
+
+/** The book's package with the report sheet added: only the parts PerfCycle owns change. */
+function reportCopy(
+  book: Book,
+  report: ReturnType<typeof buildReport>,
+  errors: readonly ContractError[],
+  now: Date,
+): Buffer {
+  const sheet = reportSheet(report);
+  const wrap = REPORT_COLUMNS.map((c, i) =>
+    ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
+  ).filter((i) => i >= 0);
+  return withReportSheet(book.xlsx, {
+    sheetName: reportSheetName(report.period),
+    title: sheet.title,
+    notes: [
+      `Workbook ${basename(book.path)}; produced by PerfCycle ${PERFCYCLE_VERSION} on ${dateLong(now)}. Figures are unrounded; the cell formats round them.`,
+    ],
+    headers: sheet.headers,
+    rows: sheet.rows,
+    cellFormats: sheet.cellFormats,
+    widths: sheet.widths,
+    ragColumn: sheet.ragColumn,
+    wrapColumns: wrap,
+    colours: RAG_COLOURS,
+    errors: errors.map(errorText),
+  });
 }
 
 async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
@@ -347,9 +369,8 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
     ["--xlsx", xlsxOut],
     ["--html", htmlOut],
   ]);
-  const book = await readBook(path, io, { keep: xlsxOut !== undefined, grids: false });
-  if (xlsxOut !== undefined && samePath(xlsxOut, path))
-    refuseUnkept(book, "the report sheet is not added to it");
+  const book = await readBook(path, io, { grids: false });
+  if (xlsxOut !== undefined) refuseMacroLoss(book.xlsx, xlsxOut);
   const period = periodOf(book, str(p, "period"));
   // --period is the report's reporting period: quarters after it are Not due, it is not.
   const register: Register = {
@@ -362,29 +383,7 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
 
   // Everything is built before anything is written; each file is written whole (temp + rename).
   let xlsxBuffer: Buffer | undefined;
-  if (xlsxOut !== undefined && book.workbook) {
-    const sheet = reportSheet(report);
-    const wrap = REPORT_COLUMNS.map((c, i) =>
-      ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
-    ).filter((i) => i >= 0);
-    addReportSheet(book.workbook, {
-      sheetName: reportSheetName(report.period),
-      title: sheet.title,
-      notes: [
-        `Workbook ${basename(path)}; produced by PerfCycle ${PERFCYCLE_VERSION} on ${dateLong(now)}. Figures are unrounded; the cell formats round them.`,
-      ],
-      headers: sheet.headers,
-      rows: sheet.rows,
-      cellFormats: sheet.cellFormats,
-      widths: sheet.widths,
-      ragColumn: sheet.ragColumn,
-      wrapColumns: wrap,
-      colours: RAG_COLOURS,
-      errors: out.errors.map(errorText),
-    });
-    book.workbook.lastModifiedBy = "PerfCycle evaluate";
-    xlsxBuffer = await workbookBuffer(book.workbook);
-  }
+  if (xlsxOut !== undefined) xlsxBuffer = reportCopy(book, report, out.errors, now);
   const html =
     htmlOut === undefined
       ? undefined
@@ -399,12 +398,6 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
   if (xlsxOut !== undefined && xlsxBuffer) {
     await writeAtomic(xlsxOut, xlsxBuffer);
-    const lost = [...(samePath(xlsxOut, path) ? [] : book.info.unkept), ...book.info.settingsLost];
-    if (lost.length > 0) {
-      io.stderr(
-        `perfcycle: note: ${xlsxOut} does not have the ${lost.join(", ")} of ${path} (this command cannot write them)\n`,
-      );
-    }
   }
   if (htmlOut !== undefined && html !== undefined) await writeAtomic(htmlOut, html);
   if (jsonOut !== "-") {
@@ -420,20 +413,15 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
 // check
 
 /** Every sheet of a book (hidden ones too), or the one table of a CSV file, as the contract's SheetGrids. */
-async function checkGrids(
-  path: string,
-  io: CliIo,
-): Promise<{ raw: RawWorkbook; sheets: ContractSheetGrid[] }> {
+async function checkGrids(path: string, io: CliIo): Promise<{ raw: RawWorkbook; sheets: SheetGrid[] }> {
   if (CSV_EXTENSIONS.has(extname(path).toLowerCase())) {
     const csv = await csvGrid(path, io);
     return { raw: { tables: [] }, sheets: [{ name: csv.sheet, grid: csv.grid }] };
   }
-  const loaded = await loadXlsx(path, limitsOf(io));
-  const raw = rawWorkbook(loaded.workbook, { formats: false });
-  const sheets = loaded.workbook.worksheets.map((ws): ContractSheetGrid => {
-    const g = sheetGrid(ws);
-    return { ...g, merges: sheetMerges(ws), hidden: ws.state !== "visible" };
-  });
+  const xlsx = await openXlsx(path, limitsOf(io));
+  const raw = xlsx.rawWorkbook({ formats: false });
+  const sheets = xlsx.grids();
+  xlsx.release();
   return { raw, sheets };
 }
 
@@ -507,6 +495,19 @@ async function csvGrid(path: string, io: CliIo): Promise<{ sheet: string; grid: 
   return { sheet: basename(path), grid: parseCsv(decodeText(buf), path, limits.maxRows) };
 }
 
+/** A sheet's grid as the wide import takes it (values, number formats and merged areas). */
+function wideSheet(g: SheetGrid): WideSheet {
+  const grid = g.grid.map((r) => [...r]);
+  const formats = g.formats?.map((r) => [...r]);
+  const merges = g.merges ? [...g.merges] : undefined;
+  return {
+    sheet: g.name,
+    grid,
+    ...(formats ? { formats } : {}),
+    ...(merges ? { merges } : {}),
+  };
+}
+
 async function wideGrid(path: string, sheet: string | undefined, io: CliIo): Promise<WideSheet> {
   const limits = limitsOf(io);
   if (CSV_EXTENSIONS.has(extname(path).toLowerCase())) {
@@ -516,21 +517,21 @@ async function wideGrid(path: string, sheet: string | undefined, io: CliIo): Pro
     if (csv.grid.length === 0) throw new CliError(`${path} is empty: there is no table to import`);
     return csv;
   }
-  const loaded = await loadXlsx(path, limits);
-  const wb = loaded.workbook;
+  const book = await openXlsx(path, limits);
   if (sheet !== undefined) {
-    const ws = worksheetNamed(wb, sheet);
+    const ws = book.sheetNamed(sheet);
     if (!ws) {
-      const names = wb.worksheets.map((w) => JSON.stringify(w.name)).join(", ");
+      const names = book
+        .worksheets()
+        .map((w) => JSON.stringify(w.name))
+        .join(", ");
       throw new CliError(`${path} has no sheet ${JSON.stringify(sheet)} (its sheets: ${names || "none"})`);
     }
-    const g = sheetGrid(ws);
-    return { sheet: ws.name, grid: g.grid, formats: g.formats, merges: sheetMerges(ws) };
+    return wideSheet(book.grid(ws));
   }
-  for (const ws of wb.worksheets) {
-    const g = sheetGrid(ws);
-    if (g.grid.length > 0)
-      return { sheet: ws.name, grid: g.grid, formats: g.formats, merges: sheetMerges(ws) };
+  for (const ws of book.worksheets()) {
+    const g = book.grid(ws);
+    if (g.grid.length > 0) return wideSheet(g);
   }
   throw new CliError(`${path} has no sheet with data: there is no table to import`);
 }
@@ -541,6 +542,61 @@ function importRowJson(r: ImportedRow): Record<string, unknown> {
   // quality, role and partOf only where they apply (decisions.md, "Tables as councils publish them").
   for (const k of IMPORT_JSON_OPTIONAL_KEYS) if (r[k] !== undefined) o[k] = r[k];
   return o;
+}
+
+/** The book rows are imported into: read, with its PerfActuals table and fiscal year start. */
+async function openInto(into: string, io: CliIo): Promise<{ target: XlsxBook; startMonth: number }> {
+  const target = await openXlsx(into, limitsOf(io));
+  if (!target.tableNamed(TABLE.actuals)) {
+    const names = target.tables.map((t) => t.name).join(", ");
+    throw new CliError(
+      `${into} has no ${TABLE.actuals} table to add the rows to (tables found: ${names || "none"})`,
+    );
+  }
+  // Only the settings are read now (the fiscal year start); PerfActuals when the rows are put in.
+  const settings = target.tableNamed(TABLE.settings);
+  const raw = { tables: settings ? [target.rawTable(settings, { formats: false })] : [] };
+  return { target, startMonth: readSettings(raw).settings.startMonth };
+}
+
+/** The cells an import writes into the book's PerfActuals (the table's rows are read and dropped here). */
+function planInto(
+  target: XlsxBook,
+  into: string,
+  rows: readonly ImportedRow[],
+  startMonth: number,
+): { plan: RowsPlan | undefined; added: number; updated: number } {
+  const table = target.tableNamed(TABLE.actuals);
+  if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
+  const before = target.rawTable(table, { formats: false, styles: true });
+  // The table's own values are in `before` now; the rows below it are kept for the checks.
+  target.dropValuesAbove(table.sheet, table.range.bottom + 1);
+  const up = upsertActuals(before, rows, startMonth);
+  if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
+  // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,
+  // a count's #,##0), or none.
+  const idCol = columnIndex(before).positions.get("IndicatorId");
+  const lastOf = new Map<string, number>();
+  if (idCol !== undefined) before.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
+  const formatFrom = (i: number): number | undefined =>
+    idCol === undefined ? undefined : lastOf.get(idKey(cellText(up.rows[i]?.[idCol] ?? null)));
+  const plan =
+    up.added + up.updated > 0
+      ? planTableRows(target, table, before.rows, { rows: up.rows, formatFrom })
+      : undefined;
+  return { plan, added: up.added, updated: up.updated };
+}
+
+/** Put the imported rows into the book's PerfActuals (part by part); returns the note to print. */
+async function writeInto(
+  target: XlsxBook,
+  into: string,
+  rows: readonly ImportedRow[],
+  startMonth: number,
+): Promise<string> {
+  const { plan, added, updated } = planInto(target, into, rows, startMonth);
+  if (plan) await writeAtomic(into, writeTableRows(target, plan));
+  return `${into}: ${added} row${added === 1 ? "" : "s"} added and ${updated} updated in ${TABLE.actuals}${added + updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
 }
 
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -558,21 +614,12 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
 
   // The book first: its fiscal year start reads the quarters, and a book that cannot take the
   // rows is refused before anything is done.
-  let target: LoadedBook | undefined;
+  let target: XlsxBook | undefined;
   let startMonth = DEFAULT_START_MONTH;
   if (into !== undefined) {
     if (samePath(into, path))
       throw new CliError(`import: --into must name the PerfCycle workbook, not the file being imported`);
-    target = await loadXlsx(into, limitsOf(io));
-    refuseUnkept(target, "the rows are not added to it");
-    const raw = rawWorkbook(target.workbook);
-    if (!findRawTable(raw, TABLE.actuals)) {
-      const names = raw.tables.map((t) => t.name).join(", ");
-      throw new CliError(
-        `${into} has no ${TABLE.actuals} table to add the rows to (tables found: ${names || "none"})`,
-      );
-    }
-    startMonth = readSettings(raw).settings.startMonth;
+    ({ target, startMonth } = await openInto(into, io));
   }
 
   const wide = await wideGrid(path, str(p, "sheet"), io);
@@ -589,30 +636,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     if (result.errors.length > 0) {
       note = `${into} was not changed: the import has ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}; correct them and import again\n`;
     } else {
-      const located = findTable(target.workbook, TABLE.actuals);
-      if (!located) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
-      const before = rawTable(located);
-      const up = upsertActuals(before, result.rows, startMonth);
-      if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
-      // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,
-      // a count's #,##0), or none.
-      const idCol = columnIndex(before).positions.get("IndicatorId");
-      const lastOf = new Map<string, number>();
-      if (idCol !== undefined)
-        before.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
-      const formatFrom = (i: number): number | undefined =>
-        idCol === undefined ? undefined : lastOf.get(idKey(cellText(up.rows[i]?.[idCol] ?? null)));
-      writeTableRows(located, before.rows, { rows: up.rows, formatFrom }, locateTables(target.workbook));
-      if (up.added + up.updated > 0) {
-        target.workbook.lastModifiedBy = "PerfCycle import";
-        await writeAtomic(into, await workbookBuffer(target.workbook));
-        if (target.info.settingsLost.length > 0) {
-          io.stderr(
-            `perfcycle: note: ${into} no longer has its ${target.info.settingsLost.join(", ")} (this command cannot keep them)\n`,
-          );
-        }
-      }
-      note = `${into}: ${up.added} row${up.added === 1 ? "" : "s"} added and ${up.updated} updated in ${TABLE.actuals}${up.added + up.updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
+      note = await writeInto(target, into, result.rows, startMonth);
     }
   }
   if (jsonOut !== undefined) await emitJson(io, jsonOut, out);

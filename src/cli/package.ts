@@ -40,6 +40,11 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** CRC-32 of the unpacked data, as the directory records it. */
+  readonly crc32: number;
+  /** MS-DOS modification time and date, as the directory records them. */
+  readonly modTime: number;
+  readonly modDate: number;
 }
 
 export interface SheetPart {
@@ -162,6 +167,9 @@ export function readZipDirectory(
       throw damaged(file, "its zip directory is broken");
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const modTime = buf.readUInt16LE(p + 12);
+    const modDate = buf.readUInt16LE(p + 14);
+    const crc32 = buf.readUInt32LE(p + 16);
     let compressedSize = buf.readUInt32LE(p + 20);
     let uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -190,14 +198,24 @@ export function readZipDirectory(
       }
       e += 4 + size;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({
+      name,
+      method,
+      flags,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      crc32,
+      modTime,
+      modDate,
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
 /** The bytes of an entry as stored (compressed), after its local header. */
-function storedBytes(buf: Buffer, entry: ZipEntry, file: string): Buffer {
+export function storedBytes(buf: Buffer, entry: ZipEntry, file: string): Buffer {
   const h = entry.localHeaderOffset;
   if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL_SIG)
     throw damaged(file, `the part ${entry.name} is missing`);
@@ -282,10 +300,15 @@ function resolvePart(target: string): string {
 }
 
 /**
- * Check an .xlsx file's bytes: a zip package holding a workbook, not encrypted, not damaged,
- * within the limits. Throws a one-line CliError otherwise.
+ * The checks on a package's bytes alone: not empty, not an old or encrypted Office file, a zip
+ * whose directory is sound, no part encrypted, sizes and compression ratios within the limits
+ * (from the directory: nothing is unpacked). Returns the directory's entries.
  */
-export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = DEFAULT_LIMITS): PackageInfo {
+export function checkPackageBytes(
+  buf: Buffer,
+  file: string,
+  limits: PackageLimits = DEFAULT_LIMITS,
+): ZipEntry[] {
   if (buf.length === 0) throw new CliError(`${file} is empty (0 bytes), not an Excel workbook`);
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_SIGNATURE)) {
     // Office's encrypted packages are compound files with an EncryptionInfo stream (UTF-16 name).
@@ -302,10 +325,6 @@ export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = D
     throw new CliError(`${file} is not an Excel workbook (.xlsx): it is not a zip package`);
   }
   const entries = readZipDirectory(buf, file, limits);
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
-    throw new CliError(`${file} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`);
-  }
   let total = 0;
   for (const e of entries) {
     if ((e.flags & 1) === 1) {
@@ -327,6 +346,19 @@ export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = D
         `${file} is refused: its part ${e.name} unpacks ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times larger than it is stored (${mb(e.uncompressedSize)}), which is how a zip bomb looks`,
       );
     }
+  }
+  return entries;
+}
+
+/**
+ * Check an .xlsx file's bytes: a zip package holding a workbook, not encrypted, not damaged,
+ * within the limits. Throws a one-line CliError otherwise.
+ */
+export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = DEFAULT_LIMITS): PackageInfo {
+  const entries = checkPackageBytes(buf, file, limits);
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
+    throw new CliError(`${file} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`);
   }
 
   // Every part unpacks within its declared size; sheets are mapped to names and their rows counted.
