@@ -1,14 +1,20 @@
 /**
- * Evaluating one target for one period, in named steps: the milestone, the figure compared, the
- * direction of travel, the status, the explanation and the eight-quarter trend.
+ * Evaluating one target for one period, in named steps: the milestone and the figure compared
+ * (evaluateSteps), the direction of travel, the status, the explanation and the trend.
  */
+import { comparatorsAt, rowComparators } from "./comparators";
+import {
+  actualError,
+  comparedActual,
+  milestoneStep,
+  qualityOfActual,
+  type Compared,
+  type MilestoneStep,
+} from "./evaluateSteps";
 import { explain } from "./explain";
-import type { FigureSource, QuarterFigure } from "./figureSource";
-import { targetWeights } from "./figureSource";
+import type { FigureSource } from "./figureSource";
 import type { MeasureType, Polarity, ToleranceType } from "./measures";
-import { milestone as milestoneOf } from "./milestones";
-import { formatFiscalYear, formatQuarter, type Quarter, type QuarterNumber } from "./periods";
-import { weightFor, type Weights } from "./profiles";
+import { weightFor } from "./profiles";
 import {
   directionOfTravel,
   distanceTravelled,
@@ -18,162 +24,64 @@ import {
   variancePct,
   type Direction,
 } from "./progress";
+import type { QualityOf } from "./quality";
 import { ragStatus, type RagResult } from "./rag";
-import type { Register, TargetRecord } from "./register";
-import type { ReportEntry, ReportError, ReportOptions, ReportRow, TrendPoint } from "./reportTypes";
+import type { TargetRecord } from "./register";
+import type { ReportEntry, ReportError, ReportRow } from "./reportTypes";
+import { rowConfidence, significantDirection, type RowConfidence } from "./significance";
+import type { Evaluated, ReportContext, Subject } from "./subject";
+import { trendPoints, unitsSay } from "./trendPoints";
 
-const NO_TREND: readonly TrendPoint[] = Object.freeze([]);
-
-export interface Evaluated {
-  readonly entry: ReportEntry;
-  readonly error: ReportError | null;
-}
-
-/** What every target of one report shares: worked out once per report. */
-export interface ReportContext {
-  readonly settings: Register["settings"];
-  readonly period: Quarter;
-  readonly label: string;
-  readonly pi: number;
-  /** The workbook's reporting period as a label, when set. */
-  readonly reportingLabel: string | undefined;
-  /** False when the period is after the workbook's reporting period. */
-  readonly due: boolean;
-  readonly options: ReportOptions;
-}
-
-/** One target in one report: the target, its measure, the report's context and its figures. */
-interface Subject {
-  readonly t: TargetRecord;
-  readonly measureType: MeasureType;
-  readonly polarity: Polarity;
-  readonly ctx: ReportContext;
-  readonly src: FigureSource;
-}
-
-interface MilestoneStep {
-  readonly inYear: boolean;
-  readonly weights: Weights | null;
-  readonly milestone: number | null;
-  /** The target's year, when the target is for another year than the period's. */
-  readonly targetNote: string | undefined;
-  readonly error: ReportError | null;
-}
-
-/** The milestone for the period, from the target of its year and the profile's weights. */
-function milestoneStep({ t, measureType, ctx, src }: Subject): MilestoneStep {
-  const { period, settings } = ctx;
-  const inYear = t.targetYear === period.fy;
-  const targetNote =
-    t.target !== null && !inYear && t.targetYear !== null
-      ? formatFiscalYear(t.targetYear, settings.startMonth)
-      : undefined;
-  const none = { inYear, weights: null, milestone: null, targetNote };
-  if (t.target === null || !inYear) return { ...none, error: null };
-  const w = (src.weights ??= targetWeights(t, measureType, (qi) => src.value(qi)));
-  if (!w.ok) {
-    const column = t.profile === "Custom" ? (/\bW([1-4])\b/.exec(w.error.message)?.[0] ?? "W1") : "Profile";
-    const message = `${t.indicatorId} (${t.orgUnit}): ${w.error.message}`;
-    return { ...none, error: { table: "PerfTargets", row: t.row, column, message } };
-  }
-  const m = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(w.value, period.q));
-  if (m.ok) return { ...none, weights: w.value, milestone: m.value, error: null };
-  const message = `${t.indicatorId} (${t.orgUnit}): ${m.error.message}`;
-  return {
-    ...none,
-    weights: w.value,
-    error: { table: "PerfTargets", row: t.row, column: "Baseline", message },
-  };
-}
-
-interface Compared {
-  /** The figure compared: YTD for Count, the quarter's value otherwise. */
-  readonly actual: number | null;
-  readonly rolledUp: boolean;
-  /** The quarter's own figure (not YTD), for the direction of travel. */
-  readonly quarterValue: number | null;
-  /** Why the quarter has no figure, when it has none. */
-  readonly cur: QuarterFigure | null;
-  readonly missingUnits: string[] | undefined;
-  readonly missingQuarters: string[] | undefined;
-}
-
-/** A Count's year to date, or why there is none (the quarters or units missing). */
-function yearToDate({
-  ctx,
-  src,
-}: Subject): Pick<Compared, "actual" | "rolledUp" | "missingUnits" | "missingQuarters"> {
-  const { period, pi, label } = ctx;
-  const q = period.q;
-  let sum = 0;
-  let rolledUp = false;
-  let missingUnits: string[] | undefined;
-  const missing: string[] = [];
-  for (let k = 1; k <= q; k++) {
-    const qi = pi - q + k;
-    const v = src.value(qi);
-    if (v !== null) {
-      sum += v;
-      rolledUp ||= src.rolledUp(qi);
-      continue;
-    }
-    const f = src.at(qi);
-    if (k === q && f.kind === "missing" && f.missingUnits.length > 0) missingUnits = [...f.missingUnits];
-    else missing.push(formatQuarter({ fy: period.fy, q: k as QuarterNumber }, ctx.settings.startMonth));
-  }
-  if (missing.length === 0 && missingUnits === undefined)
-    return { actual: sum, rolledUp, missingUnits, missingQuarters: undefined };
-  const missingQuarters =
-    missing.length > 0 && !(missing.length === 1 && missing[0] === label) ? missing : undefined;
-  return { actual: null, rolledUp, missingUnits, missingQuarters };
-}
-
-/** The figure compared with the milestone, and why there is none. */
-function comparedActual(s: Subject): Compared {
-  const { src, ctx } = s;
-  const quarterValue = src.value(ctx.pi);
-  const cur = quarterValue === null ? src.at(ctx.pi) : null; // why there is none
-  if (s.measureType === "Count") return { ...yearToDate(s), quarterValue, cur };
-  if (quarterValue !== null)
-    return {
-      actual: quarterValue,
-      rolledUp: src.rolledUp(ctx.pi),
-      quarterValue,
-      cur,
-      missingUnits: undefined,
-      missingQuarters: undefined,
-    };
-  const missingUnits =
-    cur !== null && cur.kind === "missing" && cur.missingUnits.length > 0 ? [...cur.missingUnits] : undefined;
-  return { actual: null, rolledUp: false, quarterValue, cur, missingUnits, missingQuarters: undefined };
-}
-
-/** The error of a quarter whose figure cannot be read (a denominator of 0, a rate not aggregable). */
-function actualError({ t, ctx, src }: Subject, cur: QuarterFigure | null): ReportError | null {
-  if (cur === null || cur.kind !== "error") return null;
-  return {
-    table: "PerfActuals",
-    row: cur.row ?? src.record(ctx.pi)?.row ?? null,
-    column: cur.column,
-    message: `${t.indicatorId} (${t.orgUnit}) ${ctx.label}: ${cur.message}`,
-  };
-}
+export type { Evaluated, ReportContext } from "./subject";
 
 interface Travel {
   readonly dotPrevious: Direction | null;
   readonly dotYearAgo: Direction | null;
   readonly yearAgo: number | null;
+  /** Directions made No change because the intervals overlap (DotSignificance). */
+  readonly notSignificant: readonly ("previous" | "yearAgo")[];
+  /** The previous id's figures were used (lineage). */
+  readonly usedPrevious: boolean;
 }
 
-/** Direction of travel compares quarter values (not YTD). */
-function travel({ polarity, ctx, src }: Subject, quarterValue: number | null): Travel {
-  const prev = src.value(ctx.pi - 1);
-  const yearAgo = src.value(ctx.pi - 4);
-  return {
-    dotPrevious: directionOfTravel(quarterValue, prev, polarity),
-    dotYearAgo: directionOfTravel(quarterValue, yearAgo, polarity),
-    yearAgo,
-  };
+/**
+ * Direction of travel compares quarter values (not YTD); with DotSignificance, a change within
+ * overlapping intervals is No change.
+ */
+function travel(s: Subject, quarterValue: number | null, level: RowConfidence["level"]): Travel {
+  const { polarity, measureType, ctx, src } = s;
+  const p0 = src.lineageValue(ctx.pi - 1);
+  const y0 = src.lineageValue(ctx.pi - 4);
+  const prev = p0.value;
+  const yearAgo = y0.value;
+  let dotPrevious = directionOfTravel(quarterValue, prev, polarity);
+  let dotYearAgo = directionOfTravel(quarterValue, yearAgo, polarity);
+  const notSignificant: ("previous" | "yearAgo")[] = [];
+  if (ctx.settings.dotSignificance === true && (dotPrevious !== null || dotYearAgo !== null)) {
+    const now = src.observation(ctx.pi);
+    const p = significantDirection(
+      dotPrevious,
+      polarity,
+      measureType,
+      now,
+      src.observation(ctx.pi - 1),
+      level,
+    );
+    const y = significantDirection(
+      dotYearAgo,
+      polarity,
+      measureType,
+      now,
+      src.observation(ctx.pi - 4),
+      level,
+    );
+    dotPrevious = p.direction;
+    dotYearAgo = y.direction;
+    if (p.changed) notSignificant.push("previous");
+    if (y.changed) notSignificant.push("yearAgo");
+  }
+  const usedPrevious = (p0.fromPrevious && dotPrevious !== null) || (y0.fromPrevious && dotYearAgo !== null);
+  return { dotPrevious, dotYearAgo, yearAgo, notSignificant, usedPrevious };
 }
 
 interface Rated {
@@ -194,7 +102,14 @@ function rateForecast(measureType: MeasureType, fc: number | null): number | nul
 }
 
 /** The status under the workbook's rule, with the forecast it may need. */
-function rate(s: Subject, m: MilestoneStep, actual: number | null, tr: Travel, blocked: boolean): Rated {
+function rate(
+  s: Subject,
+  m: MilestoneStep,
+  actual: number | null,
+  tr: Travel,
+  ci: RowConfidence,
+  blocked: boolean,
+): Rated {
   const { t, measureType, polarity, ctx } = s;
   const { settings, period } = ctx;
   // No forecast where the milestone cannot be set (the row is No target with the reason).
@@ -225,6 +140,7 @@ function rate(s: Subject, m: MilestoneStep, actual: number | null, tr: Travel, b
     dotYearAgo: tr.dotYearAgo,
     forecast: fc,
     due: ctx.due,
+    interval: ci.interval,
   });
   if (r.ok) return { rag: r.value, forecast: fc, tolerance, toleranceType, error: null };
   const rag = {
@@ -246,6 +162,9 @@ function explanationOf(
   c: Compared,
   tr: Travel,
   r: Rated,
+  ci: RowConfidence,
+  quality: QualityOf | null,
+  previousId: string | null,
   error: ReportError | null,
 ): string {
   const { t, measureType, polarity, ctx } = s;
@@ -268,6 +187,15 @@ function explanationOf(
     missingUnits: c.missingUnits,
     missingQuarters: c.missingQuarters,
     targetYearLabel: m.targetNote,
+    interval: ci.interval,
+    level: ci.level,
+    numerator: ci.numerator,
+    denominator: ci.denominator,
+    smallBaseCases: ci.smallBaseCases,
+    notSignificant: tr.notSignificant,
+    quality: quality?.quality,
+    qualityUnit: quality?.unit,
+    previousId: previousId ?? undefined,
   });
   const explained =
     error && r.rag.status === "No target" && t.target !== null && m.inYear
@@ -279,43 +207,6 @@ function explanationOf(
   // it into one flat string, which is much cheaper to keep (a report holds one per row).
   explained.charCodeAt(0);
   return explained;
-}
-
-/** The eight quarters up to the period: compared actual (YTD for a Count) and milestone. */
-function trendPoints({ t, measureType, ctx, src }: Subject, weights: Weights | null): readonly TrendPoint[] {
-  if (!ctx.options.trend) return NO_TREND;
-  const points: TrendPoint[] = [];
-  for (let k = ctx.pi - 7; k <= ctx.pi; k++) {
-    const kq = { fy: Math.floor(k / 4), q: ((k % 4) + 1) as QuarterNumber };
-    let a: number | null = src.value(k);
-    if (measureType === "Count" && a !== null) {
-      for (let j = k - kq.q + 1; j < k && a !== null; j++) {
-        const v = src.value(j);
-        a = v === null ? null : a + v;
-      }
-    }
-    let m: number | null = null;
-    if (weights && t.target !== null && kq.fy === ctx.period.fy) {
-      const r = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(weights, kq.q));
-      if (r.ok) m = r.value;
-    }
-    points.push({ period: formatQuarter(kq, ctx.settings.startMonth), actual: a, milestone: m });
-  }
-  return points;
-}
-
-/**
- * For a total not rated because units have not reported: what those units wrote for the quarter
- * ("East Cluster: returns not yet received"), so the exceptions show why.
- */
-function unitsSay(units: readonly string[] | undefined, text: (unit: string) => string | undefined): string {
-  if (!units || units.length === 0) return "";
-  const said: string[] = [];
-  for (const u of units) {
-    const x = text(u)?.trim();
-    if (x) said.push(`${u}: ${x}`);
-  }
-  return said.join(" ");
 }
 
 /** Evaluate one target for the report's period. */
@@ -331,8 +222,16 @@ export function evaluateTarget(
   const m = milestoneStep(s);
   const c = comparedActual(s);
   let error = m.error ?? actualError(s, c.cur);
-  const tr = travel(s, c.quarterValue);
-  const r = rate(s, m, c.actual, tr, error !== null);
+  const ci = rowConfidence(
+    ctx.settings,
+    measureType,
+    c.actual,
+    c.actual === null ? null : src.observation(pi),
+  );
+  const tr = travel(s, c.quarterValue, ci.level);
+  const quality = qualityOfActual(s, c.actual);
+  const previousId = (tr.usedPrevious || src.usedPrevious) && t.previousId ? t.previousId.trim() : null;
+  const r = rate(s, m, c.actual, tr, ci, error !== null);
   error ??= r.error;
   const fc = r.forecast;
   const row: ReportRow = {
@@ -353,7 +252,19 @@ export function evaluateTarget(
     dotYearAgo: tr.dotYearAgo,
     forecast: fc,
     onTrack: onTrack(fc, m.inYear ? t.target : null, polarity),
-    explanation: explanationOf(s, m, c, tr, r, error),
+    explanation: explanationOf(s, m, c, tr, r, ci, quality, previousId, error),
+    confidenceLow: ci.interval?.lower ?? null,
+    confidenceHigh: ci.interval?.upper ?? null,
+    smallBase: ci.smallBaseCases !== null,
+    quality: quality?.quality ?? null,
+    previousId,
+    comparators: rowComparators(
+      comparatorsAt(ctx.comparators, t.indicatorId, ctx.period),
+      { actual: c.actual, interval: ci.interval },
+      measureType,
+      polarity,
+      ci.level,
+    ),
   };
   const own = src.record(pi);
   const entry: ReportEntry = {
@@ -366,7 +277,14 @@ export function evaluateTarget(
     commentary: own?.commentary || unitsSay(c.missingUnits, (u) => src.recordOfUnit(u, pi)?.commentary),
     action: own?.action || unitsSay(c.missingUnits, (u) => src.recordOfUnit(u, pi)?.action),
     rolledUp: c.rolledUp,
-    trend: trendPoints(s, m.weights),
+    qualityUnit: quality?.unit ?? null,
+    trend: trendPoints(
+      t,
+      measureType,
+      { pi, period: ctx.period, startMonth: ctx.settings.startMonth, trend: ctx.options.trend === true },
+      src,
+      m.weights,
+    ),
   };
   return { entry, error };
 }

@@ -4,13 +4,20 @@
  */
 import type { MeasureType } from "./measures";
 import { profileWeights } from "./profiles";
+import { leastCertain, type QualityOf } from "./quality";
 import type { ActualRecord, TargetRecord } from "./register";
 import { resolveUnit, unitKey, type Hierarchy, type Observation } from "./rollup";
 import { observationOf, recordValue, seriesAt, zeroDenominator, type Series } from "./series";
 
 /** A quarter's figure, or why there is none. */
 export type QuarterFigure =
-  | { readonly kind: "value"; readonly value: number; readonly rolledUp: boolean }
+  | {
+      readonly kind: "value";
+      readonly value: number;
+      readonly rolledUp: boolean;
+      /** The figure with a rate's numerator and denominator (summed over children when rolled up). */
+      readonly observation: Observation;
+    }
   | { readonly kind: "missing"; readonly missingUnits: readonly string[] }
   | {
       readonly kind: "error";
@@ -42,8 +49,13 @@ export class FigureSource {
   private figures: Float64Array | null = null;
   /** The unit has no children in PerfUnits: its figure is its own record or nothing. */
   readonly leaf: boolean;
+  private readonly key: string;
   /** The profile's weights, once worked out. */
   weights: ReturnType<typeof profileWeights> | undefined;
+  /** The previous id's figures for the same unit (lineage, `PreviousId`), when the target names one. */
+  previous: FigureSource | null = null;
+  /** Whether the weights read a figure of the previous id (Seasonal; the row names it). */
+  usedPrevious = false;
   constructor(
     private readonly target: TargetRecord,
     private readonly measureType: MeasureType,
@@ -53,6 +65,7 @@ export class FigureSource {
     unitKeyOf: (unit: string) => string = unitKey,
   ) {
     const key = unitKeyOf(target.orgUnit);
+    this.key = key;
     this.own = byUnit?.get(key);
     this.leaf = !hierarchy.childrenOf.has(key);
   }
@@ -79,6 +92,49 @@ export class FigureSource {
     }
     const f = this.at(qi);
     return f.kind === "value" ? f.value : null;
+  }
+
+  /** The figure of a quarter with a rate's counts (for its interval), or null when there is none. */
+  observation(qi: number): Observation | null {
+    if (this.leaf) {
+      if (this.value(qi) === null) return null;
+      return observationOf(this.record(qi), this.measureType) ?? null;
+    }
+    const f = this.at(qi);
+    return f.kind === "value" ? f.observation : null;
+  }
+
+  /**
+   * The quality of a quarter's figure: its own record's, or for a roll-up the least certain of
+   * the children's records used, naming that unit (semantics.md, "Data quality").
+   */
+  quality(qi: number): QualityOf {
+    const own = this.record(qi);
+    if (own !== undefined || this.leaf) return { quality: own?.quality ?? "Validated", unit: null };
+    const walk = (uk: string): QualityOf[] => {
+      const rec = seriesAt(this.byUnit?.get(uk), qi);
+      if (rec !== undefined) return [{ quality: rec.quality ?? "Validated", unit: this.names(uk) }];
+      return (this.hierarchy.childrenOf.get(uk) ?? []).flatMap(walk);
+    };
+    return leastCertain((this.hierarchy.childrenOf.get(this.key) ?? []).flatMap(walk));
+  }
+
+  /**
+   * A quarter's figure, or the previous id's where this id has none (semantics.md, lineage);
+   * `fromPrevious` says which.
+   */
+  lineageValue(qi: number): { readonly value: number | null; readonly fromPrevious: boolean } {
+    const v = this.value(qi);
+    if (v !== null || this.previous === null) return { value: v, fromPrevious: false };
+    const p = this.previous.value(qi);
+    return { value: p, fromPrevious: p !== null };
+  }
+
+  /** A quarter's observation, or the previous id's where this id has none. */
+  lineageObservation(qi: number): Observation | null {
+    const o = this.observation(qi);
+    if (o !== null || this.previous === null) return o;
+    return this.previous.observation(qi);
   }
 
   /** Whether a quarter's figure came from the children's roll-up. */
@@ -111,7 +167,7 @@ export class FigureSource {
     const zero = bad as { record: ActualRecord; message: string } | null;
     const f: QuarterFigure =
       r.kind === "value"
-        ? { kind: "value", value: r.observation.value, rolledUp: r.rolledUp }
+        ? { kind: "value", value: r.observation.value, rolledUp: r.rolledUp, observation: r.observation }
         : zero !== null
           ? { kind: "error", message: zero.message, row: zero.record.row, column: "Denominator" }
           : r.kind === "missing"

@@ -16,4 +16,7 @@ export * from "./rollup";
 export * from "./register";
 export * from "./smart";
 export * from "./published";
+export * from "./confidence";
+export * from "./comparators";
+export * from "./quality";
 export * from "./report";

@@ -2,6 +2,7 @@
  * The prepared-register cache: what a report needs from a register whatever the period, worked
  * out once per register and kept while its arrays are the same.
  */
+import { indexComparators, type ComparatorIndex } from "./comparators";
 import type { FigureSource } from "./figureSource";
 import { idKey, type ActualRecord, type Register, type TargetRecord, type UnitRecord } from "./register";
 import { buildHierarchy, unitKey, type Hierarchy } from "./rollup";
@@ -66,6 +67,8 @@ export function pickTargetIndex(group: readonly TargetRecord[], fy: number): num
 export interface Prepared {
   readonly targets: readonly TargetRecord[];
   readonly units: readonly UnitRecord[];
+  readonly comparatorRows: Register["comparators"];
+  readonly comparators: ComparatorIndex;
   readonly lengths: string;
   readonly startMonth: number;
   readonly hierarchy: Hierarchy;
@@ -103,6 +106,7 @@ export function prepare(register: Register): Prepared {
     hit &&
     hit.targets === targets &&
     hit.units === units &&
+    hit.comparatorRows === register.comparators &&
     hit.lengths === lengths &&
     hit.startMonth === startMonth
   )
@@ -112,6 +116,8 @@ export function prepare(register: Register): Prepared {
   const prepared: Prepared = {
     targets,
     units,
+    comparatorRows: register.comparators,
+    comparators: indexComparators(register.comparators),
     lengths,
     startMonth,
     hierarchy: h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() },

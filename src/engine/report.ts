@@ -9,17 +9,20 @@
 import { evaluateTarget, type ReportContext } from "./evaluate";
 import { FigureSource, targetWeights } from "./figureSource";
 import { milestone as milestoneOf } from "./milestones";
+import type { MeasureType } from "./measures";
 import { formatQuarter, quarterIndex, type Quarter } from "./periods";
 import { prepare, pickTargetIndex, type Prepared, type TargetGroup } from "./prepared";
 import { weightFor, type Weights } from "./profiles";
-import { idKey, type Register, type TargetRecord } from "./register";
+import { idKey, SCHEMA_VERSION, type Register, type TargetRecord } from "./register";
 import {
+  emptyQualitySummary,
   emptySummary,
   type Report,
   type ReportEntry,
   type ReportError,
   type ReportOptions,
 } from "./reportTypes";
+import type { Series } from "./series";
 import { smartFindings } from "./smart";
 
 export * from "./reportTypes";
@@ -49,15 +52,8 @@ export function targetMilestones(register: Register, t: TargetRecord): TargetMil
   const mt = t.measureType;
   if (mt === null) return { weights: null, milestones: [null, null, null, null], problem: "No measure type" };
   const prepared = prepare(register);
-  const src = new FigureSource(
-    t,
-    mt,
-    prepared.series.get(idKey(t.indicatorId)),
-    prepared.hierarchy,
-    prepared.displayName,
-    prepared.unitKeyOf,
-  );
-  const w = targetWeights(t, mt, (qi) => src.value(qi));
+  const src = newSource(prepared, t, mt);
+  const w = targetWeights(t, mt, (qi) => src.lineageValue(qi).value);
   if (!w.ok) return { weights: null, milestones: [null, null, null, null], problem: w.error.message };
   if (t.target === null)
     return { weights: w.value, milestones: [null, null, null, null], problem: "No target" };
@@ -72,6 +68,29 @@ export function targetMilestones(register: Register, t: TargetRecord): TargetMil
   return { weights: w.value, milestones, problem };
 }
 
+/** A target's FigureSource, with its previous id's figures for the same unit (lineage). */
+function newSource(
+  prepared: Prepared,
+  t: TargetRecord,
+  measureType: MeasureType,
+  byUnit: ReadonlyMap<string, Series> | undefined = prepared.series.get(idKey(t.indicatorId)),
+): FigureSource {
+  const make = (target: TargetRecord, series: typeof byUnit): FigureSource =>
+    new FigureSource(
+      target,
+      measureType,
+      series,
+      prepared.hierarchy,
+      prepared.displayName,
+      prepared.unitKeyOf,
+    );
+  const src = make(t, byUnit);
+  const prev = t.previousId?.trim() ?? "";
+  if (prev !== "" && idKey(prev) !== idKey(t.indicatorId))
+    src.previous = make({ ...t, indicatorId: prev }, prepared.series.get(idKey(prev)));
+  return src;
+}
+
 /** The FigureSource of a group's k-th target, made on first use. */
 function sourceOf(prepared: Prepared, group: TargetGroup, k: number, t: TargetRecord): FigureSource | null {
   if (t.measureType === null) return null;
@@ -79,21 +98,19 @@ function sourceOf(prepared: Prepared, group: TargetGroup, k: number, t: TargetRe
   if (src === undefined) {
     // A group's targets share the indicator id's key (rows without an id stand alone).
     if (group.byUnit === null) group.byUnit = prepared.series.get(idKey(t.indicatorId));
-    src = new FigureSource(
-      t,
-      t.measureType,
-      group.byUnit,
-      prepared.hierarchy,
-      prepared.displayName,
-      prepared.unitKeyOf,
-    );
+    src = newSource(prepared, t, t.measureType, group.byUnit);
     group.sources[k] = src;
   }
   return src;
 }
 
 /** What every target of the report shares. */
-function contextOf(register: Register, period: Quarter, options: ReportOptions): ReportContext {
+function contextOf(
+  register: Register,
+  prepared: Prepared,
+  period: Quarter,
+  options: ReportOptions,
+): ReportContext {
   const { settings } = register;
   const pi = quarterIndex(period);
   const rp = settings.reportingPeriod;
@@ -106,6 +123,7 @@ function contextOf(register: Register, period: Quarter, options: ReportOptions):
     reportingLabel: rp === null ? undefined : formatQuarter(rp, settings.startMonth),
     due: rp === null || pi <= quarterIndex(rp),
     options,
+    comparators: prepared.comparators,
   };
 }
 
@@ -121,8 +139,9 @@ export function buildReport(register: Register, period: Quarter, options: Report
   const errors: ReportError[] = [];
   if (prepared.hierarchyError !== null)
     errors.push({ table: "PerfUnits", row: null, column: "Parent", message: prepared.hierarchyError });
-  const ctx = contextOf(register, period, options);
+  const ctx = contextOf(register, prepared, period, options);
   const summary = emptySummary();
+  const quality = emptyQualitySummary();
   const entries: ReportEntry[] = [];
   for (const group of prepared.groups) {
     const k = pickTargetIndex(group.targets, period.fy);
@@ -133,15 +152,18 @@ export function buildReport(register: Register, period: Quarter, options: Report
     const ev = evaluateTarget(t, t.measureType, t.polarity, ctx, src);
     entries.push(ev.entry);
     summary[ev.entry.row.rag] += 1;
+    if (ev.entry.row.quality !== null) quality[ev.entry.row.quality][ev.entry.row.rag] += 1;
     if (ev.error) errors.push(ev.error);
   }
   prepared.findings ??= smartFindings(register, prepared.hierarchy);
   return {
-    schemaVersion: settings.schemaVersion,
+    // The report's own format: schema 2's keys whatever the workbook's version.
+    schemaVersion: SCHEMA_VERSION,
     period: ctx.label,
     ragRule: settings.rule,
     entries,
     summary,
+    quality,
     findings: prepared.findings,
     errors,
   };

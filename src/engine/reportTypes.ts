@@ -2,12 +2,14 @@
  * The report's types: a row of the report JSON (workbook.md), the entry a host lays out, the
  * report's errors and summary, and the options of `buildReport`.
  */
+import type { ComparatorResult } from "./comparators";
 import type { MeasureType, Polarity, RagRule } from "./measures";
 import type { Direction } from "./progress";
+import { QUALITIES, type Quality } from "./quality";
 import { RAG_STATUSES, type RagStatus } from "./rag";
 import type { Finding } from "./smart";
 
-/** A row of the report JSON, exactly the keys of workbook.md. */
+/** A row of the report JSON, exactly the keys of workbook.md (with the schema 2 additions). */
 export interface ReportRow {
   readonly indicatorId: string;
   readonly orgUnit: string;
@@ -27,6 +29,17 @@ export interface ReportRow {
   readonly forecast: number | null;
   readonly onTrack: boolean | null;
   readonly explanation: string;
+  /** Schema 2: the compared figure's confidence interval (null where there is none). */
+  readonly confidenceLow: number | null;
+  readonly confidenceHigh: number | null;
+  /** Schema 2: a rate's denominator below SmallBase, or a count below 10. */
+  readonly smallBase: boolean;
+  /** Schema 2: the compared figure's quality (a roll-up's least certain child); null without a figure. */
+  readonly quality: Quality | null;
+  /** Schema 2: the previous id whose figures were used (lineage), else null. */
+  readonly previousId: string | null;
+  /** Schema 2: the row against each comparator of its indicator and period. */
+  readonly comparators: readonly ComparatorResult[];
 }
 
 /** A point of an indicator's trend: the quarter's compared actual and milestone. */
@@ -48,6 +61,8 @@ export interface ReportEntry {
   readonly action: string;
   /** The actual came from the children's roll-up, not the unit's own row. */
   readonly rolledUp: boolean;
+  /** The unit the row's quality comes from, when rolled up and not validated. */
+  readonly qualityUnit: string | null;
   /** The eight quarters up to the period (when asked for). */
   readonly trend: readonly TrendPoint[];
 }
@@ -61,12 +76,17 @@ export interface ReportError {
 
 export type Summary = Record<RagStatus, number>;
 
+/** The summary counts of the rows with a figure, per quality. */
+export type QualitySummary = Record<Quality, Summary>;
+
 export interface Report {
   readonly schemaVersion: number;
   readonly period: string;
   readonly ragRule: RagRule;
   readonly entries: readonly ReportEntry[];
   readonly summary: Summary;
+  /** Rows with a figure, by its quality, then by status (schema 2; docs/decisions.md). */
+  readonly quality: QualitySummary;
   readonly findings: readonly Finding[];
   readonly errors: readonly ReportError[];
 }
@@ -80,5 +100,12 @@ export interface ReportOptions {
 export function emptySummary(): Summary {
   const s = {} as Summary;
   for (const k of RAG_STATUSES) s[k] = 0;
+  return s;
+}
+
+/** A quality summary with every count at 0. */
+export function emptyQualitySummary(): QualitySummary {
+  const s = {} as QualitySummary;
+  for (const q of QUALITIES) s[q] = emptySummary();
   return s;
 }

@@ -9,6 +9,7 @@ import {
   parseCellNumber,
   parseOptionalNumber,
   parsePeriod,
+  parseQuality,
   quote,
   rate,
   unitKey,
@@ -119,6 +120,15 @@ function readFigures(reader: TableReader, cells: readonly RawCell[], fail: Fail)
   return { value, numerator, denominator };
 }
 
+/** Schema 2's Quality, when the table has the column: blank is Validated; bad text an error (Validated). */
+function readQuality(reader: TableReader, cells: readonly RawCell[], fail: Fail): ActualRecord["quality"] {
+  if (!reader.has("Quality")) return undefined;
+  const q = parseQuality(reader.cell(cells, "Quality"));
+  if (q.ok) return q.value;
+  fail("Quality", `${q.error.message}. Read as Validated`);
+  return "Validated";
+}
+
 /** What the rows of one table share while they are checked. */
 interface RowContext {
   readonly seen: Map<string, number>;
@@ -190,6 +200,7 @@ export function readActuals(
     const period = p.value;
     const figures = readFigures(reader, cells, fail);
     checkRow({ n, indicatorId, orgUnit, period }, reader.text(cells, "Period"), context, fail);
+    const quality = readQuality(reader, cells, fail);
     out.push({
       row: n,
       indicatorId,
@@ -198,6 +209,7 @@ export function readActuals(
       ...figures,
       commentary: reader.text(cells, "Commentary"),
       action: reader.text(cells, "Action"),
+      ...(quality === undefined ? {} : { quality }),
     });
   }
   return out;

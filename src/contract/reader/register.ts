@@ -2,10 +2,24 @@
  * readRegister: the workbook's tables → the engine's Register, through the schema upgrade, the
  * settings, the targets, the units and the actuals, with every problem as a ContractError.
  */
-import { quote, type ActualRecord, type Register, type UnitRecord } from "../../engine";
+import {
+  quote,
+  type ActualRecord,
+  type ComparatorRecord,
+  type Register,
+  type UnitRecord,
+} from "../../engine";
 import type { ContractError, RawWorkbook } from "../raw";
-import { CURRENT_SCHEMA_VERSION, TABLE, UPGRADES, type TableName, type UpgradeStep } from "../schema";
+import {
+  CURRENT_SCHEMA_VERSION,
+  OLDEST_READ_VERSION,
+  TABLE,
+  UPGRADES,
+  type TableName,
+  type UpgradeStep,
+} from "../schema";
 import { readActuals } from "./actuals";
+import { readComparators } from "./comparators";
 import { readSettings, schemaVersionOf, type ExtraSetting } from "./settings";
 import { columnIndex, findTable, TableReader, type ColumnIndex } from "./tables";
 import { readTargets } from "./targets";
@@ -49,8 +63,8 @@ function atCurrentVersion(
     const where = `${TABLE.settings}${version.row === null ? "" : ` row ${version.row}`}`;
     return fatal(`${where}, SchemaVersion: ${newerVersionMessage(input, version.version)}`);
   }
-  if (version.version === CURRENT_SCHEMA_VERSION) return { ok: true, book: input, upgraded: [] };
-  const u = upgradeBook(input, version.version, options.upgrades ?? UPGRADES);
+  if (version.version >= OLDEST_READ_VERSION) return { ok: true, book: input, upgraded: [] };
+  const u = upgradeBook(input, version.version, options.upgrades ?? UPGRADES, OLDEST_READ_VERSION);
   if (u.problem !== null) return fatal(`${TABLE.settings}, SchemaVersion: ${u.problem}`);
   return { ok: true, book: u.book, upgraded: u.applied };
 }
@@ -118,10 +132,17 @@ export function readRegister(input: RawWorkbook, options: ReadOptions = {}): Rea
     if (actualsReader.has("Period") && actualsReader.has("IndicatorId"))
       actuals = readActuals(actualsReader, s.settings, targets, units);
   }
+  const comparatorsReader = tableReader(book, TABLE.comparators, errors);
+  let comparators: ComparatorRecord[] | null = null;
+  if (comparatorsReader) {
+    columns.PerfComparators = comparatorsReader.columns;
+    if (comparatorsReader.columns.missing.length === 0)
+      comparators = readComparators(comparatorsReader, s.settings);
+  }
   const auditTable = findTable(book, TABLE.audit);
   if (auditTable) columns.PerfAudit = columnIndex(auditTable);
   return {
-    register: { settings: s.settings, targets, actuals, units },
+    register: { settings: s.settings, targets, actuals, units, ...(comparators ? { comparators } : {}) },
     errors,
     fatal: null,
     book,

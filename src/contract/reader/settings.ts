@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_SETTINGS,
+  parseConfidenceLevel,
   parseOptionalNumber,
   parsePeriod,
   parseRagRule,
@@ -80,6 +81,50 @@ export function schemaVersionOf(book: RawWorkbook): {
   return { version: v.value, row: found.n, error: null };
 }
 
+/** SmallBase: a whole number of 1 or more; else an error, and 30 is used. */
+function readSmallBase(s: SettingValues): number | undefined {
+  const sb = s.value("SmallBase");
+  if (!sb) return undefined;
+  const n = parseOptionalNumber(sb.value);
+  if (n.ok && n.value !== null && Number.isInteger(n.value) && n.value >= 1) return n.value;
+  s.bad(
+    "SmallBase",
+    sb.n,
+    `write a whole number of cases such as 30; got ${quote(cellText(sb.value))}; 30 is used`,
+  );
+  return undefined;
+}
+
+/** DotSignificance: Yes or No (TRUE/FALSE too); else an error, and No is used. */
+function readYesNo(s: SettingValues, name: SettingName): boolean | undefined {
+  const f = s.value(name);
+  if (!f) return undefined;
+  if (typeof f.value === "boolean") return f.value;
+  const t = cellText(f.value).toLowerCase();
+  if (t === "yes" || t === "true" || t === "y") return true;
+  if (t === "no" || t === "false" || t === "n") return false;
+  s.bad(name, f.n, `write Yes or No; got ${quote(cellText(f.value))}; No is used`);
+  return undefined;
+}
+
+/** Schema 2's settings, each only when the workbook gives it (the engine has the defaults). */
+function readV2Settings(
+  s: SettingValues,
+): Pick<Settings, "confidenceLevel" | "smallBase" | "dotSignificance"> {
+  const out: { confidenceLevel?: 95 | 99.8; smallBase?: number; dotSignificance?: boolean } = {};
+  const cl = s.value("ConfidenceLevel");
+  if (cl) {
+    const r = parseConfidenceLevel(cl.value);
+    if (r.ok) out.confidenceLevel = r.value;
+    else s.bad("ConfidenceLevel", cl.n, `${r.error.message}; 95 is used`);
+  }
+  const sb = readSmallBase(s);
+  if (sb !== undefined) out.smallBase = sb;
+  const ds = readYesNo(s, "DotSignificance");
+  if (ds !== undefined) out.dotSignificance = ds;
+  return out;
+}
+
 /** Read PerfSettings (after any upgrade). Unknown settings are kept in `extra`. */
 
 /** A known setting's non-blank value and its row, and a way to report a bad value. */
@@ -141,7 +186,15 @@ function readNamed<T extends string>(
 export function readSettings(book: RawWorkbook): SettingsRead {
   const errors: ContractError[] = [];
   const table = findTable(book, TABLE.settings);
-  if (!table) return { settings: DEFAULT_SETTINGS, errors, extra: [], rows: {}, columns: null };
+  // No PerfSettings: the defaults, and schema 1 (a missing SchemaVersion is 1).
+  if (!table)
+    return {
+      settings: { ...DEFAULT_SETTINGS, schemaVersion: 1 },
+      errors,
+      extra: [],
+      rows: {},
+      columns: null,
+    };
   const reader = new TableReader(table, errors);
   reader.reportMissing();
   const { known, extra } = settingRows(reader);
@@ -164,6 +217,7 @@ export function readSettings(book: RawWorkbook): SettingsRead {
     defaultTolerance: readDefaultTolerance(s),
     scheme: readNamed(s, "RagScheme", parseRagScheme, DEFAULT_SETTINGS.scheme),
     rule: readNamed(s, "RagRule", parseRagRule, DEFAULT_SETTINGS.rule),
+    ...readV2Settings(s),
   };
   return { settings, errors, extra, rows, columns: reader.columns };
 }

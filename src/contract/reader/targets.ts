@@ -191,6 +191,56 @@ function checkDuplicate(r: RowCells, seen: Map<string, number>, targetYear: numb
   );
 }
 
+/** PlanEndYear: a fiscal year after the target year; else an error (no plan). */
+function readPlanEndYear(r: RowCells, sm: number, targetYear: number | null): number | null {
+  if (isBlankCell(r.cell("PlanEndYear"))) return null;
+  const raw = r.cell("PlanEndYear");
+  const y = raw instanceof Date || typeof raw === "boolean" ? null : parseFiscalYear(raw, sm);
+  if (!y?.ok) {
+    r.fail(
+      "PlanEndYear",
+      `${quote(cellText(raw))} is not a fiscal year: write it as ${formatFiscalYear(2017, sm)}`,
+    );
+    return null;
+  }
+  if (targetYear !== null && y.value < targetYear) {
+    r.fail(
+      "PlanEndYear",
+      `the plan ends in ${formatFiscalYear(y.value, sm)}, before the target year ${formatFiscalYear(targetYear, sm)}`,
+    );
+    return null;
+  }
+  return y.value;
+}
+
+/** Schema 2's columns of a target row, each only when the table has it. */
+function readV2Target(
+  r: RowCells,
+  sm: number,
+  targetYear: number | null,
+  isRate: boolean,
+): Partial<TargetRecord> {
+  const out: {
+    targetMethod?: string;
+    targetRationale?: string;
+    previousId?: string;
+    planEndYear?: number | null;
+    planTarget?: number | null;
+  } = {};
+  const has = (c: string): boolean => r.reader.has(c);
+  if (has("TargetMethod")) out.targetMethod = r.text("TargetMethod");
+  if (has("TargetRationale")) out.targetRationale = r.text("TargetRationale");
+  if (has("PreviousId")) out.previousId = r.text("PreviousId");
+  if (has("PlanEndYear")) out.planEndYear = readPlanEndYear(r, sm, targetYear);
+  if (has("PlanTarget"))
+    out.planTarget = targetNumber(
+      { reader: r.reader, n: r.n, column: "PlanTarget" },
+      r.cell("PlanTarget"),
+      isRate,
+    );
+  return out;
+}
+
 /** One PerfTargets row. */
 function readTarget(r: RowCells, settings: Settings, seen: Map<string, number>): TargetRecord {
   const sm = settings.startMonth;
@@ -235,6 +285,7 @@ function readTarget(r: RowCells, settings: Settings, seen: Map<string, number>):
     toleranceType,
     status,
     aggregation,
+    ...readV2Target(r, sm, targetYear, isRate),
   };
 }
 
