@@ -13,6 +13,7 @@ import { profileWeights } from "./profiles";
 import type { Register, TargetRecord } from "./register";
 import { idKey } from "./register";
 import { unitKey, type Hierarchy } from "./rollup";
+import { evidenceFinding, lineageFindings } from "./smartLineage";
 
 export type FindingCode =
   | "S-ID"
@@ -28,7 +29,9 @@ export type FindingCode =
   | "T-TARGET"
   | "T-PROFILE"
   | "O-OWNER"
-  | "M-TOL";
+  | "M-TOL"
+  | "A-EVIDENCE"
+  | "R-LINEAGE";
 
 export type Severity = "error" | "warning";
 
@@ -56,6 +59,8 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   "T-PROFILE": "error",
   "O-OWNER": "warning",
   "M-TOL": "warning",
+  "A-EVIDENCE": "warning",
+  "R-LINEAGE": "warning",
 };
 
 const blank = (s: string): boolean => s.trim() === "";
@@ -170,6 +175,8 @@ export function smartFindings(register: Register, hierarchy: Hierarchy): Finding
   };
   for (const t of register.targets) {
     for (const f of targetFindings(t, register.settings.startMonth)) out.push(f);
+    const evidence = evidenceFinding(t);
+    if (evidence) out.push(evidence);
     if (!blank(t.indicatorId)) {
       const ik = idKey(t.indicatorId);
       const uk = unitKey(t.orgUnit);
@@ -205,5 +212,6 @@ export function smartFindings(register: Register, hierarchy: Hierarchy): Finding
       }
     }
   }
+  out.push(...lineageFindings(register));
   return out;
 }
