@@ -19,3 +19,4 @@ export * from "./targetsWrite";
 export * from "./htmlReport";
 export * from "./trendChart";
 export * from "./audit";
+export * from "./upgradePlan";

@@ -10,8 +10,13 @@
  *   distance travelled `0%`; On track as Yes/No.
  */
 import {
+  formatDifference,
+  formatValue,
+  QUALITIES,
   RAG_STATUSES,
+  type ComparatorResult,
   type Finding,
+  type Quality,
   type RagStatus,
   type Report,
   type ReportEntry,
@@ -39,15 +44,22 @@ export const REPORT_ROW_KEYS = [
   "forecast",
   "onTrack",
   "explanation",
+  "confidenceLow",
+  "confidenceHigh",
+  "smallBase",
+  "quality",
+  "previousId",
+  "comparators",
 ] as const satisfies readonly (keyof ReportRow)[];
 
-/** Top-level keys of the report JSON, in order. */
+/** Top-level keys of the report JSON, in order (`ragRule` and `quality` are PerfCycle's additions). */
 export const REPORT_KEYS = [
   "schemaVersion",
   "period",
   "ragRule",
   "rows",
   "summary",
+  "quality",
   "findings",
   "errors",
 ] as const;
@@ -60,6 +72,8 @@ export interface ReportJson {
   readonly ragRule: string;
   readonly rows: readonly JsonRow[];
   readonly summary: Readonly<Record<RagStatus, number>>;
+  /** The rows with a figure, per quality, per status (docs/decisions.md). */
+  readonly quality: Readonly<Record<Quality, Readonly<Record<RagStatus, number>>>>;
   readonly findings: readonly Finding[];
   readonly errors: readonly ContractError[];
 }
@@ -69,10 +83,31 @@ function num<T>(x: T): T | null {
   return typeof x === "number" && !Number.isFinite(x) ? null : x;
 }
 
+function jsonComparator(c: ComparatorResult): ComparatorResult {
+  return {
+    comparator: c.comparator,
+    kind: c.kind,
+    value: num(c.value),
+    gap: num(c.gap),
+    status: c.status,
+    quartile: c.quartile,
+  };
+}
+
 function jsonRow(row: ReportRow): JsonRow {
   const out: Record<string, unknown> = {};
-  for (const k of REPORT_ROW_KEYS) out[k] = num(row[k]);
+  for (const k of REPORT_ROW_KEYS)
+    out[k] = k === "comparators" ? row.comparators.map(jsonComparator) : num(row[k]);
   return out as JsonRow;
+}
+
+/** Every status count of a summary, in the spec's order. */
+function counts(
+  summary: Readonly<Partial<Record<RagStatus, number>>> | undefined,
+): Record<RagStatus, number> {
+  const out = {} as Record<RagStatus, number>;
+  for (const s of RAG_STATUSES) out[s] = summary?.[s] ?? 0;
+  return out;
 }
 
 function errorKey(e: ContractError): string {
@@ -84,8 +119,9 @@ function errorKey(e: ContractError): string {
  * evaluation's own errors follow, repeats dropped.
  */
 export function reportJson(report: Report, readErrors: readonly ContractError[] = []): ReportJson {
-  const summary = {} as Record<RagStatus, number>;
-  for (const s of RAG_STATUSES) summary[s] = report.summary[s] ?? 0;
+  const summary = counts(report.summary);
+  const quality = {} as Record<Quality, Record<RagStatus, number>>;
+  for (const q of QUALITIES) quality[q] = counts(report.quality[q]);
   const seen = new Set<string>();
   const errors: ContractError[] = [];
   for (const e of [...readErrors, ...report.errors]) {
@@ -100,6 +136,7 @@ export function reportJson(report: Report, readErrors: readonly ContractError[] 
     ragRule: report.ragRule,
     rows: report.entries.map((e) => jsonRow(e.row)),
     summary,
+    quality,
     findings: report.findings.map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -120,7 +157,13 @@ type Figure = "value" | "variance" | "share" | "share0" | "text";
 export interface ReportColumn {
   readonly header: string;
   /** The report JSON key this column shows, when there is one. */
-  readonly key: (typeof REPORT_ROW_KEYS)[number] | "indicator" | "commentary" | "action" | "owner";
+  readonly key:
+    | Exclude<(typeof REPORT_ROW_KEYS)[number], "comparators">
+    | "indicator"
+    | "commentary"
+    | "action"
+    | "owner"
+    | "comparators";
   readonly figure: Figure;
   /** Suggested width in characters. */
   readonly width: number;
@@ -146,6 +189,9 @@ export const REPORT_COLUMNS: readonly ReportColumn[] = [
   { header: "DoT (year ago)", key: "dotYearAgo", figure: "text", width: 12 },
   { header: "Forecast", key: "forecast", figure: "value", width: 10 },
   { header: "On track", key: "onTrack", figure: "text", width: 8 },
+  { header: "Confidence interval", key: "confidenceLow", figure: "text", width: 18 },
+  { header: "Quality", key: "quality", figure: "text", width: 11 },
+  { header: "Comparators", key: "comparators", figure: "text", width: 40 },
   { header: "Explanation", key: "explanation", figure: "text", width: 70 },
   { header: "Owner", key: "owner", figure: "text", width: 22 },
   { header: "Commentary", key: "commentary", figure: "text", width: 50 },
@@ -171,6 +217,7 @@ const RULE_TITLE: Readonly<Record<string, string>> = {
   Milestone: "milestone rule",
   ToleranceBand: "tolerance band rule",
   Forecast: "forecast rule",
+  Confidence: "confidence rule",
 };
 
 function formatFor(figure: Figure, entry: ReportEntry, value: RawCell): string {
@@ -201,12 +248,50 @@ function cellOf(column: ReportColumn, entry: ReportEntry): RawCell {
       return entry.owner;
     case "onTrack":
       return entry.row.onTrack === null ? null : entry.row.onTrack ? "Yes" : "No";
+    case "confidenceLow":
+      return intervalText(entry);
+    case "quality":
+      return entry.row.quality === null || entry.row.quality === "Validated"
+        ? entry.row.quality
+        : qualityText(entry);
+    case "comparators":
+      return comparatorsText(entry);
     default: {
       const v = entry.row[column.key];
       if (typeof v === "number") return Number.isFinite(v) ? v : null;
       return v;
     }
   }
+}
+
+/**
+ * The interval as read, "29.2%–54.1%", with ", small base" where the base is small; the JSON
+ * keeps both ends unrounded (one text column keeps the sheet within a sync for 10,000 rows).
+ */
+function intervalText(entry: ReportEntry): string | null {
+  const { confidenceLow: lo, confidenceHigh: hi, measureType, smallBase } = entry.row;
+  const range =
+    lo === null || hi === null ? "" : `${formatValue(measureType, lo)}–${formatValue(measureType, hi)}`;
+  const text = smallBase ? (range === "" ? "small base" : `${range}, small base`) : range;
+  return text === "" ? null : text;
+}
+
+/** A quality not validated, with the unit it comes from when rolled up: "Provisional (North)". */
+function qualityText(entry: ReportEntry): string {
+  return entry.qualityUnit ? `${entry.row.quality ?? ""} (${entry.qualityUnit})` : (entry.row.quality ?? "");
+}
+
+/** "England 60.0%: Worse by 4.6 points; Peer group (8) 57.0%: quartile 3" (blank without any). */
+export function comparatorsText(entry: ReportEntry): string | null {
+  const mt = entry.row.measureType;
+  const parts = entry.row.comparators.map((c) => {
+    const value = c.value === null ? "" : ` ${formatValue(mt, c.value)}`;
+    const gap = c.gap === null || c.status === "Similar" ? "" : ` by ${formatDifference(mt, c.gap)}`;
+    const status = c.status === null ? "" : `: ${c.status}${gap}`;
+    const quartile = c.quartile === null ? "" : `${status === "" ? ":" : ","} quartile ${c.quartile}`;
+    return `${c.comparator}${value}${status}${quartile}`;
+  });
+  return parts.length === 0 ? null : parts.join("; ");
 }
 
 /** The report sheet for a period: the rows as cells, with formats and the RAG column. */

@@ -13,6 +13,8 @@ export const TABLE = {
   actuals: "PerfActuals",
   units: "PerfUnits",
   audit: "PerfAudit",
+  /** Schema 2, optional: national, regional and peer figures per indicator and period. */
+  comparators: "PerfComparators",
 } as const;
 
 export type TableName = (typeof TABLE)[keyof typeof TABLE];
@@ -44,8 +46,17 @@ export const TARGET_COLUMNS = [
   "Status",
 ] as const;
 
+/** Schema 2's PerfTargets columns (optional; added at the end of the table on first write). */
+export const V2_TARGET_COLUMNS = [
+  "TargetMethod",
+  "TargetRationale",
+  "PreviousId",
+  "PlanEndYear",
+  "PlanTarget",
+] as const;
+
 /** PerfTargets columns PerfCycle knows but does not require. */
-export const OPTIONAL_TARGET_COLUMNS = ["Aggregation"] as const;
+export const OPTIONAL_TARGET_COLUMNS = ["Aggregation", ...V2_TARGET_COLUMNS] as const;
 
 export const ACTUAL_COLUMNS = [
   "IndicatorId",
@@ -58,7 +69,14 @@ export const ACTUAL_COLUMNS = [
   "Action",
 ] as const;
 
+/** Schema 2's PerfActuals column (optional; blank means Validated). */
+export const OPTIONAL_ACTUAL_COLUMNS = ["Quality"] as const;
+
 export const UNIT_COLUMNS = ["OrgUnit", "Parent"] as const;
+
+/** Schema 2's PerfComparators table: the columns it needs, then the optional ones. */
+export const COMPARATOR_COLUMNS = ["IndicatorId", "Period", "Comparator", "Kind", "Value"] as const;
+export const OPTIONAL_COMPARATOR_COLUMNS = ["Numerator", "Denominator", "Source"] as const;
 
 export const AUDIT_COLUMNS = [
   "When",
@@ -80,9 +98,10 @@ export const TABLE_COLUMNS: Readonly<
 > = {
   PerfSettings: { required: SETTINGS_COLUMNS, optional: [] },
   PerfTargets: { required: TARGET_COLUMNS, optional: OPTIONAL_TARGET_COLUMNS },
-  PerfActuals: { required: ACTUAL_COLUMNS, optional: [] },
+  PerfActuals: { required: ACTUAL_COLUMNS, optional: OPTIONAL_ACTUAL_COLUMNS },
   PerfUnits: { required: UNIT_COLUMNS, optional: [] },
   PerfAudit: { required: AUDIT_COLUMNS, optional: [] },
+  PerfComparators: { required: COMPARATOR_COLUMNS, optional: OPTIONAL_COMPARATOR_COLUMNS },
 };
 
 /** Settings PerfCycle reads, in the order a new workbook lists them. */
@@ -93,12 +112,29 @@ export const SETTING_NAMES = [
   "DefaultTolerance",
   "RagScheme",
   "RagRule",
+  "ConfidenceLevel",
+  "SmallBase",
+  "DotSignificance",
 ] as const;
+
+/** Schema 2's settings, with the value a workbook upgraded to schema 2 is given (the defaults). */
+export const V2_SETTINGS: readonly (readonly [SettingName, RawCell])[] = [
+  ["ConfidenceLevel", 95],
+  ["SmallBase", 30],
+  ["DotSignificance", "No"],
+];
 
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** The schema version this PerfCycle writes and reads. */
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSION;
+
+/**
+ * The oldest schema version read as it is: schema 2 only adds optional columns, settings and a
+ * table, so a version-1 workbook is read without an upgrade (and upgraded in place on first write,
+ * by `upgradePlan`). Older versions go through UPGRADES up to this one.
+ */
+export const OLDEST_READ_VERSION = 1;
 
 /** This PerfCycle's version (kept equal to package.json by a test). */
 export const PERFCYCLE_VERSION = "0.1.0";
@@ -109,6 +145,7 @@ export const PERFCYCLE_VERSION = "0.1.0";
  */
 export const SCHEMA_READ_BY: Readonly<Record<number, string>> = {
   1: "0.1.0",
+  2: "0.1.0",
 };
 
 /** Normalise a header or setting name: case, spaces, underscores, hyphens and dots do not matter. */

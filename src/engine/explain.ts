@@ -1,11 +1,15 @@
 /**
  * The one-line explanation of a status, e.g.
  * "Amber: 296 plans against a milestone of 290 (lower is better); 6 over, within the 5% tolerance of 14.5."
- * Figures are rounded for reading; the rule is named when it is not the default Milestone rule.
+ * Figures are rounded for reading; the rule is named when it is not the default Milestone rule; a
+ * figure that is not validated says so after the status ("Amber, provisional: ..."), and the
+ * confidence interval, small base, overlapping intervals and lineage are added where they apply.
  */
+import type { ConfidenceLevel, Interval } from "./confidence";
 import type { MeasureType, Polarity, RagRule, ToleranceType } from "./measures";
-import { formatDifference, formatShare, formatValue } from "./format";
+import { formatDifference, formatNumber, formatPercent, formatShare, formatValue } from "./format";
 import type { Direction } from "./progress";
+import type { Quality } from "./quality";
 import type { RagResult } from "./rag";
 
 export interface ExplainInput {
@@ -31,12 +35,31 @@ export interface ExplainInput {
   readonly missingQuarters?: readonly string[] | undefined;
   /** Why there is no target, when it is for another year. */
   readonly targetYearLabel?: string | undefined;
+  /** Schema 2: the actual's confidence interval (null where there is none) and its level. */
+  readonly interval?: Interval | null | undefined;
+  readonly level?: ConfidenceLevel | undefined;
+  /** A rate's counts, for "23 of 56". */
+  readonly numerator?: number | null | undefined;
+  readonly denominator?: number | null | undefined;
+  /** The number of cases when the base is small ("small base (23 cases)"). */
+  readonly smallBaseCases?: number | null | undefined;
+  /** The figure's quality, and the unit it comes from when rolled up. */
+  readonly quality?: Quality | undefined;
+  readonly qualityUnit?: string | null | undefined;
+  /** Directions of travel made No change because the intervals overlap (DotSignificance). */
+  readonly notSignificant?: readonly ("previous" | "yearAgo")[] | undefined;
+  /** The previous id whose figures gave last year's (lineage). */
+  readonly previousId?: string | undefined;
+  /** The multi-year plan: its final target, last year (as a label) and whether it is on track. */
+  readonly plan?:
+    { readonly finalTarget: number; readonly endYear: string; readonly onTrack: boolean } | undefined;
 }
 
 const RULE_NAMES: Record<RagRule, string> = {
   Milestone: "milestone rule",
   ToleranceBand: "tolerance band rule",
   Forecast: "forecast rule",
+  Confidence: "confidence rule",
 };
 
 function listAnd(items: readonly string[]): string {
@@ -66,15 +89,16 @@ function unitWord(measureType: MeasureType, unit: string | undefined): string {
 
 function head(input: ExplainInput): string {
   const s = input.rag.status;
-  return input.rag.rule === "Milestone" ? s : `${s} (${RULE_NAMES[input.rag.rule]})`;
+  const h = input.rag.rule === "Milestone" ? s : `${s} (${RULE_NAMES[input.rag.rule]})`;
+  const q = input.quality;
+  if (q === undefined || q === "Validated" || input.actual === null || input.actual === undefined) return h;
+  return `${h}, ${q.toLowerCase()}${input.qualityUnit ? ` (from ${input.qualityUnit})` : ""}`;
 }
 
-/** The plain-English reason for the status. */
-export function explain(input: ExplainInput): string {
-  const { rag, measureType, polarity } = input;
-  const h = head(input);
+/** The sentence of a status with no comparison: Not due, No data, No target; else null. */
+function withoutFigure(input: ExplainInput, h: string): string | null {
   const period = input.period ?? "the quarter";
-  switch (rag.reason) {
+  switch (input.rag.reason) {
     case "not-due":
       return `${h}: ${period} is after the reporting period${input.reportingPeriod ? ` ${input.reportingPeriod}` : ""}.`;
     case "no-data":
@@ -91,17 +115,108 @@ export function explain(input: ExplainInput): string {
         ? `${h}: the target is set for ${input.targetYearLabel}, not for ${period}.`
         : `${h}: no target is set for this indicator.`;
     default:
-      break;
+      return null;
   }
+}
+
+/** "95% interval 29.2%–54.1%, 23 of 56" (a count's interval as numbers). */
+function intervalText(input: ExplainInput, ci: Interval): string {
+  const f = input.measureType === "Rate" ? formatPercent : formatNumber;
+  const n = input.numerator;
+  const d = input.denominator;
+  const counts =
+    input.measureType === "Rate" && typeof n === "number" && typeof d === "number"
+      ? `, ${formatNumber(n)} of ${formatNumber(d)}`
+      : "";
+  return `${input.level ?? 95}% interval ${f(ci.lower)}–${f(ci.upper)}${counts}`;
+}
+
+/** What follows the comparison, for the rule and reason. */
+function reasonText(input: ExplainInput, gapText: string): string {
+  const { rag, measureType } = input;
+  const target = input.target;
+  const T = rag.toleranceAmount ?? 0;
+  const t = input.tolerance ?? 0.05;
+  const tolText =
+    input.toleranceType === "Absolute"
+      ? `the tolerance of ${formatDifference(measureType, T)}`
+      : `the ${formatShare(t)} tolerance of ${formatDifference(measureType, T)}`;
+  const ya = input.yearAgoActual;
+  const yaText = ya === null || ya === undefined ? "" : ` (${formatValue(measureType, ya)})`;
+  const side = input.polarity === "Lower" ? "above" : "below";
+  const ci = input.interval;
+  switch (rag.reason) {
+    case "target-met":
+      return `; the annual target of ${target === null || target === undefined ? "?" : formatValue(measureType, target)} is already met`;
+    case "on-milestone":
+      return `; ${gapText}`;
+    case "within-tolerance":
+      return `; ${gapText}, within ${tolText}${rag.rule === "Confidence" ? NO_INTERVAL : ""}`;
+    case "beyond-tolerance":
+      return `; ${gapText}, beyond ${tolText}${rag.rule === "Confidence" ? NO_INTERVAL : ""}`;
+    case "band-improving": {
+      const word = input.dotYearAgo === "No change" ? "no worse than" : "improving on";
+      return `; ${gapText}, beyond ${tolText}, but ${word} the same quarter last year${yaText}`;
+    }
+    case "band-worsening":
+      return `; ${gapText}, beyond ${tolText}, and worse than the same quarter last year${yaText}`;
+    case "band-no-year-ago":
+      return `; ${gapText}, beyond ${tolText}, and there is no figure for the same quarter last year to show improvement`;
+    case "forecast-meets":
+      return `; ${gapText}, but the year-end forecast of ${formatValue(measureType, input.forecast ?? 0)} meets the target of ${formatValue(measureType, target ?? 0)}`;
+    case "forecast-misses":
+      return `; ${gapText}, and the year-end forecast of ${formatValue(measureType, input.forecast ?? 0)} misses the target of ${formatValue(measureType, target ?? 0)}`;
+    case "no-forecast":
+      return `; ${gapText}, and no year-end forecast can be made to show the target is reachable`;
+    case "not-significant":
+      return `; ${side} it, but not significantly${ci ? ` (${intervalText(input, ci)})` : ""}`;
+    case "significant-miss":
+      return `; ${side} it, and significantly so${ci ? ` (${intervalText(input, ci)})` : ""}`;
+    default:
+      return "";
+  }
+}
+
+const NO_INTERVAL = "; the figure has no confidence interval, so the milestone rule rates it";
+
+/** Small base, intervals that overlap, lineage: what is added after the reason. */
+function notes(input: ExplainInput): string {
+  let out = "";
+  const cases = input.smallBaseCases;
+  if (typeof cases === "number")
+    out += `; small base (${formatNumber(cases)} ${cases === 1 ? "case" : "cases"})`;
+  const ns = input.notSignificant;
+  if (ns && ns.length > 0) {
+    const on = ns.map((k) => (k === "previous" ? "the previous quarter" : "the same quarter last year"));
+    out += `; no significant change on ${on.join(" or ")}`;
+  }
+  if (input.previousId) out += `; last year's figures are those of ${input.previousId} (its previous id)`;
+  const plan = input.plan;
+  if (plan) {
+    const goal = `the plan's ${formatValue(input.measureType, plan.finalTarget)} by ${plan.endYear}`;
+    out += plan.onTrack ? `; on track for ${goal}` : `; not on track for ${goal}`;
+  }
+  return out;
+}
+
+/** The plain-English reason for the status. */
+export function explain(input: ExplainInput): string {
+  const { rag, measureType, polarity } = input;
+  const h = head(input);
+  const none = withoutFigure(input, h);
+  if (none !== null) return none;
   const a = input.actual ?? 0;
   const what = `${formatValue(measureType, a)}${unitWord(measureType, input.unit)}${measureType === "Count" ? " so far" : ""}`;
+  const extra =
+    input.smallBaseCases != null || input.notSignificant?.length || input.previousId || input.plan
+      ? notes(input)
+      : "";
   if (rag.reason === "monitor") {
     const dot = input.dotPrevious ? `; ${input.dotPrevious.toLowerCase()} on the previous quarter` : "";
-    return `${h}: ${what} (monitored, no better direction)${dot}.`;
+    return `${h}: ${what} (monitored, no better direction)${dot}${extra}.`;
   }
   const m = input.milestone ?? 0;
   const better = polarity === "Higher" ? "higher is better" : "lower is better";
-  const base = `${h}: ${what} against a milestone of ${formatValue(measureType, m)} (${better})`;
   const g = rag.gap ?? 0;
   const diff = formatDifference(measureType, g);
   const gapText =
@@ -110,45 +225,5 @@ export function explain(input: ExplainInput): string {
       : polarity === "Higher"
         ? `${diff} ${g > 0 ? "ahead" : "short"}`
         : `${diff} ${g > 0 ? "under" : "over"}`;
-  const target = input.target;
-  // Fast paths first: most rows are on their milestone, and need no tolerance text.
-  switch (rag.reason) {
-    case "target-met":
-      return `${base}; the annual target of ${target === null || target === undefined ? "?" : formatValue(measureType, target)} is already met.`;
-    case "on-milestone":
-      return `${base}; ${gapText}.`;
-    default:
-      break;
-  }
-  const T = rag.toleranceAmount ?? 0;
-  const t = input.tolerance ?? 0.05;
-  const tolText =
-    input.toleranceType === "Absolute"
-      ? `the tolerance of ${formatDifference(measureType, T)}`
-      : `the ${formatShare(t)} tolerance of ${formatDifference(measureType, T)}`;
-  switch (rag.reason) {
-    case "within-tolerance":
-      return `${base}; ${gapText}, within ${tolText}.`;
-    case "beyond-tolerance":
-      return `${base}; ${gapText}, beyond ${tolText}.`;
-    case "band-improving": {
-      const ya = input.yearAgoActual;
-      const yaText = ya === null || ya === undefined ? "" : ` (${formatValue(measureType, ya)})`;
-      const word = input.dotYearAgo === "No change" ? "no worse than" : "improving on";
-      return `${base}; ${gapText}, beyond ${tolText}, but ${word} the same quarter last year${yaText}.`;
-    }
-    case "band-worsening": {
-      const ya = input.yearAgoActual;
-      const yaText = ya === null || ya === undefined ? "" : ` (${formatValue(measureType, ya)})`;
-      return `${base}; ${gapText}, beyond ${tolText}, and worse than the same quarter last year${yaText}.`;
-    }
-    case "band-no-year-ago":
-      return `${base}; ${gapText}, beyond ${tolText}, and there is no figure for the same quarter last year to show improvement.`;
-    case "forecast-meets":
-      return `${base}; ${gapText}, but the year-end forecast of ${formatValue(measureType, input.forecast ?? 0)} meets the target of ${formatValue(measureType, target ?? 0)}.`;
-    case "forecast-misses":
-      return `${base}; ${gapText}, and the year-end forecast of ${formatValue(measureType, input.forecast ?? 0)} misses the target of ${formatValue(measureType, target ?? 0)}.`;
-    case "no-forecast":
-      return `${base}; ${gapText}, and no year-end forecast can be made to show the target is reachable.`;
-  }
+  return `${h}: ${what} against a milestone of ${formatValue(measureType, m)} (${better})${reasonText(input, gapText)}${extra}.`;
 }

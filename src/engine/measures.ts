@@ -7,13 +7,13 @@ export type MeasureType = "Count" | "Level" | "Rate";
 export type Polarity = "Higher" | "Lower" | "Neutral";
 export type ToleranceType = "Relative" | "Absolute";
 export type RagScheme = "RAG" | "BRAG";
-export type RagRule = "Milestone" | "ToleranceBand" | "Forecast";
+export type RagRule = "Milestone" | "ToleranceBand" | "Forecast" | "Confidence";
 
 export const MEASURE_TYPES: readonly MeasureType[] = ["Count", "Level", "Rate"];
 export const POLARITIES: readonly Polarity[] = ["Higher", "Lower", "Neutral"];
 export const TOLERANCE_TYPES: readonly ToleranceType[] = ["Relative", "Absolute"];
 export const RAG_SCHEMES: readonly RagScheme[] = ["RAG", "BRAG"];
-export const RAG_RULES: readonly RagRule[] = ["Milestone", "ToleranceBand", "Forecast"];
+export const RAG_RULES: readonly RagRule[] = ["Milestone", "ToleranceBand", "Forecast", "Confidence"];
 
 /** Case- and space-insensitive match of `text` against a closed list of names. */
 export function matchName<T extends string>(text: unknown, names: readonly T[]): T | undefined {

@@ -3,8 +3,9 @@
  *
  * Order of precedence, where the spec is silent (docs/decisions.md):
  * Not due → No data (no actual) → Monitor (Neutral) → No target → Blue (BRAG, target met) →
- * the workbook's rule (Milestone, ToleranceBand or Forecast).
+ * the workbook's rule (Milestone, ToleranceBand, Forecast or Confidence).
  */
+import type { Interval } from "./confidence";
 import {
   meetsOrBetter,
   nearlyEqual,
@@ -53,7 +54,9 @@ export type RagReason =
   | "band-no-year-ago"
   | "forecast-meets"
   | "forecast-misses"
-  | "no-forecast";
+  | "no-forecast"
+  | "significant-miss"
+  | "not-significant";
 
 export interface RagInput {
   /** The figure compared: YTD for Count, the quarter's value otherwise (a rate as a fraction). */
@@ -75,6 +78,8 @@ export interface RagInput {
   readonly dotYearAgo?: Direction | null | undefined;
   /** Forecast rule: the year-end forecast. */
   readonly forecast?: number | null | undefined;
+  /** Confidence rule: the interval of the actual (none: rated by the Milestone rule). */
+  readonly interval?: Interval | null | undefined;
 }
 
 export interface RagResult {
@@ -166,6 +171,19 @@ export function ragStatus(input: RagInput): Result<RagResult> {
         return result("Amber", "band-improving", rule, g, T);
       if (i.dotYearAgo === "Worsening") return result("Red", "band-worsening", rule, g, T);
       return result("Red", "band-no-year-ago", rule, g, T);
+    case "Confidence": {
+      if (g >= 0) return result("Green", "on-milestone", rule, g, T);
+      const ci = i.interval;
+      // A figure with no interval is rated by the Milestone rule (the explanation says so).
+      if (!ci)
+        return withinTolerance
+          ? result("Amber", "within-tolerance", rule, g, T)
+          : result("Red", "beyond-tolerance", rule, g, T);
+      const wholeMiss = polarity === "Higher" ? ci.upper < m : ci.lower > m;
+      return wholeMiss
+        ? result("Red", "significant-miss", rule, g, T)
+        : result("Amber", "not-significant", rule, g, T);
+    }
     case "Forecast": {
       if (g >= 0) return result("Green", "on-milestone", rule, g, T);
       const f = i.forecast;

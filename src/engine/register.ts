@@ -6,12 +6,15 @@
 import type { MeasureType, Polarity, RagRule, RagScheme, ToleranceType } from "./measures";
 import type { Quarter, QuarterNumber } from "./periods";
 import type { ProfileName } from "./profiles";
+import type { ConfidenceLevel } from "./confidence";
+import type { Quality } from "./quality";
 import type { Aggregation } from "./rollup";
 
 export type TargetStatus = "Draft" | "Agreed" | "Approved";
 export const TARGET_STATUSES: readonly TargetStatus[] = ["Draft", "Agreed", "Approved"];
 
-export const SCHEMA_VERSION = 1;
+/** The workbook schema and report JSON version of this engine (workbook.md, "Additions (schema version 2)"). */
+export const SCHEMA_VERSION = 2;
 
 export interface Settings {
   readonly schemaVersion: number;
@@ -22,6 +25,12 @@ export interface Settings {
   readonly defaultTolerance: number;
   readonly scheme: RagScheme;
   readonly rule: RagRule;
+  /** Schema 2 `ConfidenceLevel`: 95 (default) or 99.8. */
+  readonly confidenceLevel?: ConfidenceLevel;
+  /** Schema 2 `SmallBase`: a rate with a denominator below it has a small base (default 30). */
+  readonly smallBase?: number;
+  /** Schema 2 `DotSignificance`: a change within overlapping intervals is No change (default false). */
+  readonly dotSignificance?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,6 +74,16 @@ export interface TargetRecord {
   readonly status: TargetStatus;
   /** Optional `Aggregation` column: a Level that is not additive says None. Default Sum. */
   readonly aggregation: Aggregation;
+  /** Schema 2 `TargetMethod` as typed (e.g. `CloseGap(0.5, England)`); blank when none. */
+  readonly targetMethod?: string;
+  /** Schema 2 `TargetRationale`: the reason in a sentence. */
+  readonly targetRationale?: string;
+  /** Schema 2 `PreviousId`: the id the same measure had in an earlier year. */
+  readonly previousId?: string;
+  /** Schema 2 `PlanEndYear`: the last year of a multi-year plan this row belongs to. */
+  readonly planEndYear?: number | null;
+  /** Schema 2 `PlanTarget`: the plan's final target, for its last year. */
+  readonly planTarget?: number | null;
 }
 
 export interface ActualRecord {
@@ -77,6 +96,8 @@ export interface ActualRecord {
   readonly denominator: number | null;
   readonly commentary: string;
   readonly action: string;
+  /** Schema 2 `Quality` (blank is Validated). */
+  readonly quality?: Quality;
 }
 
 export interface UnitRecord {
@@ -85,11 +106,31 @@ export interface UnitRecord {
   readonly parent: string | null;
 }
 
+/** Schema 2 `PerfComparators` row: a comparator's figure for an indicator and period. */
+export type ComparatorKind = "National" | "Region" | "Average" | "Peer";
+export const COMPARATOR_KINDS: readonly ComparatorKind[] = ["National", "Region", "Average", "Peer"];
+
+export interface ComparatorRecord {
+  readonly row: number;
+  readonly indicatorId: string;
+  /** A quarter, or a whole fiscal year (q null) that applies to each of its quarters. */
+  readonly period: BaselinePeriod;
+  readonly comparator: string;
+  readonly kind: ComparatorKind;
+  /** The figure (a rate as a fraction: from the counts when both are given). */
+  readonly value: number;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly source: string;
+}
+
 export interface Register {
   readonly settings: Settings;
   readonly targets: readonly TargetRecord[];
   readonly actuals: readonly ActualRecord[];
   readonly units: readonly UnitRecord[];
+  /** Schema 2 `PerfComparators` (optional table). */
+  readonly comparators?: readonly ComparatorRecord[];
 }
 
 /** Indicator ids match case- and space-insensitively. */

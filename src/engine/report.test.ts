@@ -135,6 +135,13 @@ describe("the workbook.md JSON example row", () => {
       forecast: 940,
       onTrack: true,
       explanation: "Green: 470 assessments so far against a milestone of 450 (higher is better); 20 ahead.",
+      // Schema 2: Byar's 95% interval of the year to date, 470.
+      confidenceLow: expect.closeTo(428.46, 1) as number,
+      confidenceHigh: expect.closeTo(514.48, 1) as number,
+      smallBase: false,
+      quality: "Validated",
+      previousId: null,
+      comparators: [],
     });
     expect(row.variancePct).toBeCloseTo(0.0444, 4);
     expect(row.distanceTravelled).toBeCloseTo(0.522, 3);
@@ -160,6 +167,12 @@ describe("the workbook.md JSON example row", () => {
       "forecast",
       "onTrack",
       "explanation",
+      "confidenceLow",
+      "confidenceHigh",
+      "smallBase",
+      "quality",
+      "previousId",
+      "comparators",
     ]);
   });
 

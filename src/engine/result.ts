@@ -24,7 +24,11 @@ export type ErrorCode =
   | "LEVEL_NOT_AGGREGABLE"
   | "UNIT_CYCLE"
   | "MISSING_VALUE"
-  | "QUARTER";
+  | "QUARTER"
+  | "CONFIDENCE_LEVEL"
+  | "CONFIDENCE_INPUT"
+  | "QUALITY"
+  | "TARGET_METHOD";
 
 export interface EngineError {
   readonly code: ErrorCode;

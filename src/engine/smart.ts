@@ -13,6 +13,8 @@ import { profileWeights } from "./profiles";
 import type { Register, TargetRecord } from "./register";
 import { idKey } from "./register";
 import { unitKey, type Hierarchy } from "./rollup";
+import { hasPlan } from "./plans";
+import { evidenceFinding, lineageFindings } from "./smartLineage";
 
 export type FindingCode =
   | "S-ID"
@@ -28,7 +30,9 @@ export type FindingCode =
   | "T-TARGET"
   | "T-PROFILE"
   | "O-OWNER"
-  | "M-TOL";
+  | "M-TOL"
+  | "A-EVIDENCE"
+  | "R-LINEAGE";
 
 export type Severity = "error" | "warning";
 
@@ -56,6 +60,8 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   "T-PROFILE": "error",
   "O-OWNER": "warning",
   "M-TOL": "warning",
+  "A-EVIDENCE": "warning",
+  "R-LINEAGE": "warning",
 };
 
 const blank = (s: string): boolean => s.trim() === "";
@@ -83,7 +89,7 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   if (blank(t.owner)) add("O-OWNER", "Owner", "no owner");
   if (t.targetYear === null) add("T-YEAR", "TargetYear", "no target year");
   const rated = t.polarity === "Higher" || t.polarity === "Lower";
-  if (t.target === null && rated)
+  if (t.target === null && rated && !hasPlan(t))
     add("T-TARGET", "Target", "no target value, so progress cannot be measured");
   if (
     (t.measureType === "Level" || t.measureType === "Rate") &&
@@ -122,6 +128,16 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
       );
     }
   }
+  profileFindings(t, startMonth, add);
+  return out;
+}
+
+/** T-PROFILE: custom weights that are not a valid profile; a seasonal profile it cannot use. */
+function profileFindings(
+  t: TargetRecord,
+  startMonth: number,
+  add: (code: FindingCode, field: string, message: string) => void,
+): void {
   if (t.profile === "Custom") {
     const w = profileWeights("Custom", { customWeights: t.weights });
     if (!w.ok) add("T-PROFILE", "W1", w.error.message);
@@ -140,7 +156,6 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
         `a seasonal profile needs a baseline year (e.g. ${formatFiscalYear(2014, startMonth)})`,
       );
   }
-  return out;
 }
 
 /** All SMART findings of a register, in the order of the target rows. */
@@ -170,6 +185,8 @@ export function smartFindings(register: Register, hierarchy: Hierarchy): Finding
   };
   for (const t of register.targets) {
     for (const f of targetFindings(t, register.settings.startMonth)) out.push(f);
+    const evidence = evidenceFinding(t);
+    if (evidence) out.push(evidence);
     if (!blank(t.indicatorId)) {
       const ik = idKey(t.indicatorId);
       const uk = unitKey(t.orgUnit);
@@ -205,5 +222,6 @@ export function smartFindings(register: Register, hierarchy: Hierarchy): Finding
       }
     }
   }
+  out.push(...lineageFindings(register));
   return out;
 }

@@ -12,7 +12,8 @@ const dir = tempDir();
 afterAll(() => dir.cleanup());
 
 // The report JSON of workbook.md, key for key (plus the agreed top-level ragRule).
-const TOP_KEYS = ["schemaVersion", "period", "ragRule", "rows", "summary", "findings", "errors"];
+// Schema 2 adds the row keys after explanation, and PerfCycle's top-level quality counts.
+const TOP_KEYS = ["schemaVersion", "period", "ragRule", "rows", "summary", "quality", "findings", "errors"];
 const ROW_KEYS = [
   "indicatorId",
   "orgUnit",
@@ -32,6 +33,12 @@ const ROW_KEYS = [
   "forecast",
   "onTrack",
   "explanation",
+  "confidenceLow",
+  "confidenceHigh",
+  "smallBase",
+  "quality",
+  "previousId",
+  "comparators",
 ];
 const ESC = String.fromCharCode(27);
 const STATUSES = ["Red", "Amber", "Green", "Blue", "No data", "Not due", "No target", "Monitor"];
@@ -75,7 +82,7 @@ describe("perfcycle evaluate", () => {
     const json = readJson(out);
     expect(Object.keys(json)).toEqual(TOP_KEYS);
     expect(json.period).toBe(SAMPLE_PERIOD);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.rows.length).toBeGreaterThanOrEqual(12);
     for (const row of json.rows) expect(Object.keys(row)).toEqual(ROW_KEYS);
     expect(Object.keys(json.summary)).toEqual(STATUSES);

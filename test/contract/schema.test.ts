@@ -160,7 +160,11 @@ describe("upgrading an older schema version", () => {
     const r = readRegister(v0Book(), { upgrades: [V0_TO_V1] });
     expect(r.fatal).toBeNull();
     expect(r.errors).toEqual([]);
-    expect(r.schema).toEqual({ found: 0, current: 1, upgraded: [`0 → 1: ${V0_TO_V1.describe}`] });
+    expect(r.schema).toEqual({
+      found: 0,
+      current: CURRENT_SCHEMA_VERSION,
+      upgraded: [`0 → 1: ${V0_TO_V1.describe}`],
+    });
     const reg = r.register;
     expect(reg?.settings.scheme).toBe("BRAG");
     expect(reg?.settings.schemaVersion).toBe(1);

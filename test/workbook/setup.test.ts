@@ -40,7 +40,7 @@ describe("setUp", () => {
     expect(result).toEqual({ created: CONTRACT_TABLES.map((t) => t.name), adopted: [] });
     for (const t of CONTRACT_TABLES) expect(tableHeaders(excel.book, t.name)).toEqual(t.headers);
     expect(tableRows(excel.book, TABLE.settings)).toEqual([
-      ["SchemaVersion", 1],
+      ["SchemaVersion", 2],
       ["FiscalYearStartMonth", 4],
       ["ReportingPeriod", "2015-16 Q3"],
       ["DefaultTolerance", 0.1],
@@ -91,7 +91,7 @@ describe("setUp", () => {
       ["Fiscal year start month", 4, "UK year"],
       ["ReportingPeriod", "2015-16 Q3", ""],
       ["Board", "PAB North", "ours"],
-      ["SchemaVersion", 1, ""],
+      ["SchemaVersion", 2, ""],
       ["DefaultTolerance", 0.1, ""],
       ["RagScheme", "BRAG", ""],
       ["RagRule", "Milestone", ""],

@@ -49,6 +49,8 @@ const RULE_TEXT: Readonly<Record<RagRule, string>> = {
     "Tolerance band: Green within tolerance of the milestone; beyond it, Amber if improved or maintained on the same quarter last year, else Red.",
   Forecast:
     "Forecast: Green on or better than the milestone; Amber if the year-end forecast still meets the target, else Red.",
+  Confidence:
+    "Confidence: Green on or better than the milestone; Red only when the whole confidence interval misses it, else Amber.",
 };
 
 export function SetUpFlow() {
