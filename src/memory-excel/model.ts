@@ -395,6 +395,19 @@ export class MemoryWorkbook {
     if (values) this.writeCells(t.sheet, rect, values, "values");
     if (name !== null) this.writeCells(t.sheet, { ...rect, rowCount: 1 }, [[`'${name}`]], "values");
     this.fixHeaders(t);
+    // One formula in every body cell makes a calculated column, filled into rows added later
+    // ("Use calculated columns in an Excel table",
+    // https://support.microsoft.com/office/873fbac6-7110-4300-8f6f-aafa2ea11ce8).
+    const body = values?.slice(1) ?? [];
+    const formula = body[0]?.[0];
+    if (
+      typeof formula === "string" &&
+      formula.startsWith("=") &&
+      body.length === t.rect.rowCount - 1 &&
+      body.every((r) => r[0] === formula)
+    ) {
+      t.calculated.set(t.rect.colCount - 1, formula);
+    }
     this.touch();
   }
 

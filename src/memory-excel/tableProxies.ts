@@ -251,8 +251,15 @@ export class TableColumnCollectionProxy extends ClientObject<TableProxy> {
   get count(): number {
     return this.get("count");
   }
-  /** A column by name (`TableColumnCollection.getItem`), with its `filter`. */
-  getItem(name: string): { readonly filter: { applyValuesFilter(values: string[]): void; clear(): void } } {
+  /**
+   * A column by name (`TableColumnCollection.getItem`), with its `filter` and its
+   * `getDataBodyRange()` (ExcelApi 1.1: the column's cells below the header,
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumn#excel-excel-tablecolumn-getdatabodyrange-member(1)).
+   */
+  getItem(name: string): {
+    readonly filter: { applyValuesFilter(values: string[]): void; clear(): void };
+    getDataBodyRange(): RangeProxy;
+  } {
     const column = (t: TableModel): number => {
       const i = this.context.book.headers(t).findIndex((h) => h.toLowerCase() === name.toLowerCase());
       if (i < 0) throw new MemoryExcelError("ItemNotFound", `The table has no column '${name}'.`);
@@ -272,6 +279,13 @@ export class TableColumnCollectionProxy extends ClientObject<TableProxy> {
           ),
         clear: () => on("filter.clear", (t) => this.context.book.clearColumnFilter(t, column(t))),
       },
+      getDataBodyRange: () =>
+        new RangeProxy(this.context, () => {
+          const t = this.table.tableNow();
+          if (!t) return null;
+          const body = this.context.book.bodyRect(t);
+          return { sheet: t.sheet, rect: { ...body, col: t.rect.col + column(t), colCount: 1 } };
+        }),
     };
   }
   add(index?: number | null, values?: unknown[][] | null, name?: string): void {

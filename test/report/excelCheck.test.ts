@@ -44,7 +44,7 @@ const IDS: readonly CheckId[] = [
  * rows written below the table. Each must FAIL here today; when the in-memory Excel gains them
  * they pass, this test says so, and the id is removed from this list.
  */
-const PENDING_IN_MEMORY_EXCEL: readonly CheckId[] = ["filter-row-write", "calc-column-extends"];
+const PENDING_IN_MEMORY_EXCEL: readonly CheckId[] = [];
 
 function previewRun(): { run: CheckRun; sheets: () => string[] } {
   const session = openSession(MemoryWorkbook.blank(), () => "Check user");
