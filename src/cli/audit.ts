@@ -13,7 +13,6 @@
  */
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import type { Workbook, Worksheet } from "exceljs";
 import {
   AUDIT_ROLES,
   auditHtml,
@@ -30,6 +29,7 @@ import {
   type AuditRole,
   type AuditSource,
   type RawCell,
+  type SheetGrid,
 } from "../contract";
 import {
   parsePolarity,
@@ -43,16 +43,8 @@ import {
 import { CliError, messageOf } from "./errors";
 import { checkOutputPath, writeAtomic } from "./files";
 import { DEFAULT_LIMITS, type PackageLimits } from "./package";
-import {
-  findTable,
-  loadXlsx,
-  parseRange,
-  sheetFills,
-  sheetGrid,
-  themeColours,
-  worksheetNamed,
-  type Range,
-} from "./xlsx";
+import { parseRange, type Range } from "./ooxml/a1";
+import { openXlsx, type XlsxBook } from "./ooxml/book";
 
 export const AUDIT_USAGE = `Usage: perfcycle audit BOOK.xlsx [--sheet NAME] [--table NAME | --range A1:H40]
          --rule Milestone --tolerance 10% [--tolerance-type Relative]
@@ -206,19 +198,12 @@ function parse(args: readonly string[]): Args | "help" {
 // ---------------------------------------------------------------------------------------------
 // The cells
 
-function sliceSource(
-  ws: Worksheet,
-  wb: Workbook,
-  range: Range | undefined,
-  table: string | null,
-): AuditSource {
-  const g = sheetGrid(ws);
+function sliceSource(g: SheetGrid, range: Range | undefined, table: string | null): AuditSource {
   const width = g.grid.reduce((w, r) => Math.max(w, r.length), 0);
   const top = range ? range.top : 1;
   const left = range ? range.left : 1;
   const bottom = range ? range.bottom : g.grid.length;
   const right = range ? range.right : width;
-  const fills = sheetFills(ws, bottom, right, themeColours(wb));
   const rows = Math.max(0, bottom - top + 1);
   const cols = Math.max(0, right - left + 1);
   const values: RawCell[][] = [];
@@ -226,14 +211,14 @@ function sliceSource(
   const fillRows: (string | null)[][] = [];
   for (let r = 0; r < rows; r++) {
     const vr = g.grid[top - 1 + r] ?? [];
-    const fr = g.formats[top - 1 + r] ?? [];
-    const cr = fills[top - 1 + r] ?? [];
+    const fr = g.formats?.[top - 1 + r] ?? [];
+    const cr = g.fills?.[top - 1 + r] ?? [];
     values.push(Array.from({ length: cols }, (_, c) => vr[left - 1 + c] ?? null));
     formats.push(Array.from({ length: cols }, (_, c) => fr[left - 1 + c] ?? "General"));
     fillRows.push(Array.from({ length: cols }, (_, c) => cr[left - 1 + c] ?? null));
   }
   return {
-    sheet: ws.name,
+    sheet: g.name,
     origin: `${columnLetters(left - 1)}${top}`,
     values,
     formats,
@@ -242,48 +227,48 @@ function sliceSource(
   };
 }
 
-async function readSource(a: Args, io: AuditIo): Promise<AuditSource[]> {
-  const loaded = await loadXlsx(a.path, { ...DEFAULT_LIMITS, ...(io.limits ?? {}) });
-  const wb = loaded.workbook;
-  const names = (): string => wb.worksheets.map((w) => JSON.stringify(w.name)).join(", ") || "none";
-  if (a.table !== undefined) {
-    const t = findTable(wb, a.table);
-    if (!t) {
-      const all = wb.worksheets.flatMap((w) =>
-        w.getTables().map((x) => (x as unknown as { name: string }).name),
-      );
-      throw new CliError(
-        `${a.path} has no table ${JSON.stringify(a.table)} (its tables: ${all.map((n) => JSON.stringify(n)).join(", ") || "none"})`,
-      );
-    }
-    if (a.sheet !== undefined && t.sheet.name.toLowerCase() !== a.sheet.toLowerCase())
-      throw new CliError(
-        `${a.path}: the table ${JSON.stringify(a.table)} is on the sheet ${JSON.stringify(t.sheet.name)}, not ${JSON.stringify(a.sheet)}`,
-      );
-    const range = { ...t.range, bottom: t.lastDataRow };
-    if (t.model.headerRow === false)
-      throw new CliError(
-        `${a.path}: the table ${JSON.stringify(a.table)} has no header row, so its columns cannot be named`,
-      );
-    return [sliceSource(t.sheet, wb, range, t.model.name)];
+/** The named table's cells, header row included (one line naming what is wrong otherwise). */
+function tableSource(book: XlsxBook, a: Args, name: string): AuditSource {
+  const t = book.tableNamed(name);
+  if (!t) {
+    const all = book.tables.map((x) => JSON.stringify(x.name)).join(", ") || "none";
+    throw new CliError(`${a.path} has no table ${JSON.stringify(name)} (its tables: ${all})`);
   }
+  if (a.sheet !== undefined && t.sheet.name.toLowerCase() !== a.sheet.toLowerCase())
+    throw new CliError(
+      `${a.path}: the table ${JSON.stringify(name)} is on the sheet ${JSON.stringify(t.sheet.name)}, not ${JSON.stringify(a.sheet)}`,
+    );
+  if (t.headerRowCount === 0)
+    throw new CliError(
+      `${a.path}: the table ${JSON.stringify(name)} has no header row, so its columns cannot be named`,
+    );
+  return sliceSource(book.grid(t.sheet), { ...t.range, bottom: t.lastDataRow }, t.name);
+}
+
+async function readSource(a: Args, io: AuditIo): Promise<AuditSource[]> {
+  const book = await openXlsx(a.path, { ...DEFAULT_LIMITS, ...(io.limits ?? {}) });
+  const sheets = book.worksheets();
+  const names = (): string => sheets.map((w) => JSON.stringify(w.name)).join(", ") || "none";
+  if (a.table !== undefined) return [tableSource(book, a, a.table)];
   let range: Range | undefined;
   if (a.range !== undefined) {
     range = parseRange(a.range);
     if (!range) throw new CliError(`audit: --range ${JSON.stringify(a.range)} is not a range such as A1:H40`);
   }
   if (a.sheet !== undefined) {
-    const ws = worksheetNamed(wb, a.sheet);
+    const ws = book.sheetNamed(a.sheet);
     if (!ws) throw new CliError(`${a.path} has no sheet ${JSON.stringify(a.sheet)} (its sheets: ${names()})`);
-    return [sliceSource(ws, wb, range, null)];
+    return [sliceSource(book.grid(ws), range, null)];
   }
   if (range) {
-    const ws = wb.worksheets[0];
+    const ws = sheets[0];
     if (!ws) throw new CliError(`${a.path} has no sheets`);
-    return [sliceSource(ws, wb, range, null)];
+    return [sliceSource(book.grid(ws), range, null)];
   }
-  const all = wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
-  const sources = all.map((ws) => sliceSource(ws, wb, undefined, null)).filter((s) => s.values.length > 0);
+  const sources = sheets
+    .filter((ws) => ws.state === "visible")
+    .map((ws) => sliceSource(book.grid(ws), undefined, null))
+    .filter((s) => s.values.length > 0);
   if (sources.length === 0)
     throw new CliError(`${a.path} has no sheet with data: there is no report to audit`);
   return sources;
