@@ -36,7 +36,9 @@ const TRAILING: readonly RegExp[] = [
   new RegExp(`\\s*[${SUPERSCRIPT}]+$`),
   new RegExp(`\\s*[([]\\s*(?:${WORDS})\\s*[)\\]]$`, "i"),
   /\s+(?:provisional|estimated|estimate|revised|prov\.|est\.)$/i,
-  /(?<=[\d%])\s?[rpe]$/i,
+  // A letter straight after a figure (`12.4%r`, `31 p`); group 1 is the mark. No lookbehind:
+  // the shipped bundles are ES2017 (decisions.md, old Mac webviews).
+  /[\d%](\s?[rpe])$/i,
 ];
 const LEADING = new RegExp(`^[${SYMBOLS}]+\\s*`);
 
@@ -64,9 +66,11 @@ export function readMarks(cell: RawCell): Marked {
     let found = false;
     for (const re of TRAILING) {
       const m = re.exec(text);
-      if (m && m.index > 0) {
-        marks.unshift(m[0].trim());
-        text = text.slice(0, m.index).trimEnd();
+      const mark = m ? (m[1] ?? m[0]) : "";
+      const start = m ? m.index + m[0].length - mark.length : 0;
+      if (m && start > 0) {
+        marks.unshift(mark.trim());
+        text = text.slice(0, start).trimEnd();
         found = true;
         break;
       }
