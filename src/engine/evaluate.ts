@@ -27,7 +27,8 @@ import {
 import type { QualityOf } from "./quality";
 import { ragStatus, type RagResult } from "./rag";
 import type { TargetRecord } from "./register";
-import type { ReportEntry, ReportError, ReportRow } from "./reportTypes";
+import { formatFiscalYear } from "./periods";
+import type { PlanStatus, ReportEntry, ReportError, ReportRow } from "./reportTypes";
 import { rowConfidence, significantDirection, type RowConfidence } from "./significance";
 import type { Evaluated, ReportContext, Subject } from "./subject";
 import { trendPoints, unitsSay } from "./trendPoints";
@@ -165,6 +166,7 @@ function explanationOf(
   ci: RowConfidence,
   quality: QualityOf | null,
   previousId: string | null,
+  plan: PlanStatus | null,
   error: ReportError | null,
 ): string {
   const { t, measureType, polarity, ctx } = s;
@@ -196,6 +198,14 @@ function explanationOf(
     quality: quality?.quality,
     qualityUnit: quality?.unit,
     previousId: previousId ?? undefined,
+    plan:
+      plan === null || plan.onTrack === null
+        ? undefined
+        : {
+            finalTarget: plan.finalTarget,
+            endYear: formatFiscalYear(plan.endYear, ctx.settings.startMonth),
+            onTrack: plan.onTrack,
+          },
   });
   const explained =
     error && r.rag.status === "No target" && t.target !== null && m.inYear
@@ -207,6 +217,15 @@ function explanationOf(
   // it into one flat string, which is much cheaper to keep (a report holds one per row).
   explained.charCodeAt(0);
   return explained;
+}
+
+/** The plan a target belongs to, seen from its year: on track when the year's forecast meets the line. */
+function planStatus(t: TargetRecord, yearOnTrack: boolean | null): PlanStatus | null {
+  const end = t.planEndYear;
+  const final = t.planTarget;
+  if (end === undefined || end === null || final === undefined || final === null) return null;
+  if (t.targetYear === null || t.targetYear > end) return null;
+  return { endYear: end, finalTarget: final, onTrack: yearOnTrack };
 }
 
 /** Evaluate one target for the report's period. */
@@ -234,6 +253,8 @@ export function evaluateTarget(
   const r = rate(s, m, c.actual, tr, ci, error !== null);
   error ??= r.error;
   const fc = r.forecast;
+  const yearOnTrack = onTrack(fc, m.inYear ? t.target : null, polarity);
+  const plan = planStatus(t, yearOnTrack);
   const row: ReportRow = {
     indicatorId: t.indicatorId,
     orgUnit: t.orgUnit,
@@ -251,8 +272,8 @@ export function evaluateTarget(
     dotPrevious: tr.dotPrevious,
     dotYearAgo: tr.dotYearAgo,
     forecast: fc,
-    onTrack: onTrack(fc, m.inYear ? t.target : null, polarity),
-    explanation: explanationOf(s, m, c, tr, r, ci, quality, previousId, error),
+    onTrack: yearOnTrack,
+    explanation: explanationOf(s, m, c, tr, r, ci, quality, previousId, plan, error),
     confidenceLow: ci.interval?.lower ?? null,
     confidenceHigh: ci.interval?.upper ?? null,
     smallBase: ci.smallBaseCases !== null,
@@ -278,6 +299,7 @@ export function evaluateTarget(
     action: own?.action || unitsSay(c.missingUnits, (u) => src.recordOfUnit(u, pi)?.action),
     rolledUp: c.rolledUp,
     qualityUnit: quality?.unit ?? null,
+    plan,
     trend: trendPoints(
       t,
       measureType,

@@ -50,6 +50,9 @@ export interface ExplainInput {
   readonly notSignificant?: readonly ("previous" | "yearAgo")[] | undefined;
   /** The previous id whose figures gave last year's (lineage). */
   readonly previousId?: string | undefined;
+  /** The multi-year plan: its final target, last year (as a label) and whether it is on track. */
+  readonly plan?:
+    { readonly finalTarget: number; readonly endYear: string; readonly onTrack: boolean } | undefined;
 }
 
 const RULE_NAMES: Record<RagRule, string> = {
@@ -188,6 +191,11 @@ function notes(input: ExplainInput): string {
     out += `; no significant change on ${on.join(" or ")}`;
   }
   if (input.previousId) out += `; last year's figures are those of ${input.previousId} (its previous id)`;
+  const plan = input.plan;
+  if (plan) {
+    const goal = `the plan's ${formatValue(input.measureType, plan.finalTarget)} by ${plan.endYear}`;
+    out += plan.onTrack ? `; on track for ${goal}` : `; not on track for ${goal}`;
+  }
   return out;
 }
 
@@ -200,7 +208,9 @@ export function explain(input: ExplainInput): string {
   const a = input.actual ?? 0;
   const what = `${formatValue(measureType, a)}${unitWord(measureType, input.unit)}${measureType === "Count" ? " so far" : ""}`;
   const extra =
-    input.smallBaseCases != null || input.notSignificant?.length || input.previousId ? notes(input) : "";
+    input.smallBaseCases != null || input.notSignificant?.length || input.previousId || input.plan
+      ? notes(input)
+      : "";
   if (rag.reason === "monitor") {
     const dot = input.dotPrevious ? `; ${input.dotPrevious.toLowerCase()} on the previous quarter` : "";
     return `${h}: ${what} (monitored, no better direction)${dot}${extra}.`;

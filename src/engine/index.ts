@@ -20,3 +20,6 @@ export * from "./confidence";
 export * from "./comparators";
 export * from "./quality";
 export * from "./report";
+export * from "./targetMethods";
+export * from "./suggest";
+export * from "./plans";

@@ -3,7 +3,8 @@
  * out once per register and kept while its arrays are the same.
  */
 import { indexComparators, type ComparatorIndex } from "./comparators";
-import type { FigureSource } from "./figureSource";
+import { FigureSource } from "./figureSource";
+import type { MeasureType } from "./measures";
 import { idKey, type ActualRecord, type Register, type TargetRecord, type UnitRecord } from "./register";
 import { buildHierarchy, unitKey, type Hierarchy } from "./rollup";
 import { indexSeries, remembered, type Series, type SeriesIndex } from "./series";
@@ -130,4 +131,27 @@ export function prepare(register: Register): Prepared {
   };
   PREPARED.set(actuals, prepared);
   return prepared;
+}
+
+/** A target's FigureSource, with its previous id's figures for the same unit (lineage). */
+export function newSource(
+  prepared: Prepared,
+  t: TargetRecord,
+  measureType: MeasureType,
+  byUnit: ReadonlyMap<string, Series> | undefined = prepared.series.get(idKey(t.indicatorId)),
+): FigureSource {
+  const make = (target: TargetRecord, series: typeof byUnit): FigureSource =>
+    new FigureSource(
+      target,
+      measureType,
+      series,
+      prepared.hierarchy,
+      prepared.displayName,
+      prepared.unitKeyOf,
+    );
+  const src = make(t, byUnit);
+  const prev = t.previousId?.trim() ?? "";
+  if (prev !== "" && idKey(prev) !== idKey(t.indicatorId))
+    src.previous = make({ ...t, indicatorId: prev }, prepared.series.get(idKey(prev)));
+  return src;
 }

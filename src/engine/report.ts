@@ -9,9 +9,8 @@
 import { evaluateTarget, type ReportContext } from "./evaluate";
 import { FigureSource, targetWeights } from "./figureSource";
 import { milestone as milestoneOf } from "./milestones";
-import type { MeasureType } from "./measures";
 import { formatQuarter, quarterIndex, type Quarter } from "./periods";
-import { prepare, pickTargetIndex, type Prepared, type TargetGroup } from "./prepared";
+import { newSource, prepare, pickTargetIndex, type Prepared, type TargetGroup } from "./prepared";
 import { weightFor, type Weights } from "./profiles";
 import { idKey, SCHEMA_VERSION, type Register, type TargetRecord } from "./register";
 import {
@@ -22,7 +21,7 @@ import {
   type ReportError,
   type ReportOptions,
 } from "./reportTypes";
-import type { Series } from "./series";
+import { firstPlanYear, plannedTarget } from "./plans";
 import { smartFindings } from "./smart";
 
 export * from "./reportTypes";
@@ -66,29 +65,6 @@ export function targetMilestones(register: Register, t: TargetRecord): TargetMil
     return null;
   });
   return { weights: w.value, milestones, problem };
-}
-
-/** A target's FigureSource, with its previous id's figures for the same unit (lineage). */
-function newSource(
-  prepared: Prepared,
-  t: TargetRecord,
-  measureType: MeasureType,
-  byUnit: ReadonlyMap<string, Series> | undefined = prepared.series.get(idKey(t.indicatorId)),
-): FigureSource {
-  const make = (target: TargetRecord, series: typeof byUnit): FigureSource =>
-    new FigureSource(
-      target,
-      measureType,
-      series,
-      prepared.hierarchy,
-      prepared.displayName,
-      prepared.unitKeyOf,
-    );
-  const src = make(t, byUnit);
-  const prev = t.previousId?.trim() ?? "";
-  if (prev !== "" && idKey(prev) !== idKey(t.indicatorId))
-    src.previous = make({ ...t, indicatorId: prev }, prepared.series.get(idKey(prev)));
-  return src;
 }
 
 /** The FigureSource of a group's k-th target, made on first use. */
@@ -144,10 +120,13 @@ export function buildReport(register: Register, period: Quarter, options: Report
   const quality = emptyQualitySummary();
   const entries: ReportEntry[] = [];
   for (const group of prepared.groups) {
-    const k = pickTargetIndex(group.targets, period.fy);
-    const t = group.targets[k];
-    if (t === undefined || t.measureType === null || t.polarity === null) continue; // M-UNIT says why
-    const src = sourceOf(prepared, group, k, t);
+    // The year's own row, else the year a multi-year plan lays out, else the group's first row.
+    const planned = plannedTarget(group.targets, period.fy);
+    const k = planned?.index ?? pickTargetIndex(group.targets, period.fy);
+    const row = group.targets[k];
+    const t = planned?.target ?? (row === undefined ? undefined : firstPlanYear(row, group.targets));
+    if (t === undefined || row === undefined || t.measureType === null || t.polarity === null) continue; // M-UNIT says why
+    const src = sourceOf(prepared, group, k, row);
     if (src === null) continue;
     const ev = evaluateTarget(t, t.measureType, t.polarity, ctx, src);
     entries.push(ev.entry);

@@ -42,6 +42,14 @@ export interface ReportRow {
   readonly comparators: readonly ComparatorResult[];
 }
 
+/** A multi-year plan seen from one year of it. */
+export interface PlanStatus {
+  readonly endYear: number;
+  readonly finalTarget: number;
+  /** This year's forecast meets this year's target on the plan's line; null without a forecast. */
+  readonly onTrack: boolean | null;
+}
+
 /** A point of an indicator's trend: the quarter's compared actual and milestone. */
 export interface TrendPoint {
   readonly period: string;
@@ -63,6 +71,8 @@ export interface ReportEntry {
   readonly rolledUp: boolean;
   /** The unit the row's quality comes from, when rolled up and not validated. */
   readonly qualityUnit: string | null;
+  /** The multi-year plan the target belongs to, and whether its final target is on track. */
+  readonly plan: PlanStatus | null;
   /** The eight quarters up to the period (when asked for). */
   readonly trend: readonly TrendPoint[];
 }

@@ -13,6 +13,7 @@ import { profileWeights } from "./profiles";
 import type { Register, TargetRecord } from "./register";
 import { idKey } from "./register";
 import { unitKey, type Hierarchy } from "./rollup";
+import { hasPlan } from "./plans";
 import { evidenceFinding, lineageFindings } from "./smartLineage";
 
 export type FindingCode =
@@ -88,7 +89,7 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   if (blank(t.owner)) add("O-OWNER", "Owner", "no owner");
   if (t.targetYear === null) add("T-YEAR", "TargetYear", "no target year");
   const rated = t.polarity === "Higher" || t.polarity === "Lower";
-  if (t.target === null && rated)
+  if (t.target === null && rated && !hasPlan(t))
     add("T-TARGET", "Target", "no target value, so progress cannot be measured");
   if (
     (t.measureType === "Level" || t.measureType === "Rate") &&
