@@ -5,6 +5,7 @@
  *   perfcycle evaluate BOOK.xlsx [--period P] [--json F] [--xlsx F] [--html F]
  *   perfcycle check BOOK.xlsx [--json F]
  *   perfcycle import WIDE.(xlsx|csv) [--sheet NAME] [--json F] [--into BOOK.xlsx]
+ *   perfcycle suggest BOOK.xlsx --indicator ID [--unit U] [--year Y] [--json F]
  *
  * Exit status: 0 all well; 1 the workbook has errors (outputs still written, errors in them);
  * 2 the command cannot run (usage, unreadable file), with a one-line message and no output file.
@@ -46,6 +47,7 @@ import {
   type PackageInfo,
   type PackageLimits,
 } from "./package";
+import { SUGGEST_USAGE, suggestCommand } from "./suggest";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
 import { addReportSheet, sampleWorkbookFile, writeTableRows } from "./writers";
 import {
@@ -87,6 +89,7 @@ Usage:
   perfcycle evaluate BOOK.xlsx [--period P] [--json F] [--xlsx F] [--html F]
   perfcycle check BOOK.xlsx [--json F]
   perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
+  perfcycle suggest BOOK.xlsx --indicator ID [--unit U] [--year Y] [--json F]
   perfcycle COMMAND --help      help on one command
   perfcycle --version
 
@@ -130,6 +133,7 @@ period labels (2015-16 Q1), quarter-end dates or month labels (Jun-15); cells: n
                 else in BOOK changes). BOOK is not changed when the import has errors.
 Quarters are read with BOOK's fiscal year start (default April).
 `,
+  suggest: SUGGEST_USAGE,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -562,6 +566,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   evaluate,
   check,
   import: importCommand,
+  suggest: suggestCommand,
 };
 
 /** Run the command line; returns the exit status. Never throws. */
@@ -583,7 +588,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     const run = COMMANDS[command];
     if (!run)
       throw new CliError(
-        `unknown command ${JSON.stringify(command)}: use sample, evaluate, check or import (perfcycle --help)`,
+        `unknown command ${JSON.stringify(command)}: use sample, evaluate, check, import or suggest (perfcycle --help)`,
       );
     return await run(rest, io);
   } catch (e) {
