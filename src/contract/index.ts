@@ -18,3 +18,4 @@ export * from "./cells";
 export * from "./targetsWrite";
 export * from "./htmlReport";
 export * from "./trendChart";
+export * from "./upgradePlan";

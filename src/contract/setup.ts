@@ -2,6 +2,10 @@
  * What a host writes when it sets a workbook up: the contract's tables with their headers, and
  * the PerfSettings rows. A table that already exists is adopted as it is (its rows and the
  * user's own columns kept); only the settings PerfCycle owns are written.
+ *
+ * A new workbook is SchemaVersion 2 with the tables' required columns; schema 2's optional
+ * columns and settings are added on first write by `upgradePlan` (upgradePlan.ts), as for a
+ * workbook upgraded from version 1, so every host lays a workbook out one way.
  */
 import { formatQuarter, parsePeriod } from "../engine";
 import type { SetupOptions } from "./host";

@@ -16,7 +16,14 @@ import { idKey, matchName, TARGET_STATUSES, unitKey } from "../engine";
 import type { AuditEntry, EditOutcome, TargetEdit } from "./host";
 import type { ContractError, RawCell, RawTable } from "./raw";
 import { cellText, columnIndex, readRegister, findTable } from "./read";
-import { AUDIT_COLUMNS, matchHeader, OPTIONAL_TARGET_COLUMNS, TABLE, TARGET_COLUMNS } from "./schema";
+import {
+  AUDIT_COLUMNS,
+  matchHeader,
+  OPTIONAL_TARGET_COLUMNS,
+  TABLE,
+  TARGET_COLUMNS,
+  V2_TARGET_COLUMNS,
+} from "./schema";
 
 export interface TargetEditResult {
   readonly outcome: EditOutcome;
@@ -56,7 +63,11 @@ export function applyTargetEdit(
     if (column === undefined) return refuse(`${name} is not a column of ${TABLE.targets}`);
     const index = cols.positions.get(column);
     if (index === undefined)
-      return refuse(`${TABLE.targets} has no ${column} column to write ${cellText(value)} into`);
+      return refuse(
+        (V2_TARGET_COLUMNS as readonly string[]).includes(column)
+          ? `${TABLE.targets} has no ${column} column yet: upgrade the workbook to schema 2 first (upgradePlan adds ${column} at the end of the table), then write ${cellText(value)}`
+          : `${TABLE.targets} has no ${column} column to write ${cellText(value)} into`,
+      );
     changes.push({ column, index, value });
   }
   const idCol = cols.positions.get("IndicatorId");

@@ -139,7 +139,8 @@ export function comparatorsAt(
     const k = c.comparator.trim().toLowerCase();
     if (c.period.fy === period.fy && c.period.q === null && !out.has(k)) out.set(k, c);
   }
-  return [...out.values()];
+  // In the table's order (the user's), whichever period each came from.
+  return [...out.values()].sort((x, y) => x.row - y.row);
 }
 
 /** A comparator's interval: Wilson from its counts for a rate, else none. */

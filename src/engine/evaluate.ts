@@ -287,8 +287,25 @@ export function evaluateTarget(
       ci.level,
     ),
   };
+  return { entry: entryOf(s, row, { m, c, qualityUnit: quality?.unit ?? null, plan }), error };
+}
+
+/** The entry around a row: what a host lays out beside it (names, commentary, trend). */
+function entryOf(
+  s: Subject,
+  row: ReportRow,
+  parts: {
+    readonly m: MilestoneStep;
+    readonly c: Compared;
+    readonly qualityUnit: string | null;
+    readonly plan: PlanStatus | null;
+  },
+): ReportEntry {
+  const { t, measureType, ctx, src } = s;
+  const { pi } = ctx;
+  const { m, c, qualityUnit, plan } = parts;
   const own = src.record(pi);
-  const entry: ReportEntry = {
+  return {
     row,
     targetRow: t.row,
     indicator: t.indicator,
@@ -298,7 +315,7 @@ export function evaluateTarget(
     commentary: own?.commentary || unitsSay(c.missingUnits, (u) => src.recordOfUnit(u, pi)?.commentary),
     action: own?.action || unitsSay(c.missingUnits, (u) => src.recordOfUnit(u, pi)?.action),
     rolledUp: c.rolledUp,
-    qualityUnit: quality?.unit ?? null,
+    qualityUnit,
     plan,
     trend: trendPoints(
       t,
@@ -308,5 +325,4 @@ export function evaluateTarget(
       m.weights,
     ),
   };
-  return { entry, error };
 }

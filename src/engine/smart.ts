@@ -128,6 +128,16 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
       );
     }
   }
+  profileFindings(t, startMonth, add);
+  return out;
+}
+
+/** T-PROFILE: custom weights that are not a valid profile; a seasonal profile it cannot use. */
+function profileFindings(
+  t: TargetRecord,
+  startMonth: number,
+  add: (code: FindingCode, field: string, message: string) => void,
+): void {
   if (t.profile === "Custom") {
     const w = profileWeights("Custom", { customWeights: t.weights });
     if (!w.ok) add("T-PROFILE", "W1", w.error.message);
@@ -146,7 +156,6 @@ export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
         `a seasonal profile needs a baseline year (e.g. ${formatFiscalYear(2014, startMonth)})`,
       );
   }
-  return out;
 }
 
 /** All SMART findings of a register, in the order of the target rows. */
