@@ -32,6 +32,7 @@ import { selectionAddress } from "../model/actuals";
 import { usePane } from "../state";
 import { TrendChart } from "../TrendChart";
 import { QuarterPicker } from "./QuarterPicker";
+import { EvidencePanel } from "./review/EvidencePanel";
 
 const useStyles = makeStyles({
   section: {
@@ -201,6 +202,7 @@ export function ReviewFlow() {
             )}
           </section>
 
+          <EvidencePanel report={report} />
           <section className={s.section} aria-labelledby="trends-h">
             <Subtitle2 as="h2" id="trends-h">
               Trends
