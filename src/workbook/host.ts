@@ -53,6 +53,7 @@ import {
   type TargetEdit,
   type WorkbookHost,
 } from "../contract";
+import { columnsToAdd } from "../contract/addColumns";
 import { localAddress, parseBox } from "./address";
 import {
   DEFAULT_BYTES_PER_CELL,
@@ -447,11 +448,13 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
   const saveTarget = (edit: TargetEdit): Promise<EditOutcome> =>
     run(async (context) => {
       const r = await readTables(context, [TABLE.targets, TABLE.settings], [TABLE.audit]);
-      const targets = r.tables.get(TABLE.targets);
-      const layout = r.layouts.get(TABLE.targets);
-      if (!targets || !layout) {
+      const read = r.tables.get(TABLE.targets);
+      const readLayout = r.layouts.get(TABLE.targets);
+      if (!read || !readLayout) {
         return { ok: false, needsReason: false, message: noTable(TABLE.targets) };
       }
+      // Schema 2 columns the edit writes (a suggestion's TargetMethod…) are added at the right end first.
+      const { table: targets, layout } = await addColumns(context, read, readLayout, Object.keys(edit.values));
       const result = applyTargetEdit(targets, edit, {
         who: options.user(),
         when: options.now().toISOString(),
@@ -473,6 +476,24 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
       await batch.finish();
       return result.outcome;
     });
+
+  /** Add the schema 2 columns a write needs at the table's right end (one sync when any). */
+  async function addColumns(
+    context: Excel.RequestContext,
+    table: RawTable,
+    layout: TableLayout,
+    names: readonly string[],
+  ): Promise<{ table: RawTable; layout: TableLayout }> {
+    const add = columnsToAdd(TABLE.targets, layout.headers, names);
+    if (add.length === 0) return { table, layout };
+    for (const c of add) context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, c);
+    await context.sync();
+    const headers = [...layout.headers, ...add];
+    return {
+      table: { ...table, headers, rows: table.rows.map((row) => [...row, ...add.map(() => null)]) },
+      layout: { ...layout, headers, colCount: layout.colCount + add.length },
+    };
+  }
 
   /** Queue audit rows: into PerfAudit, or a new PerfAudit table when the workbook has none. */
   async function appendAudit(

@@ -4,7 +4,7 @@
  */
 import { screen, within } from "@testing-library/react";
 import { sampleWorkbook } from "../../src/contract";
-import type { RawWorkbook } from "../../src/contract";
+import type { RawCell, RawWorkbook } from "../../src/contract";
 import { renderPane } from "./render";
 
 /** The sample with England and five named peers for CC-ACCESS, and one provisional figure. */
@@ -70,8 +70,10 @@ test("says a small base beside the interval", async () => {
         ? t
         : {
             ...t,
-            rows: t.rows.map((r) =>
-              r[0] === "QA-AUDIT" && r[2] === "2015-16 Q2" ? [r[0], r[1], r[2], null, 12, 20, r[6], r[7]] : r,
+            rows: t.rows.map((r): RawCell[] =>
+              r[0] === "QA-AUDIT" && r[2] === "2015-16 Q2"
+                ? [r[0], r[1] ?? null, r[2], null, 12, 20, r[6] ?? null, r[7] ?? null]
+                : [...r],
             ),
           },
     ),

@@ -6,6 +6,7 @@
  * frozen snapshot unless re-rated. It records every call, can hold an action open (to see the
  * task pane's progress) and can fail the next call of a method.
  */
+import { columnsToAdd } from "../../src/contract/addColumns";
 import { buildReport, idKey, parsePeriod, quarterIndex, unitKey, type Quarter } from "../../src/engine";
 import {
   ACTUAL_COLUMNS,
@@ -174,6 +175,11 @@ export class FakeHost implements WorkbookHost {
         needsReason: false,
         message: "There is no PerfTargets table: set the workbook up first.",
       };
+    // As the Excel host: schema 2 columns the edit writes are added at the right end.
+    for (const c of columnsToAdd(TABLE.targets, t.headers, Object.keys(edit.values))) {
+      t.headers.push(c);
+      for (const r of t.rows) r.push(null);
+    }
     const cols = columnIndex(t);
     const pos = (c: string): number => cols.positions.get(c) ?? -1;
     const at = t.rows.findIndex(

@@ -28,15 +28,16 @@ import { TABLE } from "../../contract";
 import { ActionButton, BusyButton } from "../components";
 import { defined, figure, plural, severityLabel } from "../format";
 import {
-  changedFields,
   editValues,
   evaluateDraft,
   fieldKind,
+  hasEdits,
   type Draft,
   type FormField,
 } from "../model/targetDraft";
 import { usePane } from "../state";
 import { useTargetSave } from "./useTargetSave";
+import { SuggestPanel } from "./targets/SuggestPanel";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -119,7 +120,6 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
   const texts = draft.texts;
   const editing = draft.editing;
   const rate = texts.MeasureType === "Rate";
-  const changed = changedFields(draft);
 
   const set = (f: FormField, value: string): void =>
     setDraft((d) => ({ ...d, texts: { ...d.texts, [f]: value } }));
@@ -252,7 +252,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
         aria-label={title}
         onSubmit={(e) => {
           e.preventDefault();
-          if (changed.length > 0 && !keyMissing && pane.busy === null) onSave();
+          if (hasEdits(draft) && !keyMissing && pane.busy === null) onSave();
         }}
       >
         <fieldset className={s.group}>
@@ -298,6 +298,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
           </div>
         </fieldset>
 
+        <SuggestPanel register={pane.data?.read.register ?? null} draft={draft} onChoose={setDraft} />
         <fieldset className={s.group}>
           <legend className={s.legend}>Milestones</legend>
           {select(
@@ -411,7 +412,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
             appearance="primary"
             type="submit"
             action={`Saving ${texts.IndicatorId.trim()} (${texts.OrgUnit.trim()})`}
-            disabled={changed.length === 0 || keyMissing}
+            disabled={!hasEdits(draft) || keyMissing}
           >
             {editing ? "Save changes" : "Add target"}
           </BusyButton>
