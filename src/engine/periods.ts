@@ -362,7 +362,10 @@ export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result
   }
   if (typeof input === "string") return parseText(input, startMonth, requireQuarterEnd);
   if (input === null || input === undefined) return err("PERIOD_UNPARSEABLE", "The period is empty");
-  return err("PERIOD_UNPARSEABLE", `${quote(input)} is not a quarter`);
+  // A boolean reads as Excel shows it; a list or object is not rendered (its text, e.g. "NaN",
+  // would mislead).
+  const what = typeof input === "boolean" ? quote(input ? "TRUE" : "FALSE") : "A list or object";
+  return err("PERIOD_UNPARSEABLE", `${what} is not a quarter`);
 }
 
 /** Parse a fiscal year name (`2015-16`, `2015/16`, `2015/2016`; `2015` with a January start). */
