@@ -4,6 +4,7 @@
  * Excel in `src/preview`). Everything computed here comes from the contract and the engine.
  */
 import type { RagRule, RagScheme } from "../engine";
+import type { ComparatorRow } from "./comparatorImport";
 import type { ContractError, RawCell, RawWorkbook } from "./raw";
 
 export interface SetupOptions {
@@ -95,4 +96,12 @@ export interface WorkbookHost {
   readSelection(): Promise<Selection>;
   /** Select a table cell (data row is 1-based) so the user sees it. */
   select(table: string, row: number, column: string): Promise<void>;
+  /**
+   * Schema 2: put comparator rows into PerfComparators (created when absent): a row with the same
+   * indicator, period and comparator is updated, others are added. Optional: hosts without it
+   * cannot import comparators, and the pane says so.
+   */
+  writeComparators?(
+    rows: readonly ComparatorRow[],
+  ): Promise<{ readonly added: number; readonly updated: number }>;
 }

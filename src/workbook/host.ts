@@ -54,6 +54,12 @@ import {
   type WorkbookHost,
 } from "../contract";
 import { columnsToAdd } from "../contract/addColumns";
+import {
+  COMPARATOR_TABLE_HEADERS,
+  comparatorCells,
+  upsertComparators,
+  type ComparatorRow,
+} from "../contract/comparatorImport";
 import { localAddress, parseBox } from "./address";
 import {
   DEFAULT_BYTES_PER_CELL,
@@ -114,7 +120,8 @@ export interface ExcelWorkbookHost extends WorkbookHost {
   appendActuals(rows: readonly ActualInput[]): Promise<AppendResult>;
 }
 
-const CONTRACT_READ = [TABLE.settings, TABLE.targets, TABLE.actuals, TABLE.units] as const;
+// PerfComparators (schema 2, optional) is read with the others so the pane and the report sheet compare.
+const CONTRACT_READ = [TABLE.settings, TABLE.targets, TABLE.actuals, TABLE.units, TABLE.comparators] as const;
 
 interface Read {
   readonly discovery: Discovery;
@@ -477,6 +484,46 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
       return result.outcome;
     });
 
+  // ------------------------------------------------------------------ comparators
+
+  /** Upsert comparator rows into PerfComparators, or a new PerfComparators table on its own sheet. */
+  const writeComparators = (
+    incoming: readonly ComparatorRow[],
+  ): Promise<{ readonly added: number; readonly updated: number }> =>
+    run(async (context) => {
+      const r = await readTables(context, [TABLE.comparators]);
+      const table = r.tables.get(TABLE.comparators);
+      const layout = r.layouts.get(TABLE.comparators);
+      const batch = new WriteBatch(context, budget);
+      if (!table || !layout) {
+        if (incoming.length === 0) return { added: 0, updated: 0 };
+        const grid: ExcelValue[][] = [
+          COMPARATOR_TABLE_HEADERS.map((h) => asText(h)),
+          ...incoming.map((c) => comparatorCells(c, COMPARATOR_TABLE_HEADERS).map((v) => toExcel(v))),
+        ];
+        await batch.room(jsonBytes(grid) + 400);
+        const sheet = context.workbook.worksheets.add(freeSheetName(r.discovery, new Set(), "Comparators"));
+        const address = localAddress(0, 0, grid.length, COMPARATOR_TABLE_HEADERS.length);
+        sheet.getRange(address).values = grid;
+        sheet.tables.add(address, true).name = TABLE.comparators;
+        await batch.finish();
+        return { added: incoming.length, updated: 0 };
+      }
+      const blanks = trailingBlanks(table.rows);
+      const kept = table.rows.slice(0, table.rows.length - blanks);
+      const up = upsertComparators({ headers: layout.headers, rows: kept }, incoming);
+      await writeChangedCells(batch, context, layout, kept, up.rows, up.changed);
+      await appendRows(
+        batch,
+        context,
+        layout,
+        blanks,
+        up.rows.slice(kept.length).map((row) => Array.from({ length: layout.colCount }, (_, j) => toExcel(row[j]))),
+      );
+      await batch.finish();
+      return { added: up.added, updated: up.updated };
+    });
+
   /** Add the schema 2 columns a write needs at the table's right end (one sync when any). */
   async function addColumns(
     context: Excel.RequestContext,
@@ -779,6 +826,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
     setUp,
     loadSample,
     saveTarget,
+    writeComparators,
     appendActuals,
     setCommentary,
     refresh,

@@ -7,6 +7,11 @@
  * task pane's progress) and can fail the next call of a method.
  */
 import { columnsToAdd } from "../../src/contract/addColumns";
+import {
+  COMPARATOR_TABLE_HEADERS,
+  upsertComparators,
+  type ComparatorRow,
+} from "../../src/contract/comparatorImport";
 import { buildReport, idKey, parsePeriod, quarterIndex, unitKey, type Quarter } from "../../src/engine";
 import {
   ACTUAL_COLUMNS,
@@ -164,6 +169,18 @@ export class FakeHost implements WorkbookHost {
     if (this.tables.length > 0)
       throw new Error("The workbook is not empty: open a new workbook to load the sample.");
     this.tables = sampleWorkbook().tables.map(copyTable);
+  }
+
+  async writeComparators(rows: readonly ComparatorRow[]): Promise<{ added: number; updated: number }> {
+    await this.enter("writeComparators", [rows]);
+    let t = this.table(TABLE.comparators);
+    if (!t) {
+      t = { name: TABLE.comparators, headers: [...COMPARATOR_TABLE_HEADERS], rows: [] };
+      this.tables.push(t);
+    }
+    const up = upsertComparators(t, rows);
+    t.rows = up.rows;
+    return { added: up.added, updated: up.updated };
   }
 
   async saveTarget(edit: TargetEdit): Promise<EditOutcome> {

@@ -47,6 +47,7 @@ import {
 } from "../model/actuals";
 import { usePane, type Notice } from "../state";
 import { QuarterPicker } from "./QuarterPicker";
+import { ComparatorImport } from "./quarterly/ComparatorImport";
 
 const useStyles = makeStyles({
   section: {
@@ -117,6 +118,7 @@ export function QuarterlyFlow() {
         <>
           <EntryGrid key={`${pane.period}#${pane.version}`} quarter={quarter} period={pane.period} />
           <ImportFromSelection key={`import#${pane.period}`} />
+          <ComparatorImport />
           <RefreshReport period={pane.period} />
           <Commentary key={`c#${pane.period}#${pane.version}`} quarter={quarter} />
         </>
