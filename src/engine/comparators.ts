@@ -30,6 +30,9 @@ export interface ComparatorResult {
   readonly quartile: Quartile | null;
 }
 
+const NO_COMPARATORS: readonly ComparatorRecord[] = Object.freeze([]);
+const NO_RESULTS: readonly ComparatorResult[] = Object.freeze([]);
+
 /** The fewest named peers that give a quartile. */
 export const MIN_PEERS = 4;
 
@@ -127,9 +130,9 @@ export function comparatorsAt(
   index: ComparatorIndex,
   indicatorId: string,
   period: Quarter,
-): ComparatorRecord[] {
-  const rows = index.get(idKey(indicatorId));
-  if (!rows) return [];
+): readonly ComparatorRecord[] {
+  const rows = index.size === 0 ? undefined : index.get(idKey(indicatorId));
+  if (!rows) return NO_COMPARATORS;
   const out = new Map<string, ComparatorRecord>();
   for (const c of rows) {
     const k = c.comparator.trim().toLowerCase();
@@ -171,7 +174,8 @@ export function rowComparators(
   measureType: MeasureType,
   polarity: Polarity,
   level: ConfidenceLevel,
-): ComparatorResult[] {
+): readonly ComparatorResult[] {
+  if (records.length === 0) return NO_RESULTS;
   const out: ComparatorResult[] = [];
   const { actual, interval } = figure;
   for (const c of records) {

@@ -45,16 +45,20 @@ interface Travel {
   readonly usedPrevious: boolean;
 }
 
+const NONE: readonly ("previous" | "yearAgo")[] = Object.freeze([]);
+
 /**
  * Direction of travel compares quarter values (not YTD); with DotSignificance, a change within
  * overlapping intervals is No change.
  */
 function travel(s: Subject, quarterValue: number | null, level: RowConfidence["level"]): Travel {
   const { polarity, measureType, ctx, src } = s;
-  const p0 = src.lineageValue(ctx.pi - 1);
-  const y0 = src.lineageValue(ctx.pi - 4);
-  const prev = p0.value;
-  const yearAgo = y0.value;
+  // Without a previous id (the common case) a quarter's own figure is all there is.
+  const lineage = src.previous !== null;
+  const p0 = lineage ? src.lineageValue(ctx.pi - 1) : null;
+  const y0 = lineage ? src.lineageValue(ctx.pi - 4) : null;
+  const prev = p0 ? p0.value : src.value(ctx.pi - 1);
+  const yearAgo = y0 ? y0.value : src.value(ctx.pi - 4);
   let dotPrevious = directionOfTravel(quarterValue, prev, polarity);
   let dotYearAgo = directionOfTravel(quarterValue, yearAgo, polarity);
   const notSignificant: ("previous" | "yearAgo")[] = [];
@@ -81,8 +85,15 @@ function travel(s: Subject, quarterValue: number | null, level: RowConfidence["l
     if (p.changed) notSignificant.push("previous");
     if (y.changed) notSignificant.push("yearAgo");
   }
-  const usedPrevious = (p0.fromPrevious && dotPrevious !== null) || (y0.fromPrevious && dotYearAgo !== null);
-  return { dotPrevious, dotYearAgo, yearAgo, notSignificant, usedPrevious };
+  const usedPrevious =
+    (p0?.fromPrevious === true && dotPrevious !== null) || (y0?.fromPrevious === true && dotYearAgo !== null);
+  return {
+    dotPrevious,
+    dotYearAgo,
+    yearAgo,
+    notSignificant: notSignificant.length === 0 ? NONE : notSignificant,
+    usedPrevious,
+  };
 }
 
 interface Rated {
@@ -245,7 +256,7 @@ export function evaluateTarget(
     ctx.settings,
     measureType,
     c.actual,
-    c.actual === null ? null : src.observation(pi),
+    c.actual === null || measureType !== "Rate" ? null : src.observation(pi),
   );
   const tr = travel(s, c.quarterValue, ci.level);
   const quality = qualityOfActual(s, c.actual);

@@ -6,7 +6,7 @@ import { targetWeights, type QuarterFigure } from "./figureSource";
 import { milestone as milestoneOf } from "./milestones";
 import { formatFiscalYear, formatQuarter, type QuarterNumber } from "./periods";
 import { weightFor, type Weights } from "./profiles";
-import { leastCertain, type QualityOf } from "./quality";
+import { lessCertain, type QualityOf } from "./quality";
 import type { ReportError } from "./reportTypes";
 import type { Subject } from "./subject";
 
@@ -19,6 +19,16 @@ export interface MilestoneStep {
   readonly error: ReportError | null;
 }
 
+function stepOf(
+  inYear: boolean,
+  targetNote: string | undefined,
+  weights: Weights | null,
+  milestone: number | null,
+  error: ReportError | null,
+): MilestoneStep {
+  return { inYear, weights, milestone, targetNote, error };
+}
+
 /** The milestone for the period, from the target of its year and the profile's weights. */
 export function milestoneStep({ t, measureType, ctx, src }: Subject): MilestoneStep {
   const { period, settings } = ctx;
@@ -27,8 +37,7 @@ export function milestoneStep({ t, measureType, ctx, src }: Subject): MilestoneS
     t.target !== null && !inYear && t.targetYear !== null
       ? formatFiscalYear(t.targetYear, settings.startMonth)
       : undefined;
-  const none = { inYear, weights: null, milestone: null, targetNote };
-  if (t.target === null || !inYear) return { ...none, error: null };
+  if (t.target === null || !inYear) return stepOf(inYear, targetNote, null, null, null);
   const w = (src.weights ??= targetWeights(t, measureType, (qi) => {
     const v = src.lineageValue(qi);
     if (v.fromPrevious) src.usedPrevious = true;
@@ -37,16 +46,17 @@ export function milestoneStep({ t, measureType, ctx, src }: Subject): MilestoneS
   if (!w.ok) {
     const column = t.profile === "Custom" ? (/\bW([1-4])\b/.exec(w.error.message)?.[0] ?? "W1") : "Profile";
     const message = `${t.indicatorId} (${t.orgUnit}): ${w.error.message}`;
-    return { ...none, error: { table: "PerfTargets", row: t.row, column, message } };
+    return stepOf(inYear, targetNote, null, null, { table: "PerfTargets", row: t.row, column, message });
   }
   const m = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(w.value, period.q));
-  if (m.ok) return { ...none, weights: w.value, milestone: m.value, error: null };
+  if (m.ok) return stepOf(inYear, targetNote, w.value, m.value, null);
   const message = `${t.indicatorId} (${t.orgUnit}): ${m.error.message}`;
-  return {
-    ...none,
-    weights: w.value,
-    error: { table: "PerfTargets", row: t.row, column: "Baseline", message },
-  };
+  return stepOf(inYear, targetNote, w.value, null, {
+    table: "PerfTargets",
+    row: t.row,
+    column: "Baseline",
+    message,
+  });
 }
 
 export interface Compared {
@@ -62,16 +72,13 @@ export interface Compared {
 }
 
 /** A Count's year to date, or why there is none (the quarters or units missing). */
-function yearToDate({
-  ctx,
-  src,
-}: Subject): Pick<Compared, "actual" | "rolledUp" | "missingUnits" | "missingQuarters"> {
+function yearToDate({ ctx, src }: Subject, quarterValue: number | null, cur: QuarterFigure | null): Compared {
   const { period, pi, label } = ctx;
   const q = period.q;
   let sum = 0;
   let rolledUp = false;
   let missingUnits: string[] | undefined;
-  const missing: string[] = [];
+  let missing: string[] | undefined;
   for (let k = 1; k <= q; k++) {
     const qi = pi - q + k;
     const v = src.value(qi);
@@ -82,13 +89,14 @@ function yearToDate({
     }
     const f = src.at(qi);
     if (k === q && f.kind === "missing" && f.missingUnits.length > 0) missingUnits = [...f.missingUnits];
-    else missing.push(formatQuarter({ fy: period.fy, q: k as QuarterNumber }, ctx.settings.startMonth));
+    else
+      (missing ??= []).push(formatQuarter({ fy: period.fy, q: k as QuarterNumber }, ctx.settings.startMonth));
   }
-  if (missing.length === 0 && missingUnits === undefined)
-    return { actual: sum, rolledUp, missingUnits, missingQuarters: undefined };
+  if (missing === undefined && missingUnits === undefined)
+    return { actual: sum, rolledUp, quarterValue, cur, missingUnits, missingQuarters: undefined };
   const missingQuarters =
-    missing.length > 0 && !(missing.length === 1 && missing[0] === label) ? missing : undefined;
-  return { actual: null, rolledUp, missingUnits, missingQuarters };
+    missing !== undefined && !(missing.length === 1 && missing[0] === label) ? missing : undefined;
+  return { actual: null, rolledUp, quarterValue, cur, missingUnits, missingQuarters };
 }
 
 /** The figure compared with the milestone, and why there is none. */
@@ -96,7 +104,7 @@ export function comparedActual(s: Subject): Compared {
   const { src, ctx } = s;
   const quarterValue = src.value(ctx.pi);
   const cur = quarterValue === null ? src.at(ctx.pi) : null; // why there is none
-  if (s.measureType === "Count") return { ...yearToDate(s), quarterValue, cur };
+  if (s.measureType === "Count") return yearToDate(s, quarterValue, cur);
   if (quarterValue !== null)
     return {
       actual: quarterValue,
@@ -129,7 +137,10 @@ export function actualError({ t, ctx, src }: Subject, cur: QuarterFigure | null)
 export function qualityOfActual({ measureType, ctx, src }: Subject, actual: number | null): QualityOf | null {
   if (actual === null) return null;
   if (measureType !== "Count") return src.quality(ctx.pi);
-  const quarters: QualityOf[] = [];
-  for (let qi = ctx.pi - ctx.period.q + 1; qi <= ctx.pi; qi++) quarters.push(src.quality(qi));
-  return leastCertain(quarters);
+  let worst = src.quality(ctx.pi - ctx.period.q + 1);
+  for (let qi = ctx.pi - ctx.period.q + 2; qi <= ctx.pi; qi++) {
+    const q = src.quality(qi);
+    if (lessCertain(worst.quality, q.quality) !== worst.quality) worst = q;
+  }
+  return worst;
 }

@@ -26,6 +26,11 @@ export type QuarterFigure =
       readonly column: string;
     };
 
+const NONE_OWN = Object.freeze({ value: null, fromPrevious: false });
+
+/** The quality of most figures (shared: a report holds one per row). */
+const VALIDATED: QualityOf = Object.freeze({ quality: "Validated", unit: null });
+
 /** A leaf's figures by quarter (NaN for none), from its records. */
 function leafFigures(own: Series, measureType: MeasureType): Float64Array {
   const figures = new Float64Array(own.recs.length);
@@ -110,7 +115,10 @@ export class FigureSource {
    */
   quality(qi: number): QualityOf {
     const own = this.record(qi);
-    if (own !== undefined || this.leaf) return { quality: own?.quality ?? "Validated", unit: null };
+    if (own !== undefined || this.leaf) {
+      const q = own?.quality;
+      return q === undefined || q === "Validated" ? VALIDATED : { quality: q, unit: null };
+    }
     const walk = (uk: string): QualityOf[] => {
       const rec = seriesAt(this.byUnit?.get(uk), qi);
       if (rec !== undefined) return [{ quality: rec.quality ?? "Validated", unit: this.names(uk) }];
@@ -125,6 +133,7 @@ export class FigureSource {
    */
   lineageValue(qi: number): { readonly value: number | null; readonly fromPrevious: boolean } {
     const v = this.value(qi);
+    if (v === null && this.previous === null) return NONE_OWN;
     if (v !== null || this.previous === null) return { value: v, fromPrevious: false };
     const p = this.previous.value(qi);
     return { value: p, fromPrevious: p !== null };

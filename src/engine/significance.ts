@@ -27,6 +27,11 @@ export interface RowConfidence {
   readonly denominator: number | null;
 }
 
+const none = (level: ConfidenceLevel): RowConfidence =>
+  Object.freeze({ level, interval: null, smallBaseCases: null, numerator: null, denominator: null });
+/** A Level, or no figure: no interval (shared: most rows of a report). */
+const NO_CONFIDENCE: Readonly<Record<ConfidenceLevel, RowConfidence>> = { 95: none(95), 99.8: none(99.8) };
+
 /** The interval and small base of the compared figure. */
 export function rowConfidence(
   settings: Settings,
@@ -35,6 +40,7 @@ export function rowConfidence(
   current: Observation | null,
 ): RowConfidence {
   const level = settings.confidenceLevel ?? DEFAULT_CONFIDENCE_LEVEL;
+  if (measureType === "Level" || actual === null) return NO_CONFIDENCE[level];
   // The compared figure: a Count's year to date; a Rate's quarter with its counts.
   const figure = actual === null ? null : measureType === "Rate" ? current : { value: actual };
   return {
