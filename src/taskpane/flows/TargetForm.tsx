@@ -38,6 +38,7 @@ import {
 import { usePane } from "../state";
 import { useTargetSave } from "./useTargetSave";
 import { SuggestPanel } from "./targets/SuggestPanel";
+import { LineageOffer } from "./targets/LineageOffer";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -267,6 +268,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
           })}
           {input("Indicator", { required: true })}
           {input("OrgUnit", { required: true, readOnly: Boolean(editing), placeholder: "City" })}
+          <LineageOffer register={pane.data?.read.register ?? null} draft={draft} onChoose={setDraft} />
           {input("Outcome")}
           <div className={s.pair}>
             {select("MeasureType", names(MEASURE_TYPES))}
