@@ -47,10 +47,12 @@ test("lists every method that applies with its target, milestones, chart and rat
 test("choosing a suggestion fills the target and saves the method and rationale with it", async () => {
   const { host, user } = await renderPane({ flow: "targets", book: book() });
   await user.click(screen.getByRole("button", { name: "Edit CC-ACCESS (City)" }));
-  await user.click(await screen.findByRole("button", { name: "Use CloseGap(0.5, England), 58.5%" }));
+  await user.click(await screen.findByRole("button", { name: "Use this: CloseGap(0.5, England), 58.5%" }));
   expect(field(/^Target$/).value).toBe("58.5");
   expect(
-    screen.getByRole("button", { name: "Use CloseGap(0.5, England), 58.5%" }).getAttribute("aria-pressed"),
+    screen
+      .getByRole("button", { name: "Chosen: CloseGap(0.5, England), 58.5%" })
+      .getAttribute("aria-pressed"),
   ).toBe("true");
   await user.click(screen.getByRole("button", { name: "Save changes" }));
   // CC-ACCESS is Approved: the change asks for a reason.
@@ -77,12 +79,14 @@ test("choosing a suggestion fills the target and saves the method and rationale 
 test("typing another target after choosing drops the method: nothing unproven is recorded", async () => {
   const { host, user } = await renderPane({ flow: "targets", book: book() });
   await user.click(screen.getByRole("button", { name: "Edit CC-ACCESS (City)" }));
-  await user.click(await screen.findByRole("button", { name: /^Use Hold, / }));
+  await user.click(await screen.findByRole("button", { name: /^Use this: Hold, / }));
   const target = field(/^Target$/);
   await user.clear(target);
   await user.type(target, "60");
   await waitFor(() =>
-    expect(screen.getByRole("button", { name: /^Use Hold, / }).getAttribute("aria-pressed")).toBe("false"),
+    expect(screen.getByRole("button", { name: /^Use this: Hold, / }).getAttribute("aria-pressed")).toBe(
+      "false",
+    ),
   );
   await user.click(screen.getByRole("button", { name: "Save changes" }));
   const dialog = await screen.findByRole("dialog", { hidden: true }, { timeout: 5000 });

@@ -257,14 +257,14 @@ export function SuggestPanel(props: {
                 aria-label={`${x.label}: ${figure(mt, x.target)}`}
               >
                 <div className={s.head}>
-                  <Subtitle2 as="h4">
+                  <Subtitle2 as="h3">
                     {x.label}: {figure(mt, x.target)}
                   </Subtitle2>
                   <Button
                     size="small"
                     appearance={chosen === x.label ? "primary" : "secondary"}
                     aria-pressed={chosen === x.label}
-                    aria-label={`Use ${x.label}, ${figure(mt, x.target)}`}
+                    aria-label={`${chosen === x.label ? "Chosen" : "Use this"}: ${x.label}, ${figure(mt, x.target)}`}
                     onClick={() => choose(x)}
                   >
                     {chosen === x.label ? "Chosen" : "Use this"}
@@ -290,7 +290,7 @@ export function SuggestPanel(props: {
       )}
       {plan.length > 0 ? (
         <div>
-          <Subtitle2 as="h4">Multi-year plan</Subtitle2>
+          <Subtitle2 as="h3">Multi-year plan</Subtitle2>
           <ol className={s.milestones} aria-label="Multi-year plan: the target of each year">
             {plan.map((p) => (
               <li key={p.year}>
