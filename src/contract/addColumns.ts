@@ -22,13 +22,11 @@ export const ADDABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
  * @example
  * columnsToAdd("PerfTargets", ["IndicatorId", "Target"], ["Target", "TargetMethod"]) // ["TargetMethod"]
  */
-export function columnsToAdd(
-  table: string,
-  headers: readonly RawCell[],
-  names: readonly string[],
-): string[] {
+export function columnsToAdd(table: string, headers: readonly RawCell[], names: readonly string[]): string[] {
   const addable = ADDABLE_COLUMNS[table] ?? [];
   const have = headers.map((h) => cellText(h));
-  const wanted = new Set(names.map((n) => matchHeader(n, addable)).filter((n): n is string => n !== undefined));
+  const wanted = new Set(
+    names.map((n) => matchHeader(n, addable)).filter((n): n is string => n !== undefined),
+  );
   return addable.filter((c) => wanted.has(c) && matchHeader(c, have) === undefined);
 }

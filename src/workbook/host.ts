@@ -461,7 +461,12 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
         return { ok: false, needsReason: false, message: noTable(TABLE.targets) };
       }
       // Schema 2 columns the edit writes (a suggestion's TargetMethod…) are added at the right end first.
-      const { table: targets, layout } = await addColumns(context, read, readLayout, Object.keys(edit.values));
+      const { table: targets, layout } = await addColumns(
+        context,
+        read,
+        readLayout,
+        Object.keys(edit.values),
+      );
       const result = applyTargetEdit(targets, edit, {
         who: options.user(),
         when: options.now().toISOString(),
@@ -518,7 +523,9 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
         context,
         layout,
         blanks,
-        up.rows.slice(kept.length).map((row) => Array.from({ length: layout.colCount }, (_, j) => toExcel(row[j]))),
+        up.rows
+          .slice(kept.length)
+          .map((row) => Array.from({ length: layout.colCount }, (_, j) => toExcel(row[j]))),
       );
       await batch.finish();
       return { added: up.added, updated: up.updated };
