@@ -126,7 +126,7 @@ export function ComparatorImport() {
             read(sel.values, sel.sheet, sel.address, sheetAddress(sel.sheet, sel.address));
           }}
         >
-          Read selected range
+          Read selected table
         </ActionButton>
         <ActionButton
           action="Reading the pasted comparator table"
