@@ -5,6 +5,7 @@
  */
 import type { RagRule, RagScheme } from "../engine";
 import type { ComparatorRow } from "./comparatorImport";
+import type { QualityInput } from "./qualityWrite";
 import type { ContractError, RawCell, RawWorkbook } from "./raw";
 
 export interface SetupOptions {
@@ -104,4 +105,11 @@ export interface WorkbookHost {
   writeComparators?(
     rows: readonly ComparatorRow[],
   ): Promise<{ readonly added: number; readonly updated: number }>;
+  /**
+   * Schema 2: set the Quality of existing actuals (Validated written as a blank; the column added
+   * at the end of PerfActuals when absent). Optional, like writeComparators.
+   */
+  setQuality?(
+    rows: readonly QualityInput[],
+  ): Promise<{ readonly changed: number; readonly errors: readonly ContractError[] }>;
 }

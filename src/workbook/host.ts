@@ -54,6 +54,7 @@ import {
   type WorkbookHost,
 } from "../contract";
 import { columnsToAdd } from "../contract/addColumns";
+import { writeQuality, type QualityInput } from "../contract/qualityWrite";
 import {
   COMPARATOR_TABLE_HEADERS,
   comparatorCells,
@@ -531,6 +532,33 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
       return { added: up.added, updated: up.updated };
     });
 
+  /** Set the Quality of existing actuals, adding the Quality column at the table's end when absent. */
+  const setQuality = (
+    inputs: readonly QualityInput[],
+  ): Promise<{ readonly changed: number; readonly errors: readonly ContractError[] }> =>
+    run(async (context) => {
+      const r = await readTables(context, [TABLE.actuals, TABLE.settings]);
+      const table = r.tables.get(TABLE.actuals);
+      const layout = r.layouts.get(TABLE.actuals);
+      if (!table || !layout) throw new WorkbookError(noTable(TABLE.actuals));
+      const w = writeQuality(table, inputs, startMonthOf(r.tables));
+      if (w.changed.length === 0) return { changed: 0, errors: w.errors };
+      const batch = new WriteBatch(context, budget);
+      if (w.added) {
+        batch.small();
+        context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, "Quality");
+      }
+      const grown: TableLayout = { ...layout, headers: w.headers, colCount: w.headers.length };
+      const before = table.rows.map((row) => {
+        const out = [...row];
+        while (out.length < w.headers.length) out.push(null);
+        return out;
+      });
+      await writeChangedCells(batch, context, grown, before, w.rows, w.changed);
+      await batch.finish();
+      return { changed: w.changed.length, errors: w.errors };
+    });
+
   /** Add the schema 2 columns a write needs at the table's right end (one sync when any). */
   async function addColumns(
     context: Excel.RequestContext,
@@ -834,6 +862,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
     loadSample,
     saveTarget,
     writeComparators,
+    setQuality,
     appendActuals,
     setCommentary,
     refresh,

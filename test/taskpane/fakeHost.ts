@@ -7,6 +7,8 @@
  * task pane's progress) and can fail the next call of a method.
  */
 import { columnsToAdd } from "../../src/contract/addColumns";
+import { writeQuality, type QualityInput } from "../../src/contract/qualityWrite";
+import type { ContractError } from "../../src/contract";
 import {
   COMPARATOR_TABLE_HEADERS,
   upsertComparators,
@@ -181,6 +183,17 @@ export class FakeHost implements WorkbookHost {
     const up = upsertComparators(t, rows);
     t.rows = up.rows;
     return { added: up.added, updated: up.updated };
+  }
+
+  async setQuality(rows: readonly QualityInput[]): Promise<{ changed: number; errors: ContractError[] }> {
+    await this.enter("setQuality", [rows]);
+    const t = this.table(TABLE.actuals);
+    if (!t) throw new Error("There is no PerfActuals table");
+    const sm = readRegister({ tables: this.tables }).register?.settings.startMonth ?? 4;
+    const w = writeQuality(t, rows, sm);
+    t.headers = w.headers;
+    t.rows = w.rows;
+    return { changed: w.changed.length, errors: w.errors };
   }
 
   async saveTarget(edit: TargetEdit): Promise<EditOutcome> {
