@@ -6,6 +6,7 @@
  *   perfcycle check BOOK.xlsx [--json F]
  *   perfcycle import WIDE.(xlsx|csv) [--sheet NAME] [--json F] [--into BOOK.xlsx]
  *   perfcycle audit BOOK.xlsx [--sheet NAME] [--table NAME | --range A1:H40] --rule R --tolerance T ...
+ *   perfcycle suggest BOOK.xlsx --indicator ID [--unit U] [--year Y] [--json F]
  *
  * Exit status: 0 all well; 1 the workbook has errors (outputs still written, errors in them);
  * 2 the command cannot run (usage, unreadable file), with a one-line message and no output file.
@@ -45,6 +46,7 @@ import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
 import { htmlReport } from "../contract/htmlReport";
 import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits, type ZipEntry } from "./package";
+import { SUGGEST_USAGE, suggestCommand } from "./suggest";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
 import { openXlsx, type XlsxBook } from "./ooxml/book";
 import { refuseMacroLoss, withReportSheet } from "./ooxml/write";
@@ -75,6 +77,7 @@ Usage:
   perfcycle check BOOK.xlsx|TABLE.csv [--json F]
   perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
   perfcycle audit REPORT.xlsx [--table NAME | --range A1:H40] --rule R --tolerance T [...]
+  perfcycle suggest BOOK.xlsx --indicator ID [--unit U] [--year Y] [--json F]
   perfcycle COMMAND --help      help on one command
   perfcycle --version
 
@@ -121,6 +124,7 @@ period labels (2015-16 Q1), quarter-end dates or month labels (Jun-15); cells: n
 Quarters are read with BOOK's fiscal year start (default April).
 `,
   audit: AUDIT_USAGE,
+  suggest: SUGGEST_USAGE,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -662,6 +666,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   check,
   import: importCommand,
   audit: auditCommand,
+  suggest: suggestCommand,
 };
 
 /** Run the command line; returns the exit status. Never throws. */
@@ -683,7 +688,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     const run = COMMANDS[command];
     if (!run)
       throw new CliError(
-        `unknown command ${JSON.stringify(command)}: use sample, evaluate, check, import or audit (perfcycle --help)`,
+        `unknown command ${JSON.stringify(command)}: use sample, evaluate, check, import, audit or suggest (perfcycle --help)`,
       );
     return await run(rest, io);
   } catch (e) {

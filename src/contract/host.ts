@@ -5,6 +5,8 @@
  */
 import type { RagRule, RagScheme } from "../engine";
 import type { SheetGrid } from "./check";
+import type { ComparatorRow } from "./comparatorImport";
+import type { QualityInput } from "./qualityWrite";
 import type { ContractError, RawCell, RawWorkbook } from "./raw";
 
 export interface SetupOptions {
@@ -137,4 +139,19 @@ export interface WorkbookHost {
    * shown again); optional. Returns the unsubscribe.
    */
   subscribe?(onChange: () => void): () => void;
+  /**
+   * Schema 2: put comparator rows into PerfComparators (created when absent): a row with the same
+   * indicator, period and comparator is updated, others are added. Optional: hosts without it
+   * cannot import comparators, and the pane says so.
+   */
+  writeComparators?(
+    rows: readonly ComparatorRow[],
+  ): Promise<{ readonly added: number; readonly updated: number }>;
+  /**
+   * Schema 2: set the Quality of existing actuals (Validated written as a blank; the column added
+   * at the end of PerfActuals when absent). Optional, like writeComparators.
+   */
+  setQuality?(
+    rows: readonly QualityInput[],
+  ): Promise<{ readonly changed: number; readonly errors: readonly ContractError[] }>;
 }

@@ -26,7 +26,7 @@ import {
 } from "../engine";
 import type { ContractError } from "./raw";
 import { RAG_COLOURS } from "./reportData";
-import { trendDescription, trendGeometry } from "./trendChart";
+import { chartComparator, lastPointInterval, trendDescription, trendGeometry } from "./trendChart";
 
 export interface HtmlReportInput {
   readonly report: Report;
@@ -118,14 +118,27 @@ export function trendChart(e: ReportEntry, id: string, from = 0): string {
   const trend = e.trend.slice(from);
   const unit = `${e.row.indicatorId} ${e.indicator} (${e.row.orgUnit})`;
   const what = mt === "Count" ? "year-to-date count" : mt === "Rate" ? "rate" : "level";
-  const g = trendGeometry(trend, mt, { width: W, height: H, pad: PAD });
+  const cmp = chartComparator(e.row.comparators);
+  const intervals = lastPointInterval(trend.length, e.row.confidenceLow, e.row.confidenceHigh);
+  const g = trendGeometry(
+    trend,
+    mt,
+    { width: W, height: H, pad: PAD },
+    {
+      intervals,
+      comparator: cmp?.value ?? null,
+    },
+  );
   if (g === null) {
     return `<p class="nochart">No figures for ${esc(unit)} in the eight quarters to ${esc(e.row.period)}.</p>`;
   }
   const { lo, hi, x, actual } = g;
   const ph = g.axisY - PAD.top;
   const title = `Trend of ${unit}: ${what}, ${trend[0]?.period ?? ""} to ${trend[trend.length - 1]?.period ?? ""}`;
-  const desc = trendDescription(mt, trend, e.row.period, e.row.rag);
+  const desc = trendDescription(mt, trend, e.row.period, e.row.rag, {
+    interval: intervals[intervals.length - 1] ?? null,
+    comparator: cmp,
+  });
   const parts: string[] = [];
   parts.push(
     `<svg class="trend" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-t ${id}-d" xmlns="http://www.w3.org/2000/svg">`,
@@ -151,7 +164,23 @@ export function trendChart(e: ReportEntry, id: string, from = 0): string {
       );
     }
   });
+  if (g.comparatorY !== null && cmp !== null) {
+    const cy = g.comparatorY.toFixed(1);
+    parts.push(
+      `<line class="cmp" x1="${PAD.left}" y1="${cy}" x2="${W - PAD.right}" y2="${cy}"/>`,
+      `<text class="lab cmp-lab" x="${PAD.left + 3}" y="${(g.comparatorY - 3).toFixed(1)}" text-anchor="start">${esc(`${cmp.name} ${formatValue(mt, cmp.value)}`)}</text>`,
+    );
+  }
   for (const run of g.milestoneRuns) parts.push(`<polyline class="ms" points="${run}"/>`);
+  for (const w of g.whiskers) {
+    if (w === null) continue;
+    const [wx, top, bottom] = w.map((n) => n.toFixed(1));
+    parts.push(
+      `<line class="ci" x1="${wx}" y1="${top}" x2="${wx}" y2="${bottom}"/>`,
+      `<line class="ci" x1="${(w[0] - 4).toFixed(1)}" y1="${top}" x2="${(w[0] + 4).toFixed(1)}" y2="${top}"/>`,
+      `<line class="ci" x1="${(w[0] - 4).toFixed(1)}" y1="${bottom}" x2="${(w[0] + 4).toFixed(1)}" y2="${bottom}"/>`,
+    );
+  }
   for (const run of g.actualRuns) parts.push(`<polyline class="act" points="${run}"/>`);
   actual.forEach((p, i) => {
     if (p === null) return;
@@ -225,7 +254,7 @@ function trendsSection(report: Report): string {
     .join("\n");
   return `<section aria-labelledby="trends-h">
 <h2 id="trends-h">Trends</h2>
-<p class="key"><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" class="act"/></svg> actual (year to date for counts) &nbsp; <svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" class="ms"/></svg> milestone &nbsp; the large point is ${esc(report.period)}, coloured by its status. Each chart's figures are in its text description.</p>
+<p class="key"><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" class="act"/></svg> actual (year to date for counts) &nbsp; <svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" class="ms"/></svg> milestone &nbsp; <svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" class="cmp"/></svg> comparator (England, else a region or an average) &nbsp; <svg width="10" height="14" aria-hidden="true"><line x1="5" y1="1" x2="5" y2="13" class="ci"/><line x1="1" y1="1" x2="9" y2="1" class="ci"/><line x1="1" y1="13" x2="9" y2="13" class="ci"/></svg> confidence interval &nbsp; the large point is ${esc(report.period)}, coloured by its status. Each chart's figures are in its text description.</p>
 <div class="charts">
 ${figures}
 </div>
@@ -245,6 +274,83 @@ function fullSection(report: Report): string {
 <thead><tr><th scope="col">Indicator</th><th scope="col">Unit</th><th scope="col">Measure</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Target</th><th scope="col" class="num">Milestone</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Variance</th><th scope="col">Status</th><th scope="col">Direction since last quarter</th><th scope="col">Direction since a year ago</th><th scope="col" class="num">Forecast</th><th scope="col">On track</th><th scope="col" class="num">Distance travelled</th></tr></thead>
 <tbody>
 ${rows}
+</tbody></table>
+</section>`;
+}
+
+/** The row's interval ("41.1%–54.1%"), with "small base" where the base is small. */
+function intervalText(r: ReportEntry["row"]): string {
+  const small = r.smallBase ? ' <span class="flag">small base</span>' : "";
+  if (r.confidenceLow === null || r.confidenceHigh === null) return r.smallBase ? small.trim() : NONE;
+  return `${esc(formatValue(r.measureType, r.confidenceLow))}–${esc(formatValue(r.measureType, r.confidenceHigh))}${small}`;
+}
+
+/** The figure's quality; a roll-up names the unit its quality comes from. */
+function qualityText(e: ReportEntry): string {
+  const q = e.row.quality;
+  if (q === null) return NONE;
+  if (q === "Validated") return "Validated";
+  const from = e.qualityUnit && e.qualityUnit !== e.row.orgUnit ? ` (from ${esc(e.qualityUnit)})` : "";
+  return `<strong>${esc(q)}</strong>${from}`;
+}
+
+/** Each comparator: its figure, the gap and Better/Similar/Worse; the peer group's quartile. */
+function comparatorsText(r: ReportEntry["row"]): string {
+  if (r.comparators.length === 0) return NONE;
+  const mt = r.measureType;
+  return r.comparators
+    .map((c) => {
+      const fig = c.value === null ? "" : ` ${esc(formatValue(mt, c.value))}`;
+      const gap = c.gap === null ? "" : `, gap ${signed(mt, c.gap)}`;
+      const status = c.status === null ? "" : `: <strong>${esc(c.status)}</strong>`;
+      const quartile = c.quartile === null ? "" : `, quartile ${c.quartile} of 4`;
+      return `<span class="cmp-item">${esc(c.comparator)}${fig}${status}${gap}${quartile}</span>`;
+    })
+    .join("<br>");
+}
+
+/** Figures of any quality but Validated: the board must not read them as final. */
+function qualitySection(report: Report): string {
+  const rows = report.entries.filter((e) => e.row.quality !== null && e.row.quality !== "Validated");
+  if (rows.length === 0) return "";
+  return `<section aria-labelledby="quality-h">
+<h2 id="quality-h">Figures not validated</h2>
+<p>These figures are rated as usual but are not final: their status may change when the figure is validated.</p>
+<table class="issues quality"><caption>${plural(rows.length, "figure")} not validated in ${esc(report.period)}</caption>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Unit</th><th scope="col">Quality</th><th scope="col" class="num">Actual</th><th scope="col">Status</th></tr></thead>
+<tbody>
+${rows
+  .map(
+    (e) =>
+      `<tr><th scope="row">${indicatorCell(e)}</th><td>${esc(e.row.orgUnit)}</td><td>${qualityText(e)}</td><td class="num">${value(e.row.measureType, e.row.actual)}</td><td>${chip(e.row.rag)}</td></tr>`,
+  )
+  .join("\n")}
+</tbody></table>
+</section>`;
+}
+
+/** Confidence, quality and comparators of every row: the evidence behind each status. */
+function evidenceSection(report: Report): string {
+  const rows = report.entries.filter(
+    (e) =>
+      e.row.confidenceLow !== null ||
+      e.row.smallBase ||
+      (e.row.quality !== null && e.row.quality !== "Validated") ||
+      e.row.comparators.length > 0,
+  );
+  if (rows.length === 0) return "";
+  const body = rows
+    .map(
+      (e) =>
+        `<tr><th scope="row">${indicatorCell(e)}</th><td>${esc(e.row.orgUnit)}</td><td class="num">${value(e.row.measureType, e.row.actual)}</td><td class="num">${intervalText(e.row)}</td><td>${qualityText(e)}</td><td>${comparatorsText(e.row)}</td></tr>`,
+    )
+    .join("\n");
+  return `<section aria-labelledby="evidence-h">
+<h2 id="evidence-h">Confidence, data quality and comparators</h2>
+<table class="evidence"><caption>Each figure's confidence interval (at the workbook's confidence level), its quality, and how it compares with England, the region and its neighbours, ${esc(report.period)}</caption>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Unit</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Confidence interval</th><th scope="col">Quality</th><th scope="col">Against comparators</th></tr></thead>
+<tbody>
+${body}
 </tbody></table>
 </section>`;
 }
@@ -335,6 +441,11 @@ svg.trend{display:block;max-width:100%;height:auto}
 .act{fill:none;stroke:#1d4f91;stroke-width:2.2}
 .ms{fill:none;stroke:#595959;stroke-width:1.6;stroke-dasharray:5 3}
 .pt{fill:#1d4f91}
+.cmp{stroke:#7a3e9d;stroke-width:1.4;stroke-dasharray:2 2}
+.cmp-lab{fill:#5c2d78}
+.ci{stroke:#1a1a1a;stroke-width:1.3}
+.flag{display:inline-block;font-size:.8em;border:1px solid #7f6000;color:#5c4600;padding:0 4px;border-radius:3px;white-space:nowrap}
+.cmp-item{white-space:nowrap}
 .key svg{vertical-align:middle}
 .nochart{color:#404040;font-style:italic}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -365,7 +476,9 @@ export function htmlReport(input: HtmlReportInput): string {
       ? "milestone rule"
       : report.ragRule === "ToleranceBand"
         ? "tolerance band rule"
-        : "forecast rule";
+        : report.ragRule === "Confidence"
+          ? "confidence rule"
+          : "forecast rule";
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -383,6 +496,8 @@ export function htmlReport(input: HtmlReportInput): string {
 ${summarySection(report)}
 ${exceptionsSection(report)}
 ${trendsSection(report)}
+${qualitySection(report)}
+${evidenceSection(report)}
 ${fullSection(report)}
 ${errorsSection(input.errors)}
 ${findingsSection(report.findings)}

@@ -33,6 +33,44 @@ export interface TrendGeometry {
   /** Per point: its quarter (`Q1`) and its fiscal year (`2015-16`). */
   readonly quarters: readonly string[];
   readonly years: readonly string[];
+  /** Per point: the vertical whisker of its confidence interval (x, top y, bottom y), or null. */
+  readonly whiskers: readonly (readonly [number, number, number] | null)[];
+  /** The height of the comparator's horizontal line, when one is drawn. */
+  readonly comparatorY: number | null;
+}
+
+/** What a chart may add to the actual and the milestone: intervals and a comparator's figure. */
+export interface TrendExtras {
+  /** Per point of the trend (same order), its interval; missing or null where there is none. */
+  readonly intervals?: readonly ({ readonly lower: number; readonly upper: number } | null)[];
+  /** A comparator's figure (England, a region) drawn as a horizontal line. */
+  readonly comparator?: number | null;
+}
+
+/** The comparator a chart draws: England first, then a region, then an average; never a peer. */
+export function chartComparator(
+  comparators: readonly {
+    readonly comparator: string;
+    readonly kind: string;
+    readonly value: number | null;
+  }[],
+): { readonly name: string; readonly value: number } | null {
+  for (const kind of ["National", "Region", "Average"]) {
+    const c = comparators.find((x) => x.kind === kind && x.value !== null);
+    if (c && c.value !== null) return { name: c.comparator, value: c.value };
+  }
+  return null;
+}
+
+/** The intervals of a trend: the report row's interval on its last point (the compared figure). */
+export function lastPointInterval(
+  trendLength: number,
+  low: number | null,
+  high: number | null,
+): ({ readonly lower: number; readonly upper: number } | null)[] {
+  return Array.from({ length: trendLength }, (_, i) =>
+    i === trendLength - 1 && low !== null && high !== null ? { lower: low, upper: high } : null,
+  );
 }
 
 function runs(points: readonly (ChartPoint | null)[]): string[] {
@@ -56,9 +94,17 @@ export function trendGeometry(
   trend: readonly TrendPoint[],
   measureType: MeasureType,
   box: ChartBox,
+  extras: TrendExtras = {},
 ): TrendGeometry | null {
-  const values = trend.flatMap((p) => [p.actual, p.milestone]).filter((v): v is number => v !== null);
-  if (trend.length === 0 || values.length === 0) return null;
+  const figures = trend.flatMap((p) => [p.actual, p.milestone]).filter((v): v is number => v !== null);
+  if (trend.length === 0 || figures.length === 0) return null;
+  const intervals = trend.map((_, i) => extras.intervals?.[i] ?? null);
+  const comparator = extras.comparator ?? null;
+  const values = [
+    ...figures,
+    ...intervals.flatMap((v) => (v === null ? [] : [v.lower, v.upper])),
+    ...(comparator === null ? [] : [comparator]),
+  ].filter((v) => Number.isFinite(v));
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (measureType !== "Rate" && lo >= 0) lo = 0;
@@ -85,6 +131,8 @@ export function trendGeometry(
     milestoneRuns: runs(milestone),
     quarters: trend.map((p) => /Q\d$/.exec(p.period)?.[0] ?? p.period),
     years: trend.map((p) => p.period.replace(/\s*Q\d$/, "")),
+    whiskers: intervals.map((v, i) => (v === null ? null : ([x(i), y(v.upper), y(v.lower)] as const))),
+    comparatorY: comparator === null || !Number.isFinite(comparator) ? null : y(comparator),
   };
 }
 
@@ -101,8 +149,17 @@ export function trendDescription(
   trend: readonly TrendPoint[],
   period: string,
   rag: RagStatus,
+  extras: {
+    readonly interval?: { readonly lower: number; readonly upper: number } | null;
+    readonly comparator?: { readonly name: string; readonly value: number } | null;
+  } = {},
 ): string {
   const ms = describe(measureType, trend, "milestone");
   const act = describe(measureType, trend, "actual") || "no figures";
-  return `Actual: ${act}.${ms ? ` Milestone: ${ms}.` : " No milestones in these quarters."} Status in ${period}: ${rag}.`;
+  const f = (x: number): string => formatValue(measureType, x);
+  const ci = extras.interval
+    ? ` Interval in ${period}: ${f(extras.interval.lower)} to ${f(extras.interval.upper)}.`
+    : "";
+  const cmp = extras.comparator ? ` ${extras.comparator.name}: ${f(extras.comparator.value)}.` : "";
+  return `Actual: ${act}.${ms ? ` Milestone: ${ms}.` : " No milestones in these quarters."}${ci}${cmp} Status in ${period}: ${rag}.`;
 }

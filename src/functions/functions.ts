@@ -227,3 +227,62 @@ export function explain(
     scheme,
   );
 }
+
+/**
+ * The confidence interval of a figure, spilled as two cells: lower, then upper. With a denominator, the Wilson score interval of the rate (as fractions); with the denominator left out, Byar's interval of the count.
+ * @customfunction CI
+ * @helpurl https://github.com/perfcycle/perfcycle/blob/main/docs/functions.md#perfci
+ * @param numerator The numerator of a rate (e.g. 23 children reaching the level), or the count when there is no denominator.
+ * @param [denominator] The denominator of the rate (e.g. 56 children); leave it out for a count (Byar's method).
+ * @param [level] The level of confidence: 95 (default) or 99.8.
+ * @returns Two cells: the lower and the upper end of the interval.
+ */
+export function ci(numerator: unknown[][], denominator?: unknown[][], level?: unknown[][]): unknown[][] {
+  return perf.ci(numerator, denominator, level);
+}
+
+/**
+ * Whether a figure is significantly better or worse than a milestone: "Significantly better", "Not significant" or "Significantly worse" (higher or lower when Neutral), by the figure's confidence interval.
+ * @customfunction SIGNIFICANCE
+ * @helpurl https://github.com/perfcycle/perfcycle/blob/main/docs/functions.md#perfsignificance
+ * @param numerator The numerator of a rate, or the count when there is no denominator.
+ * @param denominator The denominator of the rate; an empty cell for a count (Byar's method).
+ * @param milestone The milestone (or any fixed figure) compared with: a rate as a fraction or 45%.
+ * @param polarity Higher, Lower or Neutral.
+ * @param [level] The level of confidence: 95 (default) or 99.8.
+ * @returns Significantly better, Not significant or Significantly worse.
+ */
+export function significance(
+  numerator: unknown[][],
+  denominator: unknown[][],
+  milestone: unknown[][],
+  polarity: unknown[][],
+  level?: unknown[][],
+): unknown[][] {
+  return perf.significance(numerator, denominator, milestone, polarity, level);
+}
+
+/**
+ * Better, Similar or Worse against a comparator (England, a region, statistical neighbours): with intervals on both sides, Similar when they overlap; with one, when it contains the other figure; with none, by polarity.
+ * @customfunction COMPARE
+ * @helpurl https://github.com/perfcycle/perfcycle/blob/main/docs/functions.md#perfcompare
+ * @param actual The figure compared (a rate as a fraction or 55.4%).
+ * @param comparator The comparator's figure, e.g. England's 60%.
+ * @param polarity Higher or Lower.
+ * @param [actualLow] The lower end of the actual's interval (see PERF.CI).
+ * @param [actualHigh] The upper end of the actual's interval.
+ * @param [comparatorLow] The lower end of the comparator's interval.
+ * @param [comparatorHigh] The upper end of the comparator's interval.
+ * @returns Better, Similar or Worse.
+ */
+export function compare(
+  actual: unknown[][],
+  comparator: unknown[][],
+  polarity: unknown[][],
+  actualLow?: unknown[][],
+  actualHigh?: unknown[][],
+  comparatorLow?: unknown[][],
+  comparatorHigh?: unknown[][],
+): unknown[][] {
+  return perf.compare(actual, comparator, polarity, actualLow, actualHigh, comparatorLow, comparatorHigh);
+}

@@ -10,6 +10,9 @@
  * tests import this module directly (see ./registry).
  */
 import {
+  byarInterval,
+  compareFigures,
+  DEFAULT_CONFIDENCE_LEVEL,
   directionOfTravel,
   distanceTravelled,
   explain as explainStatus,
@@ -17,12 +20,16 @@ import {
   formatQuarter,
   milestone as milestoneValue,
   onTrack as onTrackValue,
+  parseConfidenceLevel,
   parsePeriod,
   ragStatus,
   rate as rateValue,
   variance as varianceValue,
   variancePct,
   weightFor,
+  wilsonInterval,
+  type ConfidenceLevel,
+  type Interval,
   type MeasureType,
   type Polarity,
   type RagResult,
@@ -313,6 +320,134 @@ export function explain(
         tolerance: rated.tolerance,
         toleranceType: rated.toleranceType,
       });
+    },
+  );
+}
+
+/** The confidence level argument: 95 (default) or 99.8, also as 95%, 0.95 or 0.998. */
+function toLevel(x: unknown): ConfidenceLevel | Problem {
+  if (isEmpty(x)) return DEFAULT_CONFIDENCE_LEVEL;
+  const t = typeof x === "number" ? x : toText(x);
+  if (isProblem(t)) return t;
+  const r = parseConfidenceLevel(t);
+  return r.ok ? r.value : Problem.fromEngine(r.error, "Level");
+}
+
+/**
+ * The interval of one figure: Wilson for a rate (numerator of denominator), Byar for a count (no
+ * denominator). Both counts must be whole-number-free of words; the engine checks their range.
+ */
+function intervalCell(n: unknown, d: unknown, lv: unknown): Interval | Problem {
+  const level = toLevel(lv);
+  if (isProblem(level)) return level;
+  const count = toNumber(n, isEmpty(d) ? "Count" : "Numerator", "No data");
+  if (isProblem(count)) return count;
+  if (isEmpty(d)) {
+    const r = byarInterval(count, level);
+    return r.ok ? r.value : Problem.fromEngine(r.error);
+  }
+  const den = toNumber(d, "Denominator", "No data");
+  if (isProblem(den)) return den;
+  if (den === 0) return divByZero("The denominator is 0, so there is no rate to give an interval of");
+  const r = wilsonInterval(count, den, level);
+  return r.ok ? r.value : Problem.fromEngine(r.error);
+}
+
+/**
+ * =PERF.CI(numerator, [denominator], [level]): the confidence interval, spilled as two cells,
+ * lower then upper. With a denominator, the Wilson score interval of the rate (fractions); with
+ * the denominator left out, Byar's interval of the count. A range of figures spills a row each.
+ */
+export function ci(numerator?: unknown, denominator?: unknown, level?: unknown): Spill {
+  const cells = spill([numerator, denominator, level], ([n, d, lv]) => {
+    const i = intervalCell(n, d, lv);
+    // An interval travels through spill as a pair; a problem stays a problem.
+    return isProblem(i) ? i : [i.lower, i.upper];
+  });
+  // A single figure in error is one error cell, as any function's error is.
+  const first = cells[0]?.[0];
+  if (cells.length === 1 && cells[0]?.length === 1 && !Array.isArray(first)) return [[first]];
+  // Each figure's cell becomes two adjacent cells: lower, upper (an error fills both).
+  return cells.map((line) => line.flatMap((c) => (Array.isArray(c) ? (c as unknown[]) : [c, c])));
+}
+
+/**
+ * =PERF.SIGNIFICANCE(numerator, denominator, milestone, polarity, [level]): whether a figure is
+ * significantly better or worse than a milestone (or any fixed figure): the milestone lies outside
+ * the figure's interval (Wilson with a denominator, Byar for a count without one).
+ */
+export function significance(
+  numerator?: unknown,
+  denominator?: unknown,
+  milestoneArg?: unknown,
+  polarity?: unknown,
+  level?: unknown,
+): Spill {
+  return spill([numerator, denominator, milestoneArg, polarity, level], ([n, d, m, pol, lv]) => {
+    const interval = intervalCell(n, d, lv);
+    if (isProblem(interval)) return interval;
+    const mil = toNumber(m, "Milestone", "No target");
+    if (isProblem(mil)) return mil;
+    const po = toPolarity(pol);
+    if (isProblem(po)) return po;
+    const count = toNumber(n, "Numerator");
+    if (isProblem(count)) return count;
+    const den = isEmpty(d) ? null : toNumber(d, "Denominator");
+    if (isProblem(den)) return den;
+    const figure = den === null ? count : count / den;
+    // Neutral has no better side: compared as Higher, reported as higher or lower.
+    const c = compareFigures(figure, interval, mil, null, po === "Neutral" ? "Higher" : po);
+    if (c.status === "Similar") return "Not significant";
+    if (po === "Neutral") return c.status === "Better" ? "Significantly higher" : "Significantly lower";
+    return c.status === "Better" ? "Significantly better" : "Significantly worse";
+  });
+}
+
+/** An optional interval from two cells: both or neither, lower no more than upper. */
+function optionalInterval(lo: unknown, hi: unknown, what: string): Interval | null | Problem {
+  const lower = toOptionalNumber(lo, `${what} lower`);
+  if (isProblem(lower)) return lower;
+  const upper = toOptionalNumber(hi, `${what} upper`);
+  if (isProblem(upper)) return upper;
+  if (lower === null && upper === null) return null;
+  if (lower === null || upper === null)
+    return invalid(`The ${what.toLowerCase()} interval needs both its lower and upper ends`);
+  if (lower > upper)
+    return invalid(`The ${what.toLowerCase()} interval's lower end ${lower} is above its upper end ${upper}`);
+  return { lower, upper };
+}
+
+/**
+ * =PERF.COMPARE(actual, comparator, polarity, [actualLow], [actualHigh], [comparatorLow],
+ * [comparatorHigh]): Better, Similar or Worse against a comparator (England, a region, a peer),
+ * by the intervals given (overlapping, or containing the other figure, is Similar).
+ */
+export function compare(
+  actual?: unknown,
+  comparator?: unknown,
+  polarity?: unknown,
+  actualLow?: unknown,
+  actualHigh?: unknown,
+  comparatorLow?: unknown,
+  comparatorHigh?: unknown,
+): Spill {
+  return spill(
+    [actual, comparator, polarity, actualLow, actualHigh, comparatorLow, comparatorHigh],
+    ([a, c, pol, al, ah, cl, ch]) => {
+      const act = toNumber(a, "Actual", "No data");
+      if (isProblem(act)) return act;
+      const comp = toNumber(c, "Comparator", "No data");
+      if (isProblem(comp)) return comp;
+      const po = toPolarity(pol);
+      if (isProblem(po)) return po;
+      const ai = optionalInterval(al, ah, "Actual");
+      if (isProblem(ai)) return ai;
+      const ci = optionalInterval(cl, ch, "Comparator");
+      if (isProblem(ci)) return ci;
+      const r = compareFigures(act, ai, comp, ci, po);
+      return (
+        r.status ?? notAvailable("Monitor: a Neutral measure has no better direction, so it is not compared")
+      );
     },
   );
 }

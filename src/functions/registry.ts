@@ -24,6 +24,9 @@ export const PERF_FUNCTIONS: Readonly<Record<string, PerfFunction>> = Object.fre
   FORECAST: perf.forecast,
   ONTRACK: perf.onTrack,
   EXPLAIN: perf.explain,
+  CI: perf.ci,
+  SIGNIFICANCE: perf.significance,
+  COMPARE: perf.compare,
 });
 
 /** The namespace the manifest gives the functions: `=PERF.MILESTONE(...)`. */

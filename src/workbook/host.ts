@@ -21,6 +21,7 @@
 import type { WorkbookHost } from "../contract";
 import { appendActuals, setCommentary } from "./actuals";
 import { auditRangeHost } from "./auditRange";
+import { setQuality, writeComparators } from "./comparators";
 import { DEFAULT_PAYLOAD_BUDGET } from "./batch";
 import { subscribe } from "./events";
 import type { AppendResult, ExcelHostOptions, ExcelRun, HostContext } from "./context";
@@ -52,6 +53,8 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Excel
     setUp: (setup) => setUp(h, setup),
     loadSample: () => loadSample(h),
     saveTarget: (edit) => saveTarget(h, edit),
+    writeComparators: (rows) => writeComparators(h, rows),
+    setQuality: (rows) => setQuality(h, rows),
     appendActuals: (rows) => appendActuals(h, rows),
     setCommentary: (indicatorId, orgUnit, period, commentary, action) =>
       setCommentary(h, { indicatorId, orgUnit, period, commentary, action }),

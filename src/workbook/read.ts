@@ -13,7 +13,14 @@ import {
   type TableLayout,
 } from "./tables";
 
-export const CONTRACT_READ = [TABLE.settings, TABLE.targets, TABLE.actuals, TABLE.units] as const;
+// PerfComparators (schema 2, optional) is read with the others so the pane and the report sheet compare.
+export const CONTRACT_READ = [
+  TABLE.settings,
+  TABLE.targets,
+  TABLE.actuals,
+  TABLE.units,
+  TABLE.comparators,
+] as const;
 
 export interface Read {
   readonly discovery: Discovery;

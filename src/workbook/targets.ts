@@ -8,21 +8,26 @@ import {
   type AuditEntry,
   type EditOutcome,
   type RawCell,
+  type RawTable,
   type TargetEdit,
 } from "../contract";
+import { columnsToAdd } from "../contract/addColumns";
 import { localAddress } from "./address";
 import { jsonBytes, WriteBatch } from "./batch";
 import { asText, toExcel, type ExcelValue } from "./cells";
 import { freeSheetName, noTable, startMonthOf, trailingBlanks, type HostContext } from "./context";
 import { readTables, type Read } from "./read";
+import type { TableLayout } from "./tables";
 import { TableWriter } from "./write";
 
 export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcome> {
   return h.run(async (context) => {
     const r = await readTables(h, context, [TABLE.targets, TABLE.settings], [TABLE.audit]);
-    const targets = r.tables.get(TABLE.targets);
-    const layout = r.layouts.get(TABLE.targets);
-    if (!targets || !layout) return { ok: false, needsReason: false, message: noTable(TABLE.targets) };
+    const read = r.tables.get(TABLE.targets);
+    const readLayout = r.layouts.get(TABLE.targets);
+    if (!read || !readLayout) return { ok: false, needsReason: false, message: noTable(TABLE.targets) };
+    // Schema 2 columns the edit writes (a suggestion's TargetMethod…) are added at the right end first.
+    const { table: targets, layout } = await addColumns(context, read, readLayout, Object.keys(edit.values));
     const result = applyTargetEdit(targets, edit, {
       who: h.options.user(),
       when: h.options.now().toISOString(),
@@ -45,6 +50,24 @@ export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcom
     await batch.finish();
     return result.outcome;
   });
+}
+
+/** Add the schema 2 columns a write needs at the table's right end (one sync when any). */
+async function addColumns(
+  context: Excel.RequestContext,
+  table: RawTable,
+  layout: TableLayout,
+  names: readonly string[],
+): Promise<{ table: RawTable; layout: TableLayout }> {
+  const add = columnsToAdd(TABLE.targets, layout.headers, names);
+  if (add.length === 0) return { table, layout };
+  for (const c of add) context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, c);
+  await context.sync();
+  const headers = [...layout.headers, ...add];
+  return {
+    table: { ...table, headers, rows: table.rows.map((row) => [...row, ...add.map(() => null)]) },
+    layout: { ...layout, headers, colCount: layout.colCount + add.length },
+  };
 }
 
 /** Queue audit rows: into PerfAudit, or a new PerfAudit table when the workbook has none. */

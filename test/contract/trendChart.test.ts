@@ -1,4 +1,5 @@
 import { trendDescription, trendGeometry } from "../../src/contract";
+import { chartComparator, lastPointInterval } from "../../src/contract/trendChart";
 
 const box = { width: 300, height: 130, pad: { left: 50, right: 10, top: 10, bottom: 30 } };
 
@@ -39,5 +40,54 @@ describe("trend chart geometry shared by the committee report and the task pane"
         "Amber",
       ),
     ).toBe("Actual: 2015-16 Q2 11.3%. No milestones in these quarters. Status in 2015-16 Q2: Amber.");
+  });
+});
+
+describe("intervals and a comparator on the trend chart", () => {
+  const trend = [
+    { period: "2015-16 Q1", actual: 0.52, milestone: 0.5 },
+    { period: "2015-16 Q2", actual: 0.554, milestone: 0.52 },
+  ];
+
+  it("widens the axis to the interval and the comparator, and places the whisker on its point", () => {
+    const g = trendGeometry(trend, "Rate", box, {
+      intervals: [null, { lower: 0.45, upper: 0.66 }],
+      comparator: 0.7,
+    });
+    expect(g?.lo).toBeLessThanOrEqual(0.45);
+    expect(g?.hi).toBeGreaterThanOrEqual(0.7);
+    expect(g?.whiskers[0]).toBeNull();
+    const w = g?.whiskers[1];
+    expect(w?.[0]).toBeCloseTo(g?.actual[1]?.[0] ?? NaN);
+    // The top of the whisker (upper) is above the point, the bottom (lower) below it.
+    expect(w?.[1]).toBeLessThan(g?.actual[1]?.[1] ?? NaN);
+    expect(w?.[2]).toBeGreaterThan(g?.actual[1]?.[1] ?? NaN);
+    // The comparator is the highest figure: its line is at the top of the plot.
+    expect(g?.comparatorY).toBeLessThan(g?.actual[1]?.[1] ?? NaN);
+  });
+
+  it("chooses England over a region or an average, never a peer", () => {
+    expect(
+      chartComparator([
+        { comparator: "Derby", kind: "Peer", value: 0.57 },
+        { comparator: "Statistical neighbours", kind: "Average", value: 0.58 },
+        { comparator: "England", kind: "National", value: 0.6 },
+      ]),
+    ).toEqual({ name: "England", value: 0.6 });
+    expect(chartComparator([{ comparator: "Derby", kind: "Peer", value: 0.57 }])).toBeNull();
+  });
+
+  it("puts the row's interval on the last point only", () => {
+    expect(lastPointInterval(3, 0.4, 0.6)).toEqual([null, null, { lower: 0.4, upper: 0.6 }]);
+    expect(lastPointInterval(2, null, null)).toEqual([null, null]);
+  });
+
+  it("says the interval and the comparator in the text alternative", () => {
+    expect(
+      trendDescription("Rate", trend, "2015-16 Q2", "Amber", {
+        interval: { lower: 0.45, upper: 0.66 },
+        comparator: { name: "England", value: 0.6 },
+      }),
+    ).toContain("Interval in 2015-16 Q2: 45.0% to 66.0%. England: 60.0%.");
   });
 });

@@ -15,6 +15,14 @@ import {
   unitKey,
   type Quarter,
 } from "../../src/engine";
+import { columnsToAdd } from "../../src/contract/addColumns";
+import { writeQuality, type QualityInput } from "../../src/contract/qualityWrite";
+import type { ContractError } from "../../src/contract";
+import {
+  COMPARATOR_TABLE_HEADERS,
+  upsertComparators,
+  type ComparatorRow,
+} from "../../src/contract/comparatorImport";
 import {
   ACTUAL_COLUMNS,
   AUDIT_COLUMNS,
@@ -196,6 +204,29 @@ export class FakeHost implements WorkbookHost {
     this.tables = sampleWorkbook().tables.map(copyTable);
   }
 
+  async writeComparators(rows: readonly ComparatorRow[]): Promise<{ added: number; updated: number }> {
+    await this.enter("writeComparators", [rows]);
+    let t = this.table(TABLE.comparators);
+    if (!t) {
+      t = { name: TABLE.comparators, headers: [...COMPARATOR_TABLE_HEADERS], rows: [] };
+      this.tables.push(t);
+    }
+    const up = upsertComparators(t, rows);
+    t.rows = up.rows;
+    return { added: up.added, updated: up.updated };
+  }
+
+  async setQuality(rows: readonly QualityInput[]): Promise<{ changed: number; errors: ContractError[] }> {
+    await this.enter("setQuality", [rows]);
+    const t = this.table(TABLE.actuals);
+    if (!t) throw new Error("There is no PerfActuals table");
+    const sm = readRegister({ tables: this.tables }).register?.settings.startMonth ?? 4;
+    const w = writeQuality(t, rows, sm);
+    t.headers = w.headers;
+    t.rows = w.rows;
+    return { changed: w.changed.length, errors: w.errors };
+  }
+
   async saveTarget(edit: TargetEdit): Promise<EditOutcome> {
     await this.enter("saveTarget", [edit]);
     const t = this.table(TABLE.targets);
@@ -205,6 +236,11 @@ export class FakeHost implements WorkbookHost {
         needsReason: false,
         message: "There is no PerfTargets table: set the workbook up first.",
       };
+    // As the Excel host: schema 2 columns the edit writes are added at the right end.
+    for (const c of columnsToAdd(TABLE.targets, t.headers, Object.keys(edit.values))) {
+      t.headers.push(c);
+      for (const r of t.rows) r.push(null);
+    }
     const cols = columnIndex(t);
     const pos = (c: string): number => cols.positions.get(c) ?? -1;
     const at = t.rows.findIndex(

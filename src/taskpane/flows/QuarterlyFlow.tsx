@@ -47,6 +47,8 @@ import {
 } from "../model/actuals";
 import { usePane, type Notice } from "../state";
 import { QuarterPicker } from "./QuarterPicker";
+import { ComparatorImport } from "./quarterly/ComparatorImport";
+import { QualityEntry } from "./quarterly/QualityEntry";
 
 const useStyles = makeStyles({
   section: {
@@ -117,6 +119,8 @@ export function QuarterlyFlow() {
         <>
           <EntryGrid key={`${pane.period}#${pane.version}`} quarter={quarter} period={pane.period} />
           <ImportFromSelection key={`import#${pane.period}`} />
+          <QualityEntry key={`q#${pane.period}#${pane.version}`} quarter={quarter} />
+          <ComparatorImport />
           <RefreshReport period={pane.period} />
           <Commentary key={`c#${pane.period}#${pane.version}`} quarter={quarter} />
         </>

@@ -35,6 +35,7 @@ import { usePane } from "../state";
 import { TrendChart } from "../TrendChart";
 import { QuarterPicker } from "./QuarterPicker";
 import { AuditReport } from "./audit/AuditReport";
+import { EvidencePanel } from "./review/EvidencePanel";
 
 const useStyles = makeStyles({
   section: {
@@ -332,6 +333,7 @@ export function ReviewFlow() {
             )}
           </section>
 
+          <EvidencePanel report={report} />
           <section className={s.section} aria-labelledby="trends-h">
             <Subtitle2 as="h2" id="trends-h">
               Trends

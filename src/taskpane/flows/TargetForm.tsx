@@ -28,16 +28,18 @@ import { TABLE } from "../../contract";
 import { ActionButton, BusyButton } from "../components";
 import { defined, figure, plural, severityLabel } from "../format";
 import {
-  changedFields,
   editValues,
   draftIndex,
   evaluateDraft,
   fieldKind,
+  hasEdits,
   type Draft,
   type FormField,
 } from "../model/targetDraft";
 import { usePane } from "../state";
 import { useTargetSave } from "./useTargetSave";
+import { SuggestPanel } from "./targets/SuggestPanel";
+import { LineageOffer } from "./targets/LineageOffer";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -212,7 +214,6 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
   const texts = draft.texts;
   const editing = draft.editing;
   const rate = texts.MeasureType === "Rate";
-  const changed = changedFields(draft);
 
   // Stable across renders, so that a keystroke re-renders only the field typed in (and, once the
   // draft is evaluated, the fields whose message changed): FieldInput and FieldSelect are memoised.
@@ -323,7 +324,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
         aria-label={title}
         onSubmit={(e) => {
           e.preventDefault();
-          if (changed.length > 0 && !keyMissing && pane.busy === null) onSave();
+          if (hasEdits(draft) && !keyMissing && pane.busy === null) onSave();
         }}
       >
         <fieldset className={s.group}>
@@ -338,6 +339,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
           })}
           {input("Indicator", { required: true })}
           {input("OrgUnit", { required: true, readOnly: Boolean(editing), placeholder: "City" })}
+          <LineageOffer register={pane.data?.read.register ?? null} draft={draft} onChoose={setDraft} />
           {input("Outcome")}
           <div className={s.pair}>
             {select("MeasureType", MEASURE_TYPE_OPTIONS)}
@@ -358,6 +360,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
           </div>
         </fieldset>
 
+        <SuggestPanel register={pane.data?.read.register ?? null} draft={draft} onChoose={setDraft} />
         <fieldset className={s.group}>
           <legend className={s.legend}>Milestones</legend>
           {select(
@@ -467,7 +470,7 @@ export function TargetForm(props: { initial: Draft; onClose: () => void }) {
             appearance="primary"
             type="submit"
             action={`Saving ${texts.IndicatorId.trim()} (${texts.OrgUnit.trim()})`}
-            disabled={changed.length === 0 || keyMissing}
+            disabled={!hasEdits(draft) || keyMissing}
           >
             {editing ? "Save changes" : "Add target"}
           </BusyButton>

@@ -46,6 +46,12 @@ const KNOWN = [...TARGET_COLUMNS, ...OPTIONAL_TARGET_COLUMNS];
 
 export interface Draft {
   readonly texts: DraftTexts;
+  /**
+   * Schema 2 cells chosen with a suggestion (TargetMethod, TargetRationale) or a lineage offer
+   * (PreviousId), written with the save while the Target is still the one they were chosen with
+   * (`forTarget`; any Target when null). Typing another target drops the method, never silently keeps it.
+   */
+  readonly extra?: { readonly forTarget: string | null; readonly values: Readonly<Record<string, RawCell>> };
   /** The row being edited: its 1-based data row, status and cells as read; null for a new target. */
   readonly editing: {
     readonly row: number;
@@ -124,6 +130,18 @@ export function cellOf(draft: Draft, field: FormField): RawCell {
   return numberCell(texts[field], kind);
 }
 
+/** The extra cells the save writes (see Draft.extra): none once the Target has been retyped. */
+export function extraValues(draft: Draft): Readonly<Record<string, RawCell>> {
+  const x = draft.extra;
+  if (!x) return {};
+  return x.forTarget === null || x.forTarget === draft.texts.Target ? x.values : {};
+}
+
+/** Whether a save has anything to write: a changed field or an extra cell. */
+export function hasEdits(draft: Draft): boolean {
+  return changedFields(draft).length > 0 || Object.keys(extraValues(draft)).length > 0;
+}
+
 /** Fields whose text differs from the row as read (every filled field for a new target). */
 export function changedFields(draft: Draft): FormField[] {
   const editing = draft.editing;
@@ -133,7 +151,7 @@ export function changedFields(draft: Draft): FormField[] {
 
 /** The values a save writes: the changed fields' cells (a new target is Draft). */
 export function editValues(draft: Draft): Record<string, RawCell> {
-  const values: Record<string, RawCell> = {};
+  const values: Record<string, RawCell> = { ...extraValues(draft) };
   for (const f of changedFields(draft)) values[f] = cellOf(draft, f);
   if (!draft.editing) values.Status = "Draft";
   return values;
