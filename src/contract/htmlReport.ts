@@ -26,7 +26,7 @@ import {
 } from "../engine";
 import type { ContractError } from "./raw";
 import { RAG_COLOURS } from "./reportData";
-import { chartComparator, lastPointInterval, trendDescription, trendGeometry } from "./trendChart";
+import { chartComparator, trendDescription, trendGeometry, trendIntervals } from "./trendChart";
 
 export interface HtmlReportInput {
   readonly report: Report;
@@ -119,7 +119,7 @@ export function trendChart(e: ReportEntry, id: string, from = 0): string {
   const unit = `${e.row.indicatorId} ${e.indicator} (${e.row.orgUnit})`;
   const what = mt === "Count" ? "year-to-date count" : mt === "Rate" ? "rate" : "level";
   const cmp = chartComparator(e.row.comparators);
-  const intervals = lastPointInterval(trend.length, e.row.confidenceLow, e.row.confidenceHigh);
+  const intervals = trendIntervals(trend, e.row.confidenceLow, e.row.confidenceHigh);
   const g = trendGeometry(
     trend,
     mt,

@@ -62,14 +62,19 @@ export function chartComparator(
   return null;
 }
 
-/** The intervals of a trend: the report row's interval on its last point (the compared figure). */
-export function lastPointInterval(
-  trendLength: number,
+/**
+ * The intervals of a trend, a whisker a point: each quarter's own interval (the engine gives one
+ * where the figure has one), the last point taking the report row's (the compared figure).
+ */
+export function trendIntervals(
+  trend: readonly TrendPoint[],
   low: number | null,
   high: number | null,
 ): ({ readonly lower: number; readonly upper: number } | null)[] {
-  return Array.from({ length: trendLength }, (_, i) =>
-    i === trendLength - 1 && low !== null && high !== null ? { lower: low, upper: high } : null,
+  return trend.map((p, i) =>
+    i === trend.length - 1 && low !== null && high !== null
+      ? { lower: low, upper: high }
+      : (p.interval ?? null),
   );
 }
 

@@ -331,7 +331,13 @@ function entryOf(
     trend: trendPoints(
       t,
       measureType,
-      { pi, period: ctx.period, startMonth: ctx.settings.startMonth, trend: ctx.options.trend === true },
+      {
+        pi,
+        period: ctx.period,
+        startMonth: ctx.settings.startMonth,
+        trend: ctx.options.trend === true,
+        level: ctx.settings.confidenceLevel,
+      },
       src,
       m.weights,
     ),

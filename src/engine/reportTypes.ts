@@ -55,6 +55,8 @@ export interface TrendPoint {
   readonly period: string;
   readonly actual: number | null;
   readonly milestone: number | null;
+  /** The actual's confidence interval (Wilson for a rate with its counts, Byar for a count's year to date), when it has one. */
+  readonly interval?: { readonly lower: number; readonly upper: number };
 }
 
 /** A report row with what the hosts need to lay it out (not part of the JSON row). */

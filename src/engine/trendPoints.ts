@@ -2,6 +2,7 @@
  * What an entry carries beside its row: the eight-quarter trend for charts, and what units that
  * have not reported wrote for the quarter.
  */
+import { intervalOf, type ConfidenceLevel } from "./confidence";
 import type { FigureSource } from "./figureSource";
 import type { MeasureType } from "./measures";
 import { milestone as milestoneOf } from "./milestones";
@@ -16,7 +17,13 @@ const NO_TREND: readonly TrendPoint[] = Object.freeze([]);
 export function trendPoints(
   t: TargetRecord,
   measureType: MeasureType,
-  at: { readonly pi: number; readonly period: Quarter; readonly startMonth: number; readonly trend: boolean },
+  at: {
+    readonly pi: number;
+    readonly period: Quarter;
+    readonly startMonth: number;
+    readonly trend: boolean;
+    readonly level?: ConfidenceLevel | undefined;
+  },
   src: FigureSource,
   weights: Weights | null,
 ): readonly TrendPoint[] {
@@ -36,7 +43,17 @@ export function trendPoints(
       const r = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(weights, kq.q));
       if (r.ok) m = r.value;
     }
-    points.push({ period: formatQuarter(kq, at.startMonth), actual: a, milestone: m });
+    // Each point's interval, so the charts draw a whisker on every quarter that has one.
+    const ci =
+      a === null
+        ? null
+        : measureType === "Rate"
+          ? intervalOf("Rate", src.observation(k), at.level)
+          : measureType === "Count"
+            ? intervalOf("Count", { value: a }, at.level)
+            : null;
+    const point = { period: formatQuarter(kq, at.startMonth), actual: a, milestone: m };
+    points.push(ci ? { ...point, interval: { lower: ci.lower, upper: ci.upper } } : point);
   }
   return points;
 }

@@ -27,10 +27,11 @@ function chartOf(doc: string, id: string): string {
 }
 
 describe("committee report: confidence, quality and comparators", () => {
-  it("draws reach's interval as a whisker on its chart and says it in the description", async () => {
+  it("draws reach's intervals as whiskers on every quarter of its chart and says the period's in the description", async () => {
     const doc = await html("2015-16 Q1");
     const chart = chartOf(doc, "REACH");
-    expect(chart.match(/<line class="ci"/g)).toHaveLength(3); // the whisker and its two caps
+    // A whisker and its two caps on each of the three quarters with counts (not only the last).
+    expect(chart.match(/<line class="ci"/g)).toHaveLength(9);
     // 578 of 1030 at 95%: Wilson 53.1%–59.1%.
     expect(chart).toMatch(/Interval in 2015-16 Q1: 53\.1% to 59\.1%/);
   });

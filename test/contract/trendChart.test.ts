@@ -1,5 +1,5 @@
 import { trendDescription, trendGeometry } from "../../src/contract";
-import { chartComparator, lastPointInterval } from "../../src/contract/trendChart";
+import { chartComparator, trendIntervals } from "../../src/contract/trendChart";
 
 const box = { width: 300, height: 130, pad: { left: 50, right: 10, top: 10, bottom: 30 } };
 
@@ -77,9 +77,18 @@ describe("intervals and a comparator on the trend chart", () => {
     expect(chartComparator([{ comparator: "Derby", kind: "Peer", value: 0.57 }])).toBeNull();
   });
 
-  it("puts the row's interval on the last point only", () => {
-    expect(lastPointInterval(3, 0.4, 0.6)).toEqual([null, null, { lower: 0.4, upper: 0.6 }]);
-    expect(lastPointInterval(2, null, null)).toEqual([null, null]);
+  it("gives every point its own interval, the last point the row's", () => {
+    const points = [
+      { period: "2015-16 Q1", actual: 0.5, milestone: null, interval: { lower: 0.3, upper: 0.7 } },
+      { period: "2015-16 Q2", actual: 0.4, milestone: null },
+      { period: "2015-16 Q3", actual: 0.5, milestone: null, interval: { lower: 0.1, upper: 0.9 } },
+    ];
+    expect(trendIntervals(points, 0.4, 0.6)).toEqual([
+      { lower: 0.3, upper: 0.7 },
+      null,
+      { lower: 0.4, upper: 0.6 },
+    ]);
+    expect(trendIntervals(points.slice(0, 2), null, null)).toEqual([{ lower: 0.3, upper: 0.7 }, null]);
   });
 
   it("says the interval and the comparator in the text alternative", () => {
