@@ -569,7 +569,7 @@ function planInto(
   into: string,
   rows: readonly ImportedRow[],
   startMonth: number,
-): { plan: RowsPlan | undefined; added: number; updated: number } {
+): { plan: RowsPlan | undefined; added: number; updated: number; qualityNotKept: number } {
   const table = target.tableNamed(TABLE.actuals);
   if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
   const before = target.rawTable(table, { formats: false, styles: true });
@@ -588,7 +588,7 @@ function planInto(
     up.added + up.updated > 0
       ? planTableRows(target, table, before.rows, { rows: up.rows, formatFrom })
       : undefined;
-  return { plan, added: up.added, updated: up.updated };
+  return { plan, added: up.added, updated: up.updated, qualityNotKept: up.qualityNotKept };
 }
 
 /** Put the imported rows into the book's PerfActuals (part by part); returns the note to print. */
@@ -598,9 +598,13 @@ async function writeInto(
   rows: readonly ImportedRow[],
   startMonth: number,
 ): Promise<string> {
-  const { plan, added, updated } = planInto(target, into, rows, startMonth);
+  const { plan, added, updated, qualityNotKept } = planInto(target, into, rows, startMonth);
   if (plan) await writeAtomic(into, writeTableRows(target, plan));
-  return `${into}: ${added} row${added === 1 ? "" : "s"} added and ${updated} updated in ${TABLE.actuals}${added + updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n`;
+  const quality =
+    qualityNotKept > 0
+      ? `${into}: ${TABLE.actuals} has no Quality column, so ${qualityNotKept} provisional or estimated mark${qualityNotKept === 1 ? " was" : "s were"} not kept (add a Quality column at the end of the table, or set it in the task pane's quality entry)\n`
+      : "";
+  return `${into}: ${added} row${added === 1 ? "" : "s"} added and ${updated} updated in ${TABLE.actuals}${added + updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n${quality}`;
 }
 
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -15,7 +15,7 @@ import { formatQuarter, idKey, parsePeriod, quarterIndex, unitKey, type Quarter 
 import type { ActualInput } from "./host";
 import type { ContractError, RawCell, RawTable } from "./raw";
 import { cellText, columnIndex } from "./read";
-import { ACTUAL_COLUMNS, TABLE } from "./schema";
+import { ACTUAL_COLUMNS, OPTIONAL_ACTUAL_COLUMNS, TABLE } from "./schema";
 
 export interface UpsertResult {
   /** The whole table's new data rows, in the table's column order (existing rows first, in place). */
@@ -25,6 +25,8 @@ export interface UpsertResult {
   /** 1-based data rows that changed or were added. */
   readonly changedRows: number[];
   readonly errors: ContractError[];
+  /** Inputs whose quality (not Validated) could not be written: the table has no Quality column. */
+  readonly qualityNotKept: number;
 }
 
 /** The key of an actual: indicator id and unit (case- and space-insensitive) and quarter. */
@@ -37,7 +39,7 @@ export function actualKey(indicatorId: string, orgUnit: string, period: Quarter)
  * not parse are left out). Every host matches actual rows with this.
  */
 export function indexActualRows(table: RawTable, startMonth: number): Map<string, number> {
-  const cols = columnIndex(table, { required: ACTUAL_COLUMNS });
+  const cols = columnIndex(table, { required: ACTUAL_COLUMNS, optional: OPTIONAL_ACTUAL_COLUMNS });
   const at = (c: string): number => cols.positions.get(c) ?? -1;
   const index = new Map<string, number>();
   table.rows.forEach((r, i) => {
@@ -62,7 +64,7 @@ export function upsertActuals(
   inputs: readonly ActualInput[],
   startMonth: number,
 ): UpsertResult {
-  const cols = columnIndex(table, { required: ACTUAL_COLUMNS });
+  const cols = columnIndex(table, { required: ACTUAL_COLUMNS, optional: OPTIONAL_ACTUAL_COLUMNS });
   const width = table.headers.length;
   const errors: ContractError[] = [];
   const missing = cols.missing.filter((c) => c === "IndicatorId" || c === "OrgUnit" || c === "Period");
@@ -73,7 +75,14 @@ export function upsertActuals(
       column: missing[0] ?? null,
       message: `${table.name}: the table has no ${missing.join(", ")} column, so actuals cannot be matched; nothing was written`,
     });
-    return { rows: table.rows.map((r) => [...r]), added: 0, updated: 0, changedRows: [], errors };
+    return {
+      rows: table.rows.map((r) => [...r]),
+      added: 0,
+      updated: 0,
+      changedRows: [],
+      errors,
+      qualityNotKept: 0,
+    };
   }
   const pos = (c: string): number | undefined => cols.positions.get(c);
   const rows: RawCell[][] = table.rows.map((r) => {
@@ -85,6 +94,7 @@ export function upsertActuals(
 
   let added = 0;
   let updated = 0;
+  let qualityNotKept = 0;
   const changed = new Set<number>();
   const addedRows = new Set<number>();
   inputs.forEach((input, n) => {
@@ -104,6 +114,12 @@ export function upsertActuals(
       ["Numerator", input.numerator],
       ["Denominator", input.denominator],
     ];
+    // Quality travels with its figure (blank means Validated); a table without the column keeps none.
+    if (input.quality !== undefined) {
+      if (pos("Quality") !== undefined)
+        figures.push(["Quality", input.quality === "Validated" ? null : input.quality]);
+      else if (input.quality !== "Validated") qualityNotKept++;
+    }
     const k = actualKey(input.indicatorId, input.orgUnit, p.value);
     const at = index.get(k);
     if (at !== undefined) {
@@ -143,5 +159,6 @@ export function upsertActuals(
     updated,
     changedRows: [...changed].sort((a, b) => a - b).map((i) => i + 1),
     errors,
+    qualityNotKept,
   };
 }

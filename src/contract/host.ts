@@ -57,6 +57,8 @@ export interface ActualInput {
   readonly value: number | null;
   readonly numerator: number | null;
   readonly denominator: number | null;
+  /** The figure's quality (a wide table's `(p)` or `(e)` mark); written where PerfActuals has a Quality column. */
+  readonly quality?: string | undefined;
 }
 
 export interface RefreshResult {

@@ -4,8 +4,10 @@ import {
   actualKey,
   columnIndex,
   indexActualRows,
+  OPTIONAL_ACTUAL_COLUMNS,
   TABLE,
   upsertActuals,
+  withColumns,
   type ActualInput,
   type RawCell,
   type RawTable,
@@ -37,7 +39,19 @@ async function readActuals(
 
 export function appendActuals(h: HostContext, inputs: readonly ActualInput[]): Promise<AppendResult> {
   return h.run(async (context) => {
-    const { table, layout, startMonth } = await readActuals(h, context);
+    const read = await readActuals(h, context);
+    const { startMonth } = read;
+    // A figure marked provisional or estimated (a wide table's `(p)`) needs the schema 2 Quality
+    // column: it is added at the table's right end, in this batch, before the rows are written.
+    const hasQuality = columnIndex(read.table, {
+      required: ACTUAL_COLUMNS,
+      optional: OPTIONAL_ACTUAL_COLUMNS,
+    }).positions.has("Quality");
+    const addQuality = !hasQuality && inputs.some((i) => i.quality !== undefined && i.quality !== "Validated");
+    const table = addQuality ? withColumns(read.table, ["Quality"]) : read.table;
+    const layout: TableLayout = addQuality
+      ? { ...read.layout, headers: [...read.layout.headers, "Quality"], colCount: read.layout.colCount + 1 }
+      : read.layout;
     const blanks = trailingBlanks(table.rows);
     const kept = table.rows.slice(0, table.rows.length - blanks);
     const up = upsertActuals({ ...table, rows: kept }, inputs, startMonth);
@@ -47,6 +61,10 @@ export function appendActuals(h: HostContext, inputs: readonly ActualInput[]): P
       return { added: 0, updated: 0, errors: up.errors };
     }
     const batch = new WriteBatch(context, h.budget);
+    if (addQuality) {
+      batch.small();
+      context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, "Quality");
+    }
     const writer = new TableWriter(context, batch);
     writer.change(layout, kept, up.rows, changedExisting);
     writer.append(

@@ -303,6 +303,7 @@ export function importInputs(result: WideImport): ActualInput[] {
     value: r.value,
     numerator: r.numerator,
     denominator: r.denominator,
+    ...(r.quality !== undefined ? { quality: r.quality } : {}),
   }));
 }
 
