@@ -155,8 +155,15 @@ test("a hand-made report audited in the preview", async (t) => {
   await step(t, "the report is in the preview's grid, with its fill colours", async () => {
     await page.goto(`${server.url}/preview.html`);
     await flowTab("Review").waitFor({ timeout: 30_000 });
-    await page.evaluate(
-      ([key, json]) => localStorage.setItem(key ?? "", json ?? ""),
+    // The workbook is stored by a script that runs before the reloaded page's own code (once: a
+    // session flag keeps later reloads from storing it again), so no pending save of the sample
+    // (the preview saves 250 ms after a change) can overwrite it.
+    await page.addInitScript(
+      ([key, json]) => {
+        if (sessionStorage.getItem("perfcycle-e2e-stored") !== null) return;
+        localStorage.setItem(key ?? "", json ?? "");
+        sessionStorage.setItem("perfcycle-e2e-stored", "1");
+      },
       [STORAGE_KEY, handMadeReport()],
     );
     await page.reload();
