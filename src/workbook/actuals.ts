@@ -47,7 +47,8 @@ export function appendActuals(h: HostContext, inputs: readonly ActualInput[]): P
       required: ACTUAL_COLUMNS,
       optional: OPTIONAL_ACTUAL_COLUMNS,
     }).positions.has("Quality");
-    const addQuality = !hasQuality && inputs.some((i) => i.quality !== undefined && i.quality !== "Validated");
+    const addQuality =
+      !hasQuality && inputs.some((i) => i.quality !== undefined && i.quality !== "Validated");
     const table = addQuality ? withColumns(read.table, ["Quality"]) : read.table;
     const layout: TableLayout = addQuality
       ? { ...read.layout, headers: [...read.layout.headers, "Quality"], colCount: read.layout.colCount + 1 }
