@@ -26,7 +26,6 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  passWithNoTests: true,
   collectCoverageFrom: ["src/**/*.{ts,tsx}", "!src/**/*.test.{ts,tsx}", "!src/**/*.d.ts"],
   coverageDirectory: "coverage",
   projects: [
