@@ -11,7 +11,7 @@
  * - An input whose period does not parse is an error and is skipped; a table row whose period
  *   does not parse is never matched (the reader reports it).
  */
-import { formatQuarter, idKey, parsePeriod, quarterIndex, unitKey, type Quarter } from "../engine";
+import { actualKey, formatQuarter, parsePeriod } from "../engine";
 import type { ActualInput } from "./host";
 import type { ContractError, RawCell, RawTable } from "./raw";
 import { cellText, columnIndex } from "./read";
@@ -29,10 +29,8 @@ export interface UpsertResult {
   readonly qualityNotKept: number;
 }
 
-/** The key of an actual: indicator id and unit (case- and space-insensitive) and quarter. */
-export function actualKey(indicatorId: string, orgUnit: string, period: Quarter): string {
-  return `${idKey(indicatorId)}|${unitKey(orgUnit)}|${quarterIndex(period)}`;
-}
+/** The key of an actual (the engine's): kept here for the hosts that import it from the contract. */
+export { actualKey };
 
 /**
  * PerfActuals rows by `actualKey` → 0-based data row (the first row wins; rows whose period does
@@ -70,6 +68,7 @@ export function upsertActuals(
   const missing = cols.missing.filter((c) => c === "IndicatorId" || c === "OrgUnit" || c === "Period");
   if (missing.length > 0) {
     errors.push({
+      code: "COLUMN_MISSING",
       table: table.name,
       row: null,
       column: missing[0] ?? null,
@@ -101,6 +100,7 @@ export function upsertActuals(
     const p = parsePeriod(input.period, { startMonth });
     if (!p.ok) {
       errors.push({
+        code: p.error.code,
         table: TABLE.actuals,
         row: null,
         column: "Period",

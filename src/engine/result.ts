@@ -28,11 +28,16 @@ export type ErrorCode =
   | "CONFIDENCE_LEVEL"
   | "CONFIDENCE_INPUT"
   | "QUALITY"
-  | "TARGET_METHOD";
+  | "TARGET_METHOD"
+  | "FIGURE_ONE_COUNT"
+  | "FIGURE_FRACTION_NOT_RATE"
+  | "FIGURE_FRACTION_AND_COUNTS";
 
 export interface EngineError {
   readonly code: ErrorCode;
   readonly message: string;
+  /** The input the error is about, when the function reads several (e.g. `W3` of a custom profile). */
+  readonly field?: string;
 }
 
 export type Result<T> =
@@ -42,8 +47,8 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err<T = never>(code: ErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function err<T = never>(code: ErrorCode, message: string, field?: string): Result<T> {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
 }
 
 /** Text of any value for a message; never throws (an object without a usable toString is described). */

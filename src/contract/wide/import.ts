@@ -33,6 +33,7 @@
  * - Rows are sorted by indicator id, unit and quarter (stable); issues by cell, row by row.
  */
 import {
+  actualKey,
   checkPublishedPercent,
   formatQuarter,
   idKey,
@@ -355,7 +356,7 @@ export function importWide(
     | undefined;
 
   const add = (row: ImportedRow & { qi: number }, r: number, c: number, cell: RawCell): void => {
-    const key = `${idKey(row.indicatorId)}|${unitKey(row.orgUnit)}|${row.qi}`;
+    const key = actualKey(row.indicatorId, row.orgUnit, row.qi);
     const first = seen.get(key);
     if (first !== undefined) {
       issue(
