@@ -25,7 +25,7 @@
  *   column by column ("Escalated to Social Care" / "Escalation %").
  * - Footnote and quality marks (`12.4%*`, `31/274 (r)`, `(p)`) are read off first (wide/marks.ts).
  */
-import { checkPublishedPercent, parseCellNumber, percentDecimals, quote } from "../engine";
+import { checkPublishedPercent, parseCellNumber, percentDecimals, publishedSeverity, quote } from "../engine";
 import { offsetA1, parseA1 } from "./a1";
 import type { RawCell } from "./raw";
 import { cellText, isBlankCell } from "./read";
@@ -137,11 +137,9 @@ function check(
     return base("error", "", `${published.text} is published for ${what}: ${r.error.message}`);
   }
   if (r.value.matches) return undefined;
-  const step = 10 ** -published.decimals;
-  const off = Math.abs(r.value.recomputed * 100 - published.fraction * 100);
   const places = published.decimals === 1 ? "one decimal place" : `${published.decimals} decimal places`;
   return base(
-    off < step * 1.5 ? "warning" : "error",
+    publishedSeverity(published.fraction, published.decimals, r.value.recomputed),
     r.value.expectedText,
     `${published.text} is published for ${what}, which is ${r.value.expectedText} at ${places} (${numerator}/${denominator} = ${(r.value.recomputed * 100).toFixed(published.decimals + 3)}%)`,
   );

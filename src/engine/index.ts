@@ -20,6 +20,8 @@ export * from "./register";
 export * from "./actualKey";
 export * from "./smart";
 export * from "./published";
+export * from "./publishedSeverity";
+export * from "./approval";
 export * from "./confidence";
 export * from "./comparators";
 export * from "./quality";
