@@ -3,35 +3,39 @@
  * can fail returns a `Result` whose error carries a stable code and a plain-English message.
  */
 
-export type ErrorCode =
-  | "PERIOD_UNPARSEABLE"
-  | "PERIOD_AMBIGUOUS"
-  | "PERIOD_NOT_QUARTER_END"
-  | "PERIOD_YEAR"
-  | "FY_START_MONTH"
-  | "MEASURE_TYPE"
-  | "POLARITY"
-  | "PROFILE"
-  | "PROFILE_WEIGHTS"
-  | "PROFILE_SEASONAL"
-  | "TOLERANCE"
-  | "TOLERANCE_TYPE"
-  | "RAG_SCHEME"
-  | "RAG_RULE"
-  | "NOT_A_NUMBER"
-  | "DIVIDE_BY_ZERO"
-  | "RATE_NOT_AGGREGABLE"
-  | "LEVEL_NOT_AGGREGABLE"
-  | "UNIT_CYCLE"
-  | "MISSING_VALUE"
-  | "QUARTER"
-  | "CONFIDENCE_LEVEL"
-  | "CONFIDENCE_INPUT"
-  | "QUALITY"
-  | "TARGET_METHOD"
-  | "FIGURE_ONE_COUNT"
-  | "FIGURE_FRACTION_NOT_RATE"
-  | "FIGURE_FRACTION_AND_COUNTS";
+/** The engine's error codes: each function's failures, one code a kind (the catalogue of the contract's own is errorCodes.ts). */
+export const ERROR_CODES = [
+  "PERIOD_UNPARSEABLE",
+  "PERIOD_AMBIGUOUS",
+  "PERIOD_NOT_QUARTER_END",
+  "PERIOD_YEAR",
+  "FY_START_MONTH",
+  "MEASURE_TYPE",
+  "POLARITY",
+  "PROFILE",
+  "PROFILE_WEIGHTS",
+  "PROFILE_SEASONAL",
+  "TOLERANCE",
+  "TOLERANCE_TYPE",
+  "RAG_SCHEME",
+  "RAG_RULE",
+  "NOT_A_NUMBER",
+  "DIVIDE_BY_ZERO",
+  "RATE_NOT_AGGREGABLE",
+  "LEVEL_NOT_AGGREGABLE",
+  "UNIT_CYCLE",
+  "MISSING_VALUE",
+  "QUARTER",
+  "CONFIDENCE_LEVEL",
+  "CONFIDENCE_INPUT",
+  "QUALITY",
+  "TARGET_METHOD",
+  "FIGURE_ONE_COUNT",
+  "FIGURE_FRACTION_NOT_RATE",
+  "FIGURE_FRACTION_AND_COUNTS",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface EngineError {
   readonly code: ErrorCode;
