@@ -21,6 +21,7 @@ import {
   IMPORT_JSON_KEYS,
   IMPORT_JSON_OPTIONAL_KEYS,
   importWide,
+  issueJson,
   PERFCYCLE_VERSION,
   RAG_COLOURS,
   readRegister,
@@ -637,7 +638,11 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     ...(wide.merges ? { merges: wide.merges } : {}),
     ...(wide.formats ? { formats: wide.formats } : {}),
   });
-  const out = { rows: result.rows.map(importRowJson), errors: result.errors, warnings: result.warnings };
+  const out = {
+    rows: result.rows.map(importRowJson),
+    errors: result.errors.map(issueJson),
+    warnings: result.warnings.map(issueJson),
+  };
 
   let note = "";
   if (target && into !== undefined) {

@@ -11,7 +11,7 @@
  * - An input whose period does not parse is an error and is skipped; a table row whose period
  *   does not parse is never matched (the reader reports it).
  */
-import { formatQuarter, idKey, parsePeriod, quarterIndex, unitKey, type Quarter } from "../engine";
+import { actualKey, formatQuarter, parsePeriod } from "../engine";
 import type { ActualInput } from "./host";
 import type { ContractError, RawCell, RawTable } from "./raw";
 import { cellText, columnIndex } from "./read";
@@ -29,10 +29,8 @@ export interface UpsertResult {
   readonly qualityNotKept: number;
 }
 
-/** The key of an actual: indicator id and unit (case- and space-insensitive) and quarter. */
-export function actualKey(indicatorId: string, orgUnit: string, period: Quarter): string {
-  return `${idKey(indicatorId)}|${unitKey(orgUnit)}|${quarterIndex(period)}`;
-}
+/** The key of an actual (the engine's): kept here for the hosts that import it from the contract. */
+export { actualKey };
 
 /**
  * PerfActuals rows by `actualKey` → 0-based data row (the first row wins; rows whose period does
@@ -51,14 +49,88 @@ export function indexActualRows(table: RawTable, startMonth: number): Map<string
   return index;
 }
 
-function sameCell(a: RawCell | undefined, b: RawCell): boolean {
+/** Whether a stored figure cell already holds this figure: blank as blank, `1,242` typed as text as 1242. */
+function holdsFigure(a: RawCell | undefined, b: RawCell): boolean {
   if ((a === null || a === undefined || a === "") && (b === null || b === "")) return true;
   if (typeof a === "string" && typeof b === "number")
     return a.trim() !== "" && Number(a.replace(/,/g, "")) === b;
   return a === b;
 }
 
-/** Upsert `inputs` into the PerfActuals table (see the module comment). */
+/** The table being upserted: its rows (copied, padded to the headers), where each column is, the rows by actualKey. */
+interface Upsert {
+  readonly rows: RawCell[][];
+  readonly width: number;
+  readonly pos: (c: string) => number | undefined;
+  readonly index: Map<string, number>;
+  readonly changed: Set<number>;
+  readonly addedRows: Set<number>;
+  added: number;
+  updated: number;
+  qualityNotKept: number;
+}
+
+/** The cells an input writes: its figures, and its quality when the table has the column. */
+function figureCells(u: Upsert, input: ActualInput): [string, RawCell][] {
+  const figures: [string, RawCell][] = [
+    ["Value", input.value],
+    ["Numerator", input.numerator],
+    ["Denominator", input.denominator],
+  ];
+  // Quality travels with its figure (blank means Validated); a table without the column keeps none.
+  if (input.quality !== undefined) {
+    if (u.pos("Quality") !== undefined)
+      figures.push(["Quality", input.quality === "Validated" ? null : input.quality]);
+    else if (input.quality !== "Validated") u.qualityNotKept++;
+  }
+  return figures;
+}
+
+/** Update the figure cells of the row at `at` (counted once as updated however many inputs change it). */
+function updateRow(u: Upsert, at: number, figures: readonly [string, RawCell][]): void {
+  const row = u.rows[at] ?? [];
+  let rowChanged = false;
+  for (const [c, v] of figures) {
+    const i = u.pos(c);
+    if (i === undefined) continue;
+    if (!holdsFigure(row[i], v)) {
+      row[i] = v;
+      rowChanged = true;
+    }
+  }
+  if (rowChanged && !u.addedRows.has(at) && !u.changed.has(at)) u.updated++;
+  if (rowChanged) u.changed.add(at);
+}
+
+/** Add a row for the input, with the canonical period label. */
+function addRow(
+  u: Upsert,
+  key: string,
+  input: ActualInput,
+  period: string,
+  figures: readonly [string, RawCell][],
+): void {
+  const row: RawCell[] = Array.from({ length: u.width }, () => null);
+  const set = (c: string, v: RawCell): void => {
+    const i = u.pos(c);
+    if (i !== undefined) row[i] = v;
+  };
+  set("IndicatorId", input.indicatorId);
+  set("OrgUnit", input.orgUnit);
+  set("Period", period);
+  for (const [c, v] of figures) set(c, v);
+  u.rows.push(row);
+  const i = u.rows.length - 1;
+  u.index.set(key, i);
+  u.addedRows.add(i);
+  u.changed.add(i);
+  u.added++;
+}
+
+/**
+ * Upsert actuals into a PerfActuals table (see the module comment). Returns the whole table's
+ * new rows; a table without IndicatorId, OrgUnit or Period is an error and nothing is written.
+ */
 export function upsertActuals(
   table: RawTable,
   inputs: readonly ActualInput[],
@@ -70,37 +142,31 @@ export function upsertActuals(
   const missing = cols.missing.filter((c) => c === "IndicatorId" || c === "OrgUnit" || c === "Period");
   if (missing.length > 0) {
     errors.push({
+      code: "COLUMN_MISSING",
       table: table.name,
       row: null,
       column: missing[0] ?? null,
       message: `${table.name}: the table has no ${missing.join(", ")} column, so actuals cannot be matched; nothing was written`,
     });
-    return {
-      rows: table.rows.map((r) => [...r]),
-      added: 0,
-      updated: 0,
-      changedRows: [],
-      errors,
-      qualityNotKept: 0,
-    };
+    const rows = table.rows.map((r) => [...r]);
+    return { rows, added: 0, updated: 0, changedRows: [], errors, qualityNotKept: 0 };
   }
-  const pos = (c: string): number | undefined => cols.positions.get(c);
-  const rows: RawCell[][] = table.rows.map((r) => {
-    const copy = [...r];
-    while (copy.length < width) copy.push(null);
-    return copy;
-  });
-  const index = indexActualRows(table, startMonth);
-
-  let added = 0;
-  let updated = 0;
-  let qualityNotKept = 0;
-  const changed = new Set<number>();
-  const addedRows = new Set<number>();
+  const u: Upsert = {
+    rows: table.rows.map((r) => [...r, ...Array.from({ length: Math.max(0, width - r.length) }, () => null)]),
+    width,
+    pos: (c) => cols.positions.get(c),
+    index: indexActualRows(table, startMonth),
+    changed: new Set(),
+    addedRows: new Set(),
+    added: 0,
+    updated: 0,
+    qualityNotKept: 0,
+  };
   inputs.forEach((input, n) => {
     const p = parsePeriod(input.period, { startMonth });
     if (!p.ok) {
       errors.push({
+        code: p.error.code,
         table: TABLE.actuals,
         row: null,
         column: "Period",
@@ -109,56 +175,19 @@ export function upsertActuals(
       return;
     }
     if (input.value === null && input.numerator === null && input.denominator === null) return;
-    const figures: [string, RawCell][] = [
-      ["Value", input.value],
-      ["Numerator", input.numerator],
-      ["Denominator", input.denominator],
-    ];
-    // Quality travels with its figure (blank means Validated); a table without the column keeps none.
-    if (input.quality !== undefined) {
-      if (pos("Quality") !== undefined)
-        figures.push(["Quality", input.quality === "Validated" ? null : input.quality]);
-      else if (input.quality !== "Validated") qualityNotKept++;
-    }
+    const figures = figureCells(u, input);
     const k = actualKey(input.indicatorId, input.orgUnit, p.value);
-    const at = index.get(k);
-    if (at !== undefined) {
-      const row = rows[at] ?? [];
-      let rowChanged = false;
-      for (const [c, v] of figures) {
-        const i = pos(c);
-        if (i === undefined) continue;
-        if (!sameCell(row[i], v)) {
-          row[i] = v;
-          rowChanged = true;
-        }
-      }
-      if (rowChanged && !addedRows.has(at) && !changed.has(at)) updated++;
-      if (rowChanged) changed.add(at);
-      return;
-    }
-    const row: RawCell[] = Array.from({ length: width }, () => null);
-    const set = (c: string, v: RawCell): void => {
-      const i = pos(c);
-      if (i !== undefined) row[i] = v;
-    };
-    set("IndicatorId", input.indicatorId);
-    set("OrgUnit", input.orgUnit);
-    set("Period", formatQuarter(p.value, startMonth));
-    for (const [c, v] of figures) set(c, v);
-    rows.push(row);
-    const i = rows.length - 1;
-    index.set(k, i);
-    addedRows.add(i);
-    changed.add(i);
-    added++;
+    const at = u.index.get(k);
+    if (at !== undefined) updateRow(u, at, figures);
+    else addRow(u, k, input, formatQuarter(p.value, startMonth), figures);
   });
+  const changedRows = [...u.changed].sort((a, b) => a - b).map((i) => i + 1);
   return {
-    rows,
-    added,
-    updated,
-    changedRows: [...changed].sort((a, b) => a - b).map((i) => i + 1),
+    rows: u.rows,
+    added: u.added,
+    updated: u.updated,
+    changedRows,
     errors,
-    qualityNotKept,
+    qualityNotKept: u.qualityNotKept,
   };
 }

@@ -50,7 +50,7 @@ export function checkBook(
   const published = checkSheets(sheets);
   const read = readRegister(book, options);
   if (!read.register) {
-    const noTargets = read.fatal?.table === TABLE.targets && read.fatal.row === null;
+    const noTargets = read.fatal?.code === "TARGETS_TABLE_MISSING";
     return { findings: [], errors: noTargets ? [] : read.errors, published, register: false };
   }
   const register = read.register;
@@ -63,7 +63,13 @@ export function checkBook(
     const report = buildReport(register, register.settings.reportingPeriod);
     errors.push(...report.errors);
   } else if (!h.ok) {
-    errors.push({ table: TABLE.units, row: null, column: "Parent", message: h.error.message });
+    errors.push({
+      code: h.error.code,
+      table: TABLE.units,
+      row: null,
+      column: "Parent",
+      message: h.error.message,
+    });
   }
   const seen = new Set<string>();
   const unique = errors.filter((e) => {

@@ -25,7 +25,7 @@
  *   column by column ("Escalated to Social Care" / "Escalation %").
  * - Footnote and quality marks (`12.4%*`, `31/274 (r)`, `(p)`) are read off first (wide/marks.ts).
  */
-import { checkPublishedPercent, parseCellNumber, percentDecimals, quote } from "../engine";
+import { checkPublishedPercent, parseCellNumber, percentDecimals, publishedSeverity, quote } from "../engine";
 import { offsetA1, parseA1 } from "./a1";
 import type { RawCell } from "./raw";
 import { cellText, isBlankCell } from "./read";
@@ -137,11 +137,9 @@ function check(
     return base("error", "", `${published.text} is published for ${what}: ${r.error.message}`);
   }
   if (r.value.matches) return undefined;
-  const step = 10 ** -published.decimals;
-  const off = Math.abs(r.value.recomputed * 100 - published.fraction * 100);
   const places = published.decimals === 1 ? "one decimal place" : `${published.decimals} decimal places`;
   return base(
-    off < step * 1.5 ? "warning" : "error",
+    publishedSeverity(published.fraction, published.decimals, r.value.recomputed),
     r.value.expectedText,
     `${published.text} is published for ${what}, which is ${r.value.expectedText} at ${places} (${numerator}/${denominator} = ${(r.value.recomputed * 100).toFixed(published.decimals + 3)}%)`,
   );
@@ -164,73 +162,72 @@ const TEXT_FORMS: readonly { re: RegExp; n: number; d: number; p: number }[] = [
   },
 ];
 
-/**
- * Published figures on a sheet that do not equal their recomputed value at the published
- * precision. `formats` has the grid's shape (Excel number formats); `origin` is grid[0][0]'s address.
- */
-export function scanPublished(
-  sheet: string,
-  grid: readonly (readonly RawCell[])[],
-  formats?: readonly (readonly string[])[],
-  origin = "A1",
-): PublishedFinding[] {
-  const o = parseA1(origin) ? origin : "A1";
-  const at = (r: number, c: number): string => offsetA1(o, r, c);
-  const out: PublishedFinding[] = [];
-  const covered = new Set<string>();
+/** One scan of a sheet: its grid, formats and cell addresses, the cells already checked, the findings. */
+interface Scan {
+  readonly sheet: string;
+  readonly grid: readonly (readonly RawCell[])[];
+  readonly formats: readonly (readonly string[])[] | undefined;
+  readonly at: (r: number, c: number) => string;
+  /** `r|c` of the cells a pass has checked, so a later pass does not check them again. */
+  readonly covered: Set<string>;
+  readonly out: PublishedFinding[];
+}
 
-  // A % column right of two count columns whose headers say nothing of numerator and
-  // denominator ("Escalated | Cases closed | %"): the smaller count over the larger (a proportion's
-  // numerator is never above its denominator). The layout is a guess, so it stands only when at
-  // least half the rows checked agree with it.
-  const besideCounts = (r: number): PublishedFinding[] => {
-    const row = grid[r] ?? [];
-    const found: PublishedFinding[] = [];
-    for (let pc = 2; pc < row.length; pc++) {
-      const h = row[pc] ?? null;
-      // A header, not a figure: "12.4%" in a data row is not a column of percentages.
-      if (!isPctHeader(h) || typeof h !== "string" || CHANGE_WORDS.test(h) || countOrPercent(h)) continue;
-      if (
-        [row[pc - 1], row[pc - 2]].some((x) => typeof x !== "string" || isPctHeader(x) || countOrPercent(x))
-      )
-        continue;
-      let checked = 0;
-      let agree = 0;
-      const mine: { k: number; f: PublishedFinding }[] = [];
-      for (let k = r + 1; k < grid.length; k++) {
-        const data = grid[k] ?? [];
-        if (data.every((c) => isBlankCell(c))) break;
-        const a = countOf(data[pc - 2] ?? null);
-        const b = countOf(data[pc - 1] ?? null);
-        const p = publishedOf(data[pc] ?? null, formats?.[k]?.[pc]);
-        if (a === undefined || b === undefined || p === undefined) continue;
-        if (![a, b].every((x) => Number.isInteger(x) && x >= 0) || p.fraction > 1 || p.fraction < 0) continue;
-        const n = Math.min(a, b);
-        const d = Math.max(a, b);
-        if (d === 0) continue;
-        checked++;
-        const f = check(sheet, at(k, pc), p, n, d, `${n}/${d} (${at(k, pc - 2)}, ${at(k, pc - 1)})`);
-        if (f) mine.push({ k, f });
-        else agree++;
-      }
-      if (checked > 0 && agree * 2 >= checked) {
-        for (const m of mine) {
-          covered.add(`${m.k}|${pc}`);
-          found.push(m.f);
-        }
+/**
+ * A % column right of two count columns whose headers say nothing of numerator and
+ * denominator ("Escalated | Cases closed | %"): the smaller count over the larger (a proportion's
+ * numerator is never above its denominator). The layout is a guess, so it stands only when at
+ * least half the rows checked agree with it.
+ */
+function besideCounts(s: Scan, r: number): PublishedFinding[] {
+  const { sheet, grid, formats, at, covered } = s;
+  const row = grid[r] ?? [];
+  const found: PublishedFinding[] = [];
+  for (let pc = 2; pc < row.length; pc++) {
+    const h = row[pc] ?? null;
+    // A header, not a figure: "12.4%" in a data row is not a column of percentages.
+    if (!isPctHeader(h) || typeof h !== "string" || CHANGE_WORDS.test(h) || countOrPercent(h)) continue;
+    if ([row[pc - 1], row[pc - 2]].some((x) => typeof x !== "string" || isPctHeader(x) || countOrPercent(x)))
+      continue;
+    let checked = 0;
+    let agree = 0;
+    const mine: { k: number; f: PublishedFinding }[] = [];
+    for (let k = r + 1; k < grid.length; k++) {
+      const data = grid[k] ?? [];
+      if (data.every((c) => isBlankCell(c))) break;
+      const a = countOf(data[pc - 2] ?? null);
+      const b = countOf(data[pc - 1] ?? null);
+      const p = publishedOf(data[pc] ?? null, formats?.[k]?.[pc]);
+      if (a === undefined || b === undefined || p === undefined) continue;
+      if (![a, b].every((x) => Number.isInteger(x) && x >= 0) || p.fraction > 1 || p.fraction < 0) continue;
+      const n = Math.min(a, b);
+      const d = Math.max(a, b);
+      if (d === 0) continue;
+      checked++;
+      const f = check(sheet, at(k, pc), p, n, d, `${n}/${d} (${at(k, pc - 2)}, ${at(k, pc - 1)})`);
+      if (f) mine.push({ k, f });
+      else agree++;
+    }
+    if (checked > 0 && agree * 2 >= checked) {
+      for (const m of mine) {
+        covered.add(`${m.k}|${pc}`);
+        found.push(m.f);
       }
     }
-    return found;
-  };
+  }
+  return found;
+}
 
-  // Row-wise tables: Numerator | Denominator | % columns.
+/** Row-wise tables: Numerator | Denominator | % columns (else a % column beside two counts). */
+function rowTables(s: Scan): void {
+  const { sheet, grid, formats, at, covered, out } = s;
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const nc = row.findIndex((c) => isHeaderIn(NUM_KEYS, c));
     const dc = row.findIndex((c) => isHeaderIn(DEN_KEYS, c));
     const pc = row.findIndex((c, i) => i !== nc && i !== dc && isPctHeader(c));
     if (nc < 0 || dc < 0) {
-      out.push(...besideCounts(r));
+      out.push(...besideCounts(s, r));
       continue;
     }
     if (pc < 0) continue;
@@ -246,8 +243,11 @@ export function scanPublished(
       if (f) out.push(f);
     }
   }
+}
 
-  // A row of n/d cells with the row of its percentages directly below.
+/** A row of n/d cells with the row of its percentages directly below. */
+function ndRows(s: Scan): void {
+  const { sheet, grid, formats, at, covered, out } = s;
   const fractionAt = (r: number, c: number): { n: number; d: number } | undefined => {
     const p = parseCellNumber(readMarks(grid[r]?.[c] ?? null).cell);
     return p.ok && p.value.kind === "fraction" ? { n: p.value.numerator, d: p.value.denominator } : undefined;
@@ -280,8 +280,11 @@ export function scanPublished(
       if (found) out.push(found);
     }
   }
+}
 
-  // Cells: `n/d (x%)`, `x% (n/d)`, or `n/d` with the percentage in the next cell.
+/** Cells: `n/d (x%)`, `x% (n/d)`, or `n/d` with the percentage in the next cell. */
+function textCells(s: Scan): void {
+  const { sheet, grid, formats, at, covered, out } = s;
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -319,5 +322,22 @@ export function scanPublished(
       }
     }
   }
-  return out;
+}
+
+/**
+ * Published figures on a sheet that do not equal their recomputed value at the published
+ * precision. `formats` has the grid's shape (Excel number formats); `origin` is grid[0][0]'s address.
+ */
+export function scanPublished(
+  sheet: string,
+  grid: readonly (readonly RawCell[])[],
+  formats?: readonly (readonly string[])[],
+  origin = "A1",
+): PublishedFinding[] {
+  const o = parseA1(origin) ? origin : "A1";
+  const scan: Scan = { sheet, grid, formats, at: (r, c) => offsetA1(o, r, c), covered: new Set(), out: [] };
+  rowTables(scan);
+  ndRows(scan);
+  textCells(scan);
+  return scan.out;
 }

@@ -53,6 +53,7 @@ export function writeQuality(
     const at = p.ok ? index.get(actualKey(q.indicatorId, q.orgUnit, p.value)) : undefined;
     if (at === undefined) {
       errors.push({
+        code: "QUALITY_NO_FIGURE",
         table: TABLE.actuals,
         row: null,
         column: "Quality",

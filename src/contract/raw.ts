@@ -2,6 +2,7 @@
  * Raw table values, as any host gets them (Office.js `values`, ExcelJS cells, the preview's
  * in-memory grid). The contract reads only this shape, so there is one reader for all hosts.
  */
+import type { LocatedError } from "../engine";
 
 /** A cell value: Office.js gives numbers (dates as serials), strings and booleans; ExcelJS may give Dates. Blank is "" or null. */
 export type RawCell = string | number | boolean | Date | null;
@@ -23,10 +24,5 @@ export interface RawWorkbook {
   readonly tables: readonly RawTable[];
 }
 
-/** A problem in the workbook: the table, the 1-based data row (null for the table as a whole), the column and a message quoting the text found. */
-export interface ContractError {
-  readonly table: string;
-  readonly row: number | null;
-  readonly column: string | null;
-  readonly message: string;
-}
+/** A problem in the workbook: the engine's located error (code, table, 1-based data row or null, column, message quoting the text found). */
+export type ContractError = LocatedError;

@@ -128,7 +128,7 @@ export function reportJson(report: Report, readErrors: readonly ContractError[] 
     const k = errorKey(e);
     if (seen.has(k)) continue;
     seen.add(k);
-    errors.push({ table: e.table, row: e.row, column: e.column, message: e.message });
+    errors.push({ table: e.table, row: e.row, column: e.column, message: e.message, code: e.code });
   }
   return {
     schemaVersion: report.schemaVersion,

@@ -12,10 +12,10 @@
  * - The edited row is read back with the contract's reader; its problems come back as errors
  *   naming the table, row and column (the host decides whether to write).
  */
-import { idKey, matchName, TARGET_STATUSES, unitKey } from "../engine";
+import { idKey, isProtectedStatus, matchName, TARGET_STATUSES, unitKey } from "../engine";
 import type { AuditEntry, EditOutcome, TargetEdit } from "./host";
 import type { ContractError, RawCell, RawTable } from "./raw";
-import { cellText, columnIndex, readRegister, findTable } from "./read";
+import { cellText, columnIndex, readRegister, findTable, type ColumnIndex } from "./read";
 import {
   AUDIT_COLUMNS,
   matchHeader,
@@ -36,28 +36,24 @@ export interface TargetEditResult {
   readonly errors: ContractError[];
 }
 
-function sameCell(a: RawCell | undefined, b: RawCell): boolean {
+/** Whether a cell reads as the value to write: the same text as the user reads it (dates by their time). */
+function readsAs(a: RawCell | undefined, b: RawCell): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return cellText(a ?? null) === cellText(b);
 }
 
-/** Apply a target edit to the PerfTargets table (see the module comment). */
-export function applyTargetEdit(
-  table: RawTable,
-  edit: TargetEdit,
-  context: { readonly who: string; readonly when: string; readonly startMonth: number },
-): TargetEditResult {
-  const cols = columnIndex(table, { required: TARGET_COLUMNS, optional: OPTIONAL_TARGET_COLUMNS });
-  const copy = (): RawCell[][] => table.rows.map((r) => [...r]);
-  const refuse = (message: string, needsReason = false): TargetEditResult => ({
-    outcome: { ok: false, needsReason, message },
-    rows: copy(),
-    row: null,
-    audit: [],
-    errors: [],
-  });
+type Refuse = (message: string, needsReason?: boolean) => TargetEditResult;
+
+interface Change {
+  readonly column: string;
+  readonly index: number;
+  readonly value: RawCell;
+}
+
+/** The edit's cells, each matched to its column; a name that is not a column of the table refuses the edit. */
+function changesOf(edit: TargetEdit, cols: ColumnIndex, refuse: Refuse): Change[] | TargetEditResult {
   const known = [...TARGET_COLUMNS, ...OPTIONAL_TARGET_COLUMNS];
-  const changes: { column: string; index: number; value: RawCell }[] = [];
+  const changes: Change[] = [];
   for (const [name, value] of Object.entries(edit.values)) {
     const column = matchHeader(name, known);
     if (column === undefined) return refuse(`${name} is not a column of ${TABLE.targets}`);
@@ -70,12 +66,18 @@ export function applyTargetEdit(
       );
     changes.push({ column, index, value });
   }
-  const idCol = cols.positions.get("IndicatorId");
-  const unitCol = cols.positions.get("OrgUnit");
-  if (idCol === undefined || unitCol === undefined)
-    return refuse(`${TABLE.targets} needs IndicatorId and OrgUnit columns`);
-  if (edit.indicatorId.trim() === "") return refuse("A target needs an indicator id");
+  return changes;
+}
 
+/** The 0-based row the edit is for: the indicator and unit's, of the edit's TargetYear when several match. */
+function rowOf(
+  table: RawTable,
+  edit: TargetEdit,
+  cols: ColumnIndex,
+  changes: readonly Change[],
+): number | undefined {
+  const idCol = cols.positions.get("IndicatorId") ?? -1;
+  const unitCol = cols.positions.get("OrgUnit") ?? -1;
   const matches: number[] = [];
   table.rows.forEach((r, i) => {
     if (
@@ -87,73 +89,122 @@ export function applyTargetEdit(
   });
   const yearCol = cols.positions.get("TargetYear");
   const year = changes.find((c) => c.column === "TargetYear")?.value;
-  const at =
-    matches.length > 1 && year !== undefined && yearCol !== undefined
-      ? (matches.find((i) => sameCell(table.rows[i]?.[yearCol], year)) ?? matches[0])
-      : matches[0];
+  return matches.length > 1 && year !== undefined && yearCol !== undefined
+    ? (matches.find((i) => readsAs(table.rows[i]?.[yearCol], year)) ?? matches[0])
+    : matches[0];
+}
 
+/** A new row: the id, the unit, the edit's cells, and Status Draft when the edit gives none. */
+function newRow(edit: TargetEdit, cols: ColumnIndex, width: number, changes: readonly Change[]): RawCell[] {
+  const row: RawCell[] = Array.from({ length: width }, () => null);
+  row[cols.positions.get("IndicatorId") ?? 0] = edit.indicatorId.trim();
+  row[cols.positions.get("OrgUnit") ?? 0] = edit.orgUnit.trim();
+  for (const c of changes) row[c.index] = c.value;
+  const statusCol = cols.positions.get("Status");
+  if (statusCol !== undefined && (row[statusCol] === null || row[statusCol] === "")) row[statusCol] = "Draft";
+  return row;
+}
+
+/**
+ * Change an existing row in place: a protected target (engine isProtectedStatus, by the Status
+ * before the edit) needs a reason, and each changed cell becomes an audit entry. Returns the
+ * entries, or the refusal.
+ */
+function changeRow(
+  row: RawCell[],
+  edit: TargetEdit,
+  cols: ColumnIndex,
+  changes: readonly Change[],
+  context: { readonly who: string; readonly when: string; readonly refuse: Refuse },
+): AuditEntry[] | TargetEditResult {
+  const statusCol = cols.positions.get("Status");
+  const status =
+    statusCol === undefined ? undefined : matchName(cellText(row[statusCol] ?? null), TARGET_STATUSES);
+  const changed = changes.filter((c) => !readsAs(row[c.index], c.value));
+  const agreed = isProtectedStatus(status);
+  const reason = edit.reason?.trim() ?? "";
+  if (agreed && changed.length > 0 && reason === "") {
+    return context.refuse(
+      `${edit.indicatorId} (${edit.orgUnit}) is ${status}: give a reason for changing ${changed.map((c) => c.column).join(", ")}; it is kept in the audit log`,
+      true,
+    );
+  }
+  const audit: AuditEntry[] = [];
+  const idCol = cols.positions.get("IndicatorId") ?? -1;
+  const unitCol = cols.positions.get("OrgUnit") ?? -1;
+  for (const c of changed) {
+    if (agreed) {
+      audit.push({
+        when: context.when,
+        who: context.who,
+        indicatorId: cellText(row[idCol] ?? null),
+        orgUnit: cellText(row[unitCol] ?? null),
+        field: c.column,
+        oldValue: cellText(row[c.index] ?? null),
+        newValue: cellText(c.value),
+        reason,
+      });
+    }
+    row[c.index] = c.value;
+  }
+  return audit;
+}
+
+/** The edited row's problems: the table read back with the workbook's fiscal year start. */
+function rowErrors(table: RawTable, rows: RawCell[][], index: number, startMonth: number): ContractError[] {
+  const probe = readRegister({
+    tables: [
+      { name: TABLE.settings, headers: ["Setting", "Value"], rows: [["FiscalYearStartMonth", startMonth]] },
+      { ...table, name: TABLE.targets, rows },
+    ],
+  });
+  return probe.errors.filter((e) => e.table === TABLE.targets && e.row === index + 1);
+}
+
+/** Apply a target edit to the PerfTargets table (see the module comment). */
+export function applyTargetEdit(
+  table: RawTable,
+  edit: TargetEdit,
+  context: { readonly who: string; readonly when: string; readonly startMonth: number },
+): TargetEditResult {
+  const cols = columnIndex(table, { required: TARGET_COLUMNS, optional: OPTIONAL_TARGET_COLUMNS });
+  const copy = (): RawCell[][] => table.rows.map((r) => [...r]);
+  const refuse: Refuse = (message, needsReason = false) => ({
+    outcome: { ok: false, needsReason, message },
+    rows: copy(),
+    row: null,
+    audit: [],
+    errors: [],
+  });
+  const changes = changesOf(edit, cols, refuse);
+  if (!Array.isArray(changes)) return changes;
+  if (!cols.positions.has("IndicatorId") || !cols.positions.has("OrgUnit"))
+    return refuse(`${TABLE.targets} needs IndicatorId and OrgUnit columns`);
+  if (edit.indicatorId.trim() === "") return refuse("A target needs an indicator id");
+  const at = rowOf(table, edit, cols, changes);
   const rows = copy();
   const width = table.headers.length;
   let index: number;
-  let created = false;
-  const audit: AuditEntry[] = [];
+  let audit: AuditEntry[] = [];
   if (at === undefined) {
-    const row: RawCell[] = Array.from({ length: width }, () => null);
-    row[idCol] = edit.indicatorId.trim();
-    row[unitCol] = edit.orgUnit.trim();
-    for (const c of changes) row[c.index] = c.value;
-    const statusCol = cols.positions.get("Status");
-    if (statusCol !== undefined && (row[statusCol] === null || row[statusCol] === ""))
-      row[statusCol] = "Draft";
-    rows.push(row);
+    rows.push(newRow(edit, cols, width, changes));
     index = rows.length - 1;
-    created = true;
   } else {
     index = at;
     const row = rows[at] ?? [];
     while (row.length < width) row.push(null);
-    const statusCol = cols.positions.get("Status");
-    const status =
-      statusCol === undefined ? undefined : matchName(cellText(row[statusCol] ?? null), TARGET_STATUSES);
-    const changed = changes.filter((c) => !sameCell(row[c.index], c.value));
-    const agreed = status === "Agreed" || status === "Approved";
-    const reason = edit.reason?.trim() ?? "";
-    if (agreed && changed.length > 0 && reason === "") {
-      return refuse(
-        `${edit.indicatorId} (${edit.orgUnit}) is ${status}: give a reason for changing ${changed.map((c) => c.column).join(", ")}; it is kept in the audit log`,
-        true,
-      );
-    }
-    for (const c of changed) {
-      if (agreed) {
-        audit.push({
-          when: context.when,
-          who: context.who,
-          indicatorId: cellText(row[idCol] ?? null),
-          orgUnit: cellText(row[unitCol] ?? null),
-          field: c.column,
-          oldValue: cellText(row[c.index] ?? null),
-          newValue: cellText(c.value),
-          reason,
-        });
-      }
-      row[c.index] = c.value;
-    }
+    const changed = changeRow(row, edit, cols, changes, { ...context, refuse });
+    if (!Array.isArray(changed)) return changed;
+    audit = changed;
   }
-
-  // Read the edited row back, with the workbook's fiscal year start.
-  const probe = readRegister({
-    tables: [
-      {
-        name: TABLE.settings,
-        headers: ["Setting", "Value"],
-        rows: [["FiscalYearStartMonth", context.startMonth]],
-      },
-      { ...table, name: TABLE.targets, rows },
-    ],
-  });
-  const errors = probe.errors.filter((e) => e.table === TABLE.targets && e.row === index + 1);
-  return { outcome: { ok: true, created, audited: audit.length }, rows, row: index + 1, audit, errors };
+  const errors = rowErrors(table, rows, index, context.startMonth);
+  return {
+    outcome: { ok: true, created: at === undefined, audited: audit.length },
+    rows,
+    row: index + 1,
+    audit,
+    errors,
+  };
 }
 
 /** An audit entry as a PerfAudit row (AUDIT_COLUMNS order). */

@@ -10,6 +10,7 @@ import {
   qualityOfActual,
   type Compared,
   type MilestoneStep,
+  type Problem,
 } from "./evaluateSteps";
 import { explain } from "./explain";
 import type { FigureSource } from "./figureSource";
@@ -28,7 +29,7 @@ import type { QualityOf } from "./quality";
 import { ragStatus, type RagResult } from "./rag";
 import type { TargetRecord } from "./register";
 import { formatFiscalYear } from "./periods";
-import type { PlanStatus, ReportEntry, ReportError, ReportRow } from "./reportTypes";
+import type { PlanStatus, ReportEntry, ReportRow } from "./reportTypes";
 import { rowConfidence, significantDirection, type RowConfidence } from "./significance";
 import type { Evaluated, ReportContext, Subject } from "./subject";
 import { trendPoints, unitsSay } from "./trendPoints";
@@ -101,7 +102,7 @@ interface Rated {
   readonly forecast: number | null;
   readonly tolerance: number;
   readonly toleranceType: ToleranceType;
-  readonly error: ReportError | null;
+  readonly error: Problem | null;
 }
 
 /**
@@ -163,8 +164,8 @@ function rate(
     toleranceAmount: null,
   } as const;
   const message = `${t.indicatorId} (${t.orgUnit}): ${r.error.message}`;
-  const error = { table: "PerfTargets", row: t.row, column: "Tolerance", message };
-  return { rag, forecast: fc, tolerance, toleranceType, error };
+  const error = { code: r.error.code, table: "PerfTargets", row: t.row, column: "Tolerance", message };
+  return { rag, forecast: fc, tolerance, toleranceType, error: { error, reason: r.error.message } };
 }
 
 /** The one-line explanation, or the reason the row cannot be rated. */
@@ -178,7 +179,7 @@ function explanationOf(
   quality: QualityOf | null,
   previousId: string | null,
   plan: PlanStatus | null,
-  error: ReportError | null,
+  error: Problem | null,
 ): string {
   const { t, measureType, polarity, ctx } = s;
   const explanation = explain({
@@ -220,7 +221,7 @@ function explanationOf(
   });
   const explained =
     error && r.rag.status === "No target" && t.target !== null && m.inYear
-      ? `No target: the milestone cannot be set. ${error.message.replace(/^[^:]*: /, "")}`
+      ? `No target: the milestone cannot be set. ${error.reason}`
       : c.cur !== null && c.cur.kind === "error" && r.rag.status === "No data"
         ? `No data: ${ctx.label} cannot be rated. ${c.cur.message}`
         : explanation;
@@ -298,7 +299,10 @@ export function evaluateTarget(
       ci.level,
     ),
   };
-  return { entry: entryOf(s, row, { m, c, qualityUnit: quality?.unit ?? null, plan }), error };
+  return {
+    entry: entryOf(s, row, { m, c, qualityUnit: quality?.unit ?? null, plan }),
+    error: error?.error ?? null,
+  };
 }
 
 /** The entry around a row: what a host lays out beside it (names, commentary, trend). */

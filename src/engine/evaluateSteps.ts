@@ -8,7 +8,21 @@ import { formatFiscalYear, formatQuarter, type QuarterNumber } from "./periods";
 import { weightFor, type Weights } from "./profiles";
 import { lessCertain, type QualityOf } from "./quality";
 import type { ReportError } from "./reportTypes";
+import type { EngineError } from "./result";
 import type { Subject } from "./subject";
+
+/** A report error and its reason: the engine's message, without the row's name in front. */
+export interface Problem {
+  readonly error: ReportError;
+  readonly reason: string;
+}
+
+/** The problem of a target's row: its name in front of the engine's message, the column the error is about. */
+function targetProblem(s: Subject, column: string, e: EngineError): Problem {
+  const { t } = s;
+  const message = `${t.indicatorId} (${t.orgUnit}): ${e.message}`;
+  return { error: { code: e.code, table: "PerfTargets", row: t.row, column, message }, reason: e.message };
+}
 
 export interface MilestoneStep {
   readonly inYear: boolean;
@@ -16,7 +30,7 @@ export interface MilestoneStep {
   readonly milestone: number | null;
   /** The target's year, when the target is for another year than the period's. */
   readonly targetNote: string | undefined;
-  readonly error: ReportError | null;
+  readonly error: Problem | null;
 }
 
 function stepOf(
@@ -24,13 +38,14 @@ function stepOf(
   targetNote: string | undefined,
   weights: Weights | null,
   milestone: number | null,
-  error: ReportError | null,
+  error: Problem | null,
 ): MilestoneStep {
   return { inYear, weights, milestone, targetNote, error };
 }
 
 /** The milestone for the period, from the target of its year and the profile's weights. */
-export function milestoneStep({ t, measureType, ctx, src }: Subject): MilestoneStep {
+export function milestoneStep(s: Subject): MilestoneStep {
+  const { t, measureType, ctx, src } = s;
   const { period, settings } = ctx;
   const inYear = t.targetYear === period.fy;
   const targetNote =
@@ -44,19 +59,12 @@ export function milestoneStep({ t, measureType, ctx, src }: Subject): MilestoneS
     return v.value;
   }));
   if (!w.ok) {
-    const column = t.profile === "Custom" ? (/\bW([1-4])\b/.exec(w.error.message)?.[0] ?? "W1") : "Profile";
-    const message = `${t.indicatorId} (${t.orgUnit}): ${w.error.message}`;
-    return stepOf(inYear, targetNote, null, null, { table: "PerfTargets", row: t.row, column, message });
+    const column = t.profile === "Custom" ? (w.error.field ?? "W1") : "Profile";
+    return stepOf(inYear, targetNote, null, null, targetProblem(s, column, w.error));
   }
   const m = milestoneOf(measureType, t.baseline ?? undefined, t.target, weightFor(w.value, period.q));
   if (m.ok) return stepOf(inYear, targetNote, w.value, m.value, null);
-  const message = `${t.indicatorId} (${t.orgUnit}): ${m.error.message}`;
-  return stepOf(inYear, targetNote, w.value, null, {
-    table: "PerfTargets",
-    row: t.row,
-    column: "Baseline",
-    message,
-  });
+  return stepOf(inYear, targetNote, w.value, null, targetProblem(s, "Baseline", m.error));
 }
 
 export interface Compared {
@@ -120,14 +128,16 @@ export function comparedActual(s: Subject): Compared {
 }
 
 /** The error of a quarter whose figure cannot be read (a denominator of 0, a rate not aggregable). */
-export function actualError({ t, ctx, src }: Subject, cur: QuarterFigure | null): ReportError | null {
+export function actualError({ t, ctx, src }: Subject, cur: QuarterFigure | null): Problem | null {
   if (cur === null || cur.kind !== "error") return null;
-  return {
+  const error: ReportError = {
+    code: cur.code,
     table: "PerfActuals",
     row: cur.row ?? src.record(ctx.pi)?.row ?? null,
     column: cur.column,
     message: `${t.indicatorId} (${t.orgUnit}) ${ctx.label}: ${cur.message}`,
   };
+  return { error, reason: cur.message };
 }
 
 /**

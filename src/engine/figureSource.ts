@@ -3,6 +3,7 @@
  * where the unit has none, with the reason when there is no figure; and the profile's weights.
  */
 import type { MeasureType } from "./measures";
+import type { ErrorCode } from "./result";
 import { profileWeights } from "./profiles";
 import { leastCertain, type QualityOf } from "./quality";
 import type { ActualRecord, TargetRecord } from "./register";
@@ -21,6 +22,7 @@ export type QuarterFigure =
   | { readonly kind: "missing"; readonly missingUnits: readonly string[] }
   | {
       readonly kind: "error";
+      readonly code: ErrorCode;
       readonly message: string;
       readonly row: number | null;
       readonly column: string;
@@ -178,10 +180,16 @@ export class FigureSource {
       r.kind === "value"
         ? { kind: "value", value: r.observation.value, rolledUp: r.rolledUp, observation: r.observation }
         : zero !== null
-          ? { kind: "error", message: zero.message, row: zero.record.row, column: "Denominator" }
+          ? {
+              kind: "error",
+              code: "DIVIDE_BY_ZERO",
+              message: zero.message,
+              row: zero.record.row,
+              column: "Denominator",
+            }
           : r.kind === "missing"
             ? { kind: "missing", missingUnits: r.missingUnits }
-            : { kind: "error", message: r.message, row: null, column: "Value" };
+            : { kind: "error", code: r.code, message: r.message, row: null, column: "Value" };
     (this.cache ??= new Map()).set(qi, f);
     return f;
   }

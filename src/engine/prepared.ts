@@ -5,6 +5,7 @@
 import { indexComparators, type ComparatorIndex } from "./comparators";
 import { FigureSource } from "./figureSource";
 import type { MeasureType } from "./measures";
+import type { EngineError } from "./result";
 import { idKey, type ActualRecord, type Register, type TargetRecord, type UnitRecord } from "./register";
 import { buildHierarchy, unitKey, type Hierarchy } from "./rollup";
 import { indexSeries, remembered, type Series, type SeriesIndex } from "./series";
@@ -73,7 +74,7 @@ export interface Prepared {
   readonly lengths: string;
   readonly startMonth: number;
   readonly hierarchy: Hierarchy;
-  readonly hierarchyError: string | null;
+  readonly hierarchyError: EngineError | null;
   readonly series: SeriesIndex;
   readonly groups: readonly TargetGroup[];
   readonly displayName: (unitKey: string) => string;
@@ -122,7 +123,7 @@ export function prepare(register: Register): Prepared {
     lengths,
     startMonth,
     hierarchy: h.ok ? h.value : { parentOf: new Map(), childrenOf: new Map() },
-    hierarchyError: h.ok ? null : h.error.message,
+    hierarchyError: h.ok ? null : h.error,
     series: indexSeries(actuals, unitKeyOf),
     groups: groupTargets(targets, unitKeyOf).map((g) => new TargetGroup(g)),
     displayName: displayNames(register),

@@ -47,16 +47,18 @@ export function validateCustomWeights(weights: readonly unknown[]): Result<Weigh
       return err(
         "PROFILE_WEIGHTS",
         `Custom weight W${i + 1} must be a number from 0 to 1; got ${quote(x ?? "")}`,
+        `W${i + 1}`,
       );
     }
     if (x < 0 || x > 1 + 1e-9) {
-      return err("PROFILE_WEIGHTS", `Custom weight W${i + 1} must be from 0 to 1; got ${x}`);
+      return err("PROFILE_WEIGHTS", `Custom weight W${i + 1} must be from 0 to 1; got ${x}`, `W${i + 1}`);
     }
     const prev = w[i - 1];
     if (prev !== undefined && x < prev - 1e-9) {
       return err(
         "PROFILE_WEIGHTS",
         `Custom weights are cumulative and must not decrease; W${i + 1} (${x}) is below W${i} (${prev})`,
+        `W${i + 1}`,
       );
     }
     // A weight within the float allowance above 1 or below the previous one is a rounding error
@@ -64,7 +66,7 @@ export function validateCustomWeights(weights: readonly unknown[]): Result<Weigh
     w.push(Math.min(1, Math.max(prev ?? 0, x)));
   }
   if (!nearlyEqual(w[3] ?? 0, 1)) {
-    return err("PROFILE_WEIGHTS", `Custom weight W4 must be 1 (the whole year's target); got ${w[3]}`);
+    return err("PROFILE_WEIGHTS", `Custom weight W4 must be 1 (the whole year's target); got ${w[3]}`, "W4");
   }
   return ok([w[0] ?? 0, w[1] ?? 0, w[2] ?? 0, 1]);
 }

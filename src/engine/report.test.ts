@@ -325,7 +325,13 @@ describe("Early Help Assessments against a seasonal profile from 135, 94, 159, 1
     expect(row.rag).toBe("No target");
     expect(row.explanation).toContain("3 of 4");
     expect(report.errors).toEqual([
-      { table: "PerfTargets", row: 1, column: "Profile", message: expect.stringContaining("EH-EHA (City)") },
+      {
+        code: "PROFILE_SEASONAL",
+        table: "PerfTargets",
+        row: 1,
+        column: "Profile",
+        message: expect.stringContaining("EH-EHA (City)"),
+      },
     ]);
   });
 
@@ -416,6 +422,7 @@ describe("Derby escalations to social care, % of cases closed (Rate, lower is be
       Q(2015, 2),
     );
     expect(report.errors).toContainEqual({
+      code: "UNIT_CYCLE",
       table: "PerfUnits",
       row: null,
       column: "Parent",
@@ -620,6 +627,7 @@ describe("figures that cannot be rated say why", () => {
     expect(row.actual).toBeNull();
     expect(row.explanation).toContain("denominator is 0");
     expect(report.errors).toContainEqual({
+      code: "DIVIDE_BY_ZERO",
       table: "PerfActuals",
       row: zero.row,
       column: "Denominator",

@@ -114,7 +114,13 @@ export function buildReport(register: Register, period: Quarter, options: Report
   const prepared = prepare(register);
   const errors: ReportError[] = [];
   if (prepared.hierarchyError !== null)
-    errors.push({ table: "PerfUnits", row: null, column: "Parent", message: prepared.hierarchyError });
+    errors.push({
+      code: prepared.hierarchyError.code,
+      table: "PerfUnits",
+      row: null,
+      column: "Parent",
+      message: prepared.hierarchyError.message,
+    });
   const ctx = contextOf(register, prepared, period, options);
   const summary = emptySummary();
   const quality = emptyQualitySummary();

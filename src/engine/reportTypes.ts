@@ -3,6 +3,7 @@
  * report's errors and summary, and the options of `buildReport`.
  */
 import type { ComparatorResult } from "./comparators";
+import type { LocatedError } from "./located";
 import type { MeasureType, Polarity, RagRule } from "./measures";
 import type { Direction } from "./progress";
 import { QUALITIES, type Quality } from "./quality";
@@ -79,12 +80,8 @@ export interface ReportEntry {
   readonly trend: readonly TrendPoint[];
 }
 
-export interface ReportError {
-  readonly table: string;
-  readonly row: number | null;
-  readonly column: string | null;
-  readonly message: string;
-}
+/** An error found evaluating the register: the located error of the contract (located.ts). */
+export type ReportError = LocatedError;
 
 export type Summary = Record<RagStatus, number>;
 

@@ -3,36 +3,45 @@
  * can fail returns a `Result` whose error carries a stable code and a plain-English message.
  */
 
-export type ErrorCode =
-  | "PERIOD_UNPARSEABLE"
-  | "PERIOD_AMBIGUOUS"
-  | "PERIOD_NOT_QUARTER_END"
-  | "PERIOD_YEAR"
-  | "FY_START_MONTH"
-  | "MEASURE_TYPE"
-  | "POLARITY"
-  | "PROFILE"
-  | "PROFILE_WEIGHTS"
-  | "PROFILE_SEASONAL"
-  | "TOLERANCE"
-  | "TOLERANCE_TYPE"
-  | "RAG_SCHEME"
-  | "RAG_RULE"
-  | "NOT_A_NUMBER"
-  | "DIVIDE_BY_ZERO"
-  | "RATE_NOT_AGGREGABLE"
-  | "LEVEL_NOT_AGGREGABLE"
-  | "UNIT_CYCLE"
-  | "MISSING_VALUE"
-  | "QUARTER"
-  | "CONFIDENCE_LEVEL"
-  | "CONFIDENCE_INPUT"
-  | "QUALITY"
-  | "TARGET_METHOD";
+/** The engine's error codes: each function's failures, one code a kind (the catalogue of the contract's own is errorCodes.ts). */
+export const ERROR_CODES = [
+  "PERIOD_UNPARSEABLE",
+  "PERIOD_AMBIGUOUS",
+  "PERIOD_NOT_QUARTER_END",
+  "PERIOD_YEAR",
+  "FY_START_MONTH",
+  "MEASURE_TYPE",
+  "POLARITY",
+  "PROFILE",
+  "PROFILE_WEIGHTS",
+  "PROFILE_SEASONAL",
+  "TOLERANCE",
+  "TOLERANCE_TYPE",
+  "RAG_SCHEME",
+  "RAG_RULE",
+  "NOT_A_NUMBER",
+  "DIVIDE_BY_ZERO",
+  "RATE_NOT_AGGREGABLE",
+  "LEVEL_NOT_AGGREGABLE",
+  "UNIT_CYCLE",
+  "MISSING_VALUE",
+  "QUARTER",
+  "CONFIDENCE_LEVEL",
+  "CONFIDENCE_INPUT",
+  "QUALITY",
+  "TARGET_METHOD",
+  "FIGURE_ONE_COUNT",
+  "FIGURE_FRACTION_NOT_RATE",
+  "FIGURE_FRACTION_AND_COUNTS",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface EngineError {
   readonly code: ErrorCode;
   readonly message: string;
+  /** The input the error is about, when the function reads several (e.g. `W3` of a custom profile). */
+  readonly field?: string;
 }
 
 export type Result<T> =
@@ -42,8 +51,8 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err<T = never>(code: ErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function err<T = never>(code: ErrorCode, message: string, field?: string): Result<T> {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
 }
 
 /** Text of any value for a message; never throws (an object without a usable toString is described). */

@@ -4,7 +4,7 @@
  * average of percentages. A rate given only as a percentage cannot be rolled up: an error.
  */
 import type { MeasureType } from "./measures";
-import { err, isFiniteNumber, ok, type Result } from "./result";
+import { err, isFiniteNumber, ok, type ErrorCode, type Result } from "./result";
 
 /** One unit's figure for a quarter. For a rate, numerator and denominator when known. */
 export interface Observation {
@@ -104,7 +104,7 @@ export function combine(
 export type Resolved =
   | { readonly kind: "value"; readonly observation: Observation; readonly rolledUp: boolean }
   | { readonly kind: "missing"; readonly missingUnits: readonly string[] }
-  | { readonly kind: "error"; readonly message: string; readonly code: string };
+  | { readonly kind: "error"; readonly message: string; readonly code: ErrorCode };
 
 /**
  * A unit's figure for a quarter: its own when it has one, else the roll-up of its children

@@ -137,7 +137,7 @@ function Pane(props: { initialFlow?: FlowName; embedded: boolean }) {
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          {fatal !== null && !/no PerfTargets table/.test(fatal.message) ? (
+          {fatal !== null && fatal.code !== "TARGETS_TABLE_MISSING" ? (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>This workbook cannot be used as it is</MessageBarTitle>

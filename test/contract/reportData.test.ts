@@ -86,7 +86,9 @@ describe("reportJson", () => {
     expect(json.findings.length).toBeGreaterThan(0);
     for (const f of json.findings) expect(keysOf(f)).toEqual(keysOf((spec["findings"] as unknown[])[0]));
     expect(json.errors.length).toBeGreaterThan(0);
-    for (const e of json.errors) expect(keysOf(e)).toEqual(keysOf((spec["errors"] as unknown[])[0]));
+    // The spec's keys, then `code` (docs/decisions.md, "Errors that carry codes").
+    for (const e of json.errors)
+      expect(keysOf(e)).toEqual([...keysOf((spec["errors"] as unknown[])[0]), "code"]);
     expect(json.errors[0]).toEqual(read.errors[0]);
   });
 
@@ -99,7 +101,13 @@ describe("reportJson", () => {
   });
 
   test("a repeated error is listed once", () => {
-    const e: ContractError = { table: "PerfActuals", row: 1, column: "Value", message: "x" };
+    const e: ContractError = {
+      code: "NOT_A_NUMBER",
+      table: "PerfActuals",
+      row: 1,
+      column: "Value",
+      message: "x",
+    };
     const twice = reportJson({ ...report, errors: [e] }, [e]);
     expect(twice.errors.filter((x) => x.message === "x")).toHaveLength(1);
   });

@@ -11,8 +11,13 @@ import {
   parsePeriod,
   parseQuality,
   quote,
-  rate,
+  rateCounts,
+  fractionOrCounts,
+  MESSAGES,
+  actualKey,
   unitKey,
+  type Counts,
+  type LocatedCode,
   type ActualRecord,
   type Quarter,
   type Settings,
@@ -73,51 +78,37 @@ interface Figures {
   readonly denominator: number | null;
 }
 
-type Fail = (column: string, message: string) => void;
+type Fail = (column: string, code: LocatedCode, message: string) => void;
 
-/** The row's Value, Numerator and Denominator: both counts or neither, never a denominator of 0. */
+/** The row's Value, Numerator and Denominator: both counts or neither, never a denominator of 0 (engine figures.ts). */
 function readFigures(reader: TableReader, cells: readonly RawCell[], fail: Fail): Figures {
   const cell = (c: string): RawCell => reader.cell(cells, c);
   let value: number | null = null;
-  let fromValue: { numerator: number; denominator: number } | null = null;
+  let fraction: Counts | null = null;
   const v = parseCellNumber(cell("Value"));
-  if (!v.ok) fail("Value", v.error.message);
+  if (!v.ok) fail("Value", v.error.code, v.error.message);
   else if (v.value.kind === "number") value = v.value.value;
   else if (v.value.kind === "fraction")
-    fromValue = { numerator: v.value.numerator, denominator: v.value.denominator };
+    fraction = { numerator: v.value.numerator, denominator: v.value.denominator };
   const count = (column: "Numerator" | "Denominator"): number | null => {
     const r = parseOptionalNumber(cell(column));
-    if (!r.ok) fail(column, r.error.message);
+    if (!r.ok) fail(column, r.error.code, r.error.message);
     return r.ok ? r.value : null;
   };
   let numerator = count("Numerator");
   let denominator = count("Denominator");
-  if (fromValue) {
-    if (numerator === null && denominator === null) ({ numerator, denominator } = fromValue);
-    else
-      fail(
-        "Value",
-        `${quote(reader.text(cells, "Value"))} is a fraction, but the row also gives Numerator and Denominator: give one or the other`,
-      );
+  const either = fractionOrCounts(reader.text(cells, "Value"), fraction, numerator, denominator);
+  if (either.ok) ({ numerator, denominator } = either.value);
+  else fail("Value", either.error.code, either.error.message);
+  const counts = rateCounts(numerator, denominator);
+  if (counts.ok) return { value, numerator, denominator };
+  const { code, field = "Value" } = counts.error;
+  if (code === "FIGURE_ONE_COUNT") fail(field, code, counts.error.message);
+  else {
+    const written = `${reader.text(cells, "Numerator") || numerator}/${reader.text(cells, "Denominator") || denominator}`;
+    fail(field, code, MESSAGES.quotedReason(written, counts.error.message));
   }
-  if ((numerator === null) !== (denominator === null)) {
-    const missing = numerator === null ? "Numerator" : "Denominator";
-    fail(
-      missing,
-      `a rate needs both a numerator and a denominator; only the ${missing === "Numerator" ? "denominator" : "numerator"} is given`,
-    );
-    return { value, numerator: null, denominator: null };
-  }
-  if (numerator !== null && denominator !== null) {
-    const r = rate(numerator, denominator);
-    if (!r.ok) {
-      const col = denominator === 0 ? "Denominator" : "Numerator";
-      const written = `${reader.text(cells, "Numerator") || numerator}/${reader.text(cells, "Denominator") || denominator}`;
-      fail(col, `${quote(written)}: ${r.error.message}`);
-      return { value, numerator: null, denominator: null };
-    }
-  }
-  return { value, numerator, denominator };
+  return { value, numerator: null, denominator: null };
 }
 
 /** Schema 2's Quality, when the table has the column: blank is Validated; bad text an error (Validated). */
@@ -125,7 +116,7 @@ function readQuality(reader: TableReader, cells: readonly RawCell[], fail: Fail)
   if (!reader.has("Quality")) return undefined;
   const q = parseQuality(reader.cell(cells, "Quality"));
   if (q.ok) return q.value;
-  fail("Quality", `${q.error.message}. Read as Validated`);
+  fail("Quality", q.error.code, `${q.error.message}. Read as Validated`);
   return "Validated";
 }
 
@@ -150,22 +141,25 @@ function checkRow(
 ): void {
   const { indicatorId, orgUnit, period } = row;
   if (indicatorId === "" || orgUnit === "") return;
-  const key = `${idKey(indicatorId)}|${unitKey(orgUnit)}|${period.fy * 4 + period.q}`;
+  const key = actualKey(indicatorId, orgUnit, period);
   const first = context.seen.get(key);
   if (first !== undefined) {
     fail(
       "Period",
+      "ACTUAL_DUPLICATE",
       `${quote(indicatorId)} for ${quote(orgUnit)} in ${formatQuarter(period, context.sm)} (written ${quote(written)}) is already on row ${first}; row ${first} is used`,
     );
   } else context.seen.set(key, row.n);
   if (!context.match.hasIndicator(indicatorId)) {
     fail(
       "IndicatorId",
+      "ACTUAL_NO_INDICATOR",
       `${quote(indicatorId)} has no row in PerfTargets, so this actual is not measured against anything`,
     );
   } else if (!context.match.hasTargetAtOrAbove(indicatorId, orgUnit)) {
     fail(
       "OrgUnit",
+      "ACTUAL_NO_TARGET",
       `${quote(indicatorId)} has no target for ${quote(orgUnit)} (nor for a unit above it in PerfUnits), so this actual is not measured against anything`,
     );
   }
@@ -183,18 +177,18 @@ export function readActuals(
   const context: RowContext = { seen: new Map(), match: targetMatch(targets, units), sm };
   const periodOf = periodParser(sm);
   for (const { n, cells } of reader.rows()) {
-    const fail: Fail = (column, message) => reader.error(n, column, message);
+    const fail: Fail = (column, code, message) => reader.error(n, column, code, message);
     const indicatorId = reader.text(cells, "IndicatorId");
     const orgUnit = reader.text(cells, "OrgUnit");
-    if (indicatorId === "") fail("IndicatorId", "no indicator id, so the row cannot be matched to a target");
-    if (orgUnit === "") fail("OrgUnit", "no unit, so the row cannot be matched to a target");
+    if (indicatorId === "")
+      fail("IndicatorId", "ID_MISSING", "no indicator id, so the row cannot be matched to a target");
+    if (orgUnit === "") fail("OrgUnit", "UNIT_MISSING", "no unit, so the row cannot be matched to a target");
     const rawPeriod = reader.cell(cells, "Period");
     const p = periodOf(rawPeriod);
     if (!p.ok) {
-      fail(
-        "Period",
-        isBlankCell(rawPeriod) ? "no period: write the quarter, e.g. 2015-16 Q1" : p.error.message,
-      );
+      if (isBlankCell(rawPeriod))
+        fail("Period", "PERIOD_MISSING", "no period: write the quarter, e.g. 2015-16 Q1");
+      else fail("Period", p.error.code, p.error.message);
       continue;
     }
     const period = p.value;

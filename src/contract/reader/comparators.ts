@@ -11,9 +11,12 @@ import {
   parseFiscalYear,
   parseOptionalNumber,
   parsePeriod,
+  MESSAGES,
   quote,
   rate,
+  rateCounts,
   type BaselinePeriod,
+  type LocatedCode,
   type ComparatorKind,
   type ComparatorRecord,
   type Settings,
@@ -21,12 +24,16 @@ import {
 import type { RawCell } from "../raw";
 import { cellText, isBlankCell, type TableReader } from "./tables";
 
-type Fail = (column: string, message: string) => void;
+type Fail = (column: string, code: LocatedCode, message: string) => void;
 
 /** A quarter (`2015-16 Q2`, a quarter-end date) or a whole fiscal year (`2014-15`). */
 function readPeriod(raw: RawCell, sm: number, fail: Fail): BaselinePeriod | null {
   if (isBlankCell(raw)) {
-    fail("Period", "no period: write the quarter (2015-16 Q2) or the year (2014-15) the figure is for");
+    fail(
+      "Period",
+      "PERIOD_MISSING",
+      "no period: write the quarter (2015-16 Q2) or the year (2014-15) the figure is for",
+    );
     return null;
   }
   if (typeof raw === "string" || typeof raw === "number") {
@@ -35,7 +42,11 @@ function readPeriod(raw: RawCell, sm: number, fail: Fail): BaselinePeriod | null
   }
   const p = parsePeriod(raw, { startMonth: sm });
   if (p.ok) return { fy: p.value.fy, q: p.value.q };
-  fail("Period", `${p.error.message}; or write a fiscal year such as ${formatFiscalYear(2014, sm)}`);
+  fail(
+    "Period",
+    p.error.code,
+    `${p.error.message}; or write a fiscal year such as ${formatFiscalYear(2014, sm)}`,
+  );
   return null;
 }
 
@@ -47,38 +58,41 @@ function readFigure(
 ): { value: number; numerator: number | null; denominator: number | null } | null {
   const count = (column: string): number | null => {
     const r = parseOptionalNumber(reader.cell(cells, column));
-    if (!r.ok) fail(column, r.error.message);
+    if (!r.ok) fail(column, r.error.code, r.error.message);
     return r.ok ? r.value : null;
   };
   const numerator = count("Numerator");
   const denominator = count("Denominator");
   if (numerator !== null && denominator !== null) {
-    const r = rate(numerator, denominator);
-    if (r.ok) return { value: r.value, numerator, denominator };
+    const r = rateCounts(numerator, denominator);
+    if (r.ok) return { value: numerator / denominator, numerator, denominator };
     fail(
-      denominator === 0 ? "Denominator" : "Numerator",
-      `${quote(`${numerator}/${denominator}`)}: ${r.error.message}`,
+      r.error.field ?? "Numerator",
+      r.error.code,
+      MESSAGES.quotedReason(`${numerator}/${denominator}`, r.error.message),
     );
     return null;
   }
   const v = parseCellNumber(reader.cell(cells, "Value"));
   if (!v.ok) {
-    fail("Value", v.error.message);
+    fail("Value", v.error.code, v.error.message);
     return null;
   }
   if (v.value.kind === "number") return { value: v.value.value, numerator: null, denominator: null };
   if (v.value.kind === "fraction") {
     const r = rate(v.value.numerator, v.value.denominator);
     if (r.ok) return { value: r.value, numerator: v.value.numerator, denominator: v.value.denominator };
-    fail("Value", `${quote(reader.text(cells, "Value"))}: ${r.error.message}`);
+    fail("Value", r.error.code, MESSAGES.quotedReason(reader.text(cells, "Value"), r.error.message));
     return null;
   }
-  fail(
-    "Value",
-    v.value.kind === "blank"
-      ? "no figure: give a Value, or a Numerator and Denominator"
-      : `${quote(v.value.text)} is not a figure: leave the row out until it is known`,
-  );
+  if (v.value.kind === "blank")
+    fail("Value", "NO_FIGURE", "no figure: give a Value, or a Numerator and Denominator");
+  else
+    fail(
+      "Value",
+      "PLACEHOLDER",
+      `${quote(v.value.text)} is not a figure: leave the row out until it is known`,
+    );
   return null;
 }
 
@@ -89,18 +103,20 @@ function readComparator(
   cells: readonly RawCell[],
   sm: number,
 ): ComparatorRecord | null {
-  const fail: Fail = (column, message) => reader.error(n, column, message);
+  const fail: Fail = (column, code, message) => reader.error(n, column, code, message);
   const indicatorId = reader.text(cells, "IndicatorId");
   const comparator = reader.text(cells, "Comparator");
   if (indicatorId === "")
-    fail("IndicatorId", "no indicator id, so the comparator cannot be matched to a target");
-  if (comparator === "") fail("Comparator", "no comparator name (e.g. England, Statistical neighbours)");
+    fail("IndicatorId", "ID_MISSING", "no indicator id, so the comparator cannot be matched to a target");
+  if (comparator === "")
+    fail("Comparator", "NAME_MISSING", "no comparator name (e.g. England, Statistical neighbours)");
   const period = readPeriod(reader.cell(cells, "Period"), sm, fail);
   const kindText = reader.text(cells, "Kind");
   const kind: ComparatorKind | undefined = matchName(kindText, COMPARATOR_KINDS);
   if (kind === undefined)
     fail(
       "Kind",
+      "KIND",
       `Kind must be National, Region, Average or Peer; got ${quote(cellText(reader.cell(cells, "Kind")))}`,
     );
   const figure = readFigure(reader, cells, fail);
@@ -122,6 +138,7 @@ export function readComparators(reader: TableReader, settings: Settings): Compar
       reader.error(
         n,
         "Comparator",
+        "COMPARATOR_DUPLICATE",
         `${quote(c.comparator)} for ${quote(c.indicatorId)} and this period is already on row ${first}; row ${first} is used`,
       );
       continue;

@@ -3,8 +3,9 @@
  * settings, the targets, the units and the actuals, with every problem as a ContractError.
  */
 import {
-  quote,
+  MESSAGES,
   type ActualRecord,
+  type LocatedCode,
   type ComparatorRecord,
   type Register,
   type UnitRecord,
@@ -55,17 +56,17 @@ function atCurrentVersion(
   version: ReturnType<typeof schemaVersionOf>,
   options: ReadOptions,
 ): Versioned {
-  const fatal = (message: string): Versioned => ({
+  const fatal = (code: LocatedCode, message: string): Versioned => ({
     ok: false,
-    fatal: { table: TABLE.settings, row: version.row, column: "Value", message },
+    fatal: { code, table: TABLE.settings, row: version.row, column: "Value", message },
   });
   if (version.version > CURRENT_SCHEMA_VERSION) {
     const where = `${TABLE.settings}${version.row === null ? "" : ` row ${version.row}`}`;
-    return fatal(`${where}, SchemaVersion: ${newerVersionMessage(input, version.version)}`);
+    return fatal("SCHEMA_NEWER", `${where}, SchemaVersion: ${newerVersionMessage(input, version.version)}`);
   }
   if (version.version >= OLDEST_READ_VERSION) return { ok: true, book: input, upgraded: [] };
   const u = upgradeBook(input, version.version, options.upgrades ?? UPGRADES, OLDEST_READ_VERSION);
-  if (u.problem !== null) return fatal(`${TABLE.settings}, SchemaVersion: ${u.problem}`);
+  if (u.problem !== null) return fatal("SCHEMA_UPGRADE", `${TABLE.settings}, SchemaVersion: ${u.problem}`);
   return { ok: true, book: u.book, upgraded: u.applied };
 }
 
@@ -103,12 +104,15 @@ export function readRegister(input: RawWorkbook, options: ReadOptions = {}): Rea
   const { book, upgraded } = v;
   const targetsTable = findTable(book, TABLE.targets);
   if (!targetsTable) {
-    const names = book.tables.map((t) => quote(t.name)).join(", ");
     return fatalResult({
+      code: "TARGETS_TABLE_MISSING",
       table: TABLE.targets,
       row: null,
       column: null,
-      message: `This workbook has no ${TABLE.targets} table, so it has no targets to read (tables found: ${names || "none"}). Set the workbook up with PerfCycle, or name the targets table ${TABLE.targets}`,
+      message: MESSAGES.targetsTableMissing(
+        TABLE.targets,
+        book.tables.map((t) => t.name),
+      ),
     });
   }
   const s = readSettings(book);

@@ -11,7 +11,9 @@ import {
   parseRagScheme,
   quote,
   validStartMonth,
+  type LocatedCode,
   type Quarter,
+  type Result,
   type Settings,
 } from "../../engine";
 import type { ContractError, RawCell, RawWorkbook } from "../raw";
@@ -50,6 +52,7 @@ export function settingRows(reader: TableReader): {
       reader.error(
         n,
         "Setting",
+        "SETTING_REPEATED",
         `${quote(raw)} is set twice (also on row ${known.get(name)?.n ?? "?"}); the first is used`,
       );
     } else known.set(name, { n, value });
@@ -74,6 +77,7 @@ export function schemaVersionOf(book: RawWorkbook): {
     reader.error(
       found.n,
       "Value",
+      "SCHEMA_VERSION",
       `SchemaVersion must be a whole number such as ${CURRENT_SCHEMA_VERSION}; got ${quote(cellText(found.value))}. Read as version ${CURRENT_SCHEMA_VERSION}`,
     );
     return { version: CURRENT_SCHEMA_VERSION, row: found.n, error: errors[0] ?? null };
@@ -90,6 +94,7 @@ function readSmallBase(s: SettingValues): number | undefined {
   s.bad(
     "SmallBase",
     sb.n,
+    "SETTING_VALUE",
     `write a whole number of cases such as 30; got ${quote(cellText(sb.value))}; 30 is used`,
   );
   return undefined;
@@ -103,7 +108,7 @@ function readYesNo(s: SettingValues, name: SettingName): boolean | undefined {
   const t = cellText(f.value).toLowerCase();
   if (t === "yes" || t === "true" || t === "y") return true;
   if (t === "no" || t === "false" || t === "n") return false;
-  s.bad(name, f.n, `write Yes or No; got ${quote(cellText(f.value))}; No is used`);
+  s.bad(name, f.n, "SETTING_VALUE", `write Yes or No; got ${quote(cellText(f.value))}; No is used`);
   return undefined;
 }
 
@@ -116,7 +121,7 @@ function readV2Settings(
   if (cl) {
     const r = parseConfidenceLevel(cl.value);
     if (r.ok) out.confidenceLevel = r.value;
-    else s.bad("ConfidenceLevel", cl.n, `${r.error.message}; 95 is used`);
+    else s.bad("ConfidenceLevel", cl.n, r.error.code, `${r.error.message}; 95 is used`);
   }
   const sb = readSmallBase(s);
   if (sb !== undefined) out.smallBase = sb;
@@ -130,7 +135,7 @@ function readV2Settings(
 /** A known setting's non-blank value and its row, and a way to report a bad value. */
 interface SettingValues {
   value(name: SettingName): { n: number; value: RawCell } | undefined;
-  bad(name: SettingName, n: number, message: string): void;
+  bad(name: SettingName, n: number, code: LocatedCode, message: string): void;
 }
 
 function readStartMonth(s: SettingValues): number {
@@ -139,7 +144,7 @@ function readStartMonth(s: SettingValues): number {
   const n = parseOptionalNumber(sm.value);
   const v = n.ok ? validStartMonth(n.value) : n;
   if (v.ok) return v.value;
-  s.bad("FiscalYearStartMonth", sm.n, `${v.error.message}. April (4) is used`);
+  s.bad("FiscalYearStartMonth", sm.n, v.error.code, `${v.error.message}. April (4) is used`);
   return DEFAULT_SETTINGS.startMonth;
 }
 
@@ -148,7 +153,7 @@ function readReportingPeriod(s: SettingValues, startMonth: number): Quarter | nu
   if (!rp) return null;
   const p = parsePeriod(rp.value, { startMonth });
   if (p.ok) return p.value;
-  s.bad("ReportingPeriod", rp.n, p.error.message);
+  s.bad("ReportingPeriod", rp.n, p.error.code, p.error.message);
   return null;
 }
 
@@ -156,11 +161,12 @@ function readDefaultTolerance(s: SettingValues): number {
   const dt = s.value("DefaultTolerance");
   if (!dt) return DEFAULT_SETTINGS.defaultTolerance;
   const n = parseOptionalNumber(dt.value);
-  if (!n.ok) s.bad("DefaultTolerance", dt.n, `${n.error.message}; 5% is used`);
+  if (!n.ok) s.bad("DefaultTolerance", dt.n, n.error.code, `${n.error.message}; 5% is used`);
   else if (n.value !== null && n.value < 0) {
     s.bad(
       "DefaultTolerance",
       dt.n,
+      "TOLERANCE_NEGATIVE",
       `the tolerance cannot be negative; got ${quote(cellText(dt.value))}; 5% is used`,
     );
   } else if (n.value !== null) return n.value;
@@ -171,14 +177,14 @@ function readDefaultTolerance(s: SettingValues): number {
 function readNamed<T extends string>(
   s: SettingValues,
   name: SettingName,
-  parse: (text: string) => { ok: true; value: T } | { ok: false; error: { message: string } },
+  parse: (text: string) => Result<T>,
   fallback: T,
 ): T {
   const found = s.value(name);
   if (!found) return fallback;
   const r = parse(cellText(found.value));
   if (r.ok) return r.value;
-  s.bad(name, found.n, `${r.error.message}; ${fallback} is used`);
+  s.bad(name, found.n, r.error.code, `${r.error.message}; ${fallback} is used`);
   return fallback;
 }
 
@@ -205,7 +211,7 @@ export function readSettings(book: RawWorkbook): SettingsRead {
       const f = known.get(name);
       return f && !isBlankCell(f.value) ? f : undefined;
     },
-    bad: (name, n, message) => reader.error(n, "Value", `${name}: ${message}`),
+    bad: (name, n, code, message) => reader.error(n, "Value", code, `${name}: ${message}`),
   };
   const version = schemaVersionOf(book);
   if (version.error) errors.push(version.error);

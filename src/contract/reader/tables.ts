@@ -3,7 +3,7 @@
  * column is in it (tolerant of case, spacing, underscores and order), cells as text, and the
  * TableReader that reads rows by column name and records errors with their location.
  */
-import { dateOfJsDate, formatDateUK, quote } from "../../engine";
+import { dateOfJsDate, formatDateUK, MESSAGES, type LocatedCode } from "../../engine";
 import { offsetA1, sheetAddress } from "../a1";
 import type { ContractError, RawCell, RawTable, RawWorkbook } from "../raw";
 import { matchHeader, normaliseName, TABLE_COLUMNS } from "../schema";
@@ -123,26 +123,35 @@ export class TableReader {
     return column === null ? (parts[0] ?? "") : `${parts[0] ?? ""}, ${column}`;
   }
 
-  error(row: number | null, column: string | null, message: string): void {
-    this.errors.push({ table: this.name, row, column, message: `${this.where(row, column)}: ${message}` });
+  /** Record an error at a row and column: its code, and the message after the place's name. */
+  error(row: number | null, column: string | null, code: LocatedCode, message: string): void {
+    this.errors.push({
+      code,
+      table: this.name,
+      row,
+      column,
+      message: `${this.where(row, column)}: ${message}`,
+    });
   }
 
   /** One error per required column the table lacks. */
   reportMissing(): void {
     for (const c of this.columns.missing) {
       this.errors.push({
+        code: "COLUMN_MISSING",
         table: this.name,
         row: null,
         column: c,
-        message: `${this.name}: the table has no ${c} column (headers found: ${this.columns.headers.map((h) => quote(h)).join(", ") || "none"})`,
+        message: MESSAGES.columnMissing(this.name, c, this.columns.headers),
       });
     }
     for (const d of this.columns.duplicates) {
       this.errors.push({
+        code: "COLUMN_REPEATED",
         table: this.name,
         row: null,
         column: d.header,
-        message: `${this.name}: the column ${quote(d.header)} repeats another column's name; the first is used and this one is kept as it is`,
+        message: MESSAGES.columnRepeated(this.name, d.header),
       });
     }
   }

@@ -14,13 +14,18 @@ import {
   parsePolarity,
   parseProfile,
   parseToleranceType,
+  fractionAllowed,
+  MESSAGES,
   quote,
-  rate,
+  rateCounts,
   TARGET_STATUSES,
   unitKey,
   type Aggregation,
   type BaselinePeriod,
+  type EngineError,
+  type LocatedCode,
   type MeasureType,
+  type Result,
   type Settings,
   type TargetRecord,
   type TargetStatus,
@@ -38,7 +43,7 @@ type NumberContext = {
 export function targetNumber(ctx: NumberContext, cell: RawCell, allowFraction: boolean): number | null {
   const c = parseCellNumber(cell);
   if (!c.ok) {
-    ctx.reader.error(ctx.n, ctx.column, c.error.message);
+    ctx.reader.error(ctx.n, ctx.column, c.error.code, c.error.message);
     return null;
   }
   switch (c.value.kind) {
@@ -50,24 +55,23 @@ export function targetNumber(ctx: NumberContext, cell: RawCell, allowFraction: b
       ctx.reader.error(
         ctx.n,
         ctx.column,
+        "PLACEHOLDER",
         `${quote(c.value.text)} is not a number: leave the cell blank until the figure is known`,
       );
       return null;
     case "fraction": {
-      if (!allowFraction) {
-        ctx.reader.error(
-          ctx.n,
-          ctx.column,
-          `${quote(cellText(cell))} is a fraction; only a Rate may be written as n/d`,
-        );
+      const allowed = fractionAllowed(allowFraction ? "Rate" : null, cellText(cell));
+      if (!allowed.ok) {
+        ctx.reader.error(ctx.n, ctx.column, allowed.error.code, allowed.error.message);
         return null;
       }
-      const r = rate(c.value.numerator, c.value.denominator);
+      const r = rateCounts(c.value.numerator, c.value.denominator);
       if (!r.ok) {
-        ctx.reader.error(ctx.n, ctx.column, `${quote(cellText(cell))}: ${r.error.message}`);
+        const message = MESSAGES.quotedReason(cellText(cell), r.error.message);
+        ctx.reader.error(ctx.n, ctx.column, r.error.code, message);
         return null;
       }
-      return r.value;
+      return c.value.numerator / c.value.denominator;
     }
   }
 }
@@ -76,14 +80,14 @@ export function targetNumber(ctx: NumberContext, cell: RawCell, allowFraction: b
 function baselinePeriod(
   cell: RawCell,
   startMonth: number,
-): { value: BaselinePeriod | null; error: string | null } {
+): { value: BaselinePeriod | null; error: EngineError | { code: LocatedCode; message: string } | null } {
   if (isBlankCell(cell)) return { value: null, error: null };
   const isYearNumber = typeof cell === "number" && Number.isInteger(cell) && cell >= 1900 && cell <= 2199;
   if (typeof cell === "string" || isYearNumber) {
     const fy = parseFiscalYear(cell, startMonth);
     if (fy.ok) return { value: { fy: fy.value, q: null }, error: null };
     if (isYearNumber || fy.error.code === "PERIOD_AMBIGUOUS" || fy.error.code === "PERIOD_YEAR") {
-      return { value: null, error: fy.error.message };
+      return { value: null, error: fy.error };
     }
   }
   const p = parsePeriod(cell, { startMonth });
@@ -93,8 +97,8 @@ function baselinePeriod(
     value: null,
     error:
       p.error.code === "PERIOD_UNPARSEABLE"
-        ? `${quote(cellText(cell))} is not a baseline period: ${hint}`
-        : `${p.error.message}; ${hint}`,
+        ? { code: "BASELINE_PERIOD", message: `${quote(cellText(cell))} is not a baseline period: ${hint}` }
+        : { code: p.error.code, message: `${p.error.message}; ${hint}` },
   };
 }
 
@@ -104,7 +108,7 @@ interface RowCells {
   readonly n: number;
   text(column: string): string;
   cell(column: string): RawCell;
-  fail(column: string, message: string): void;
+  fail(column: string, code: LocatedCode, message: string): void;
 }
 
 function rowCells(reader: TableReader, n: number, cells: readonly RawCell[]): RowCells {
@@ -113,20 +117,16 @@ function rowCells(reader: TableReader, n: number, cells: readonly RawCell[]): Ro
     n,
     text: (c) => reader.text(cells, c),
     cell: (c) => reader.cell(cells, c),
-    fail: (c, message) => reader.error(n, c, message),
+    fail: (c, code, message) => reader.error(n, c, code, message),
   };
 }
 
 /** A closed-list cell read by an engine parser: blank → null, bad text an error (null). */
-function parsedCell<T>(
-  r: RowCells,
-  column: string,
-  parse: (text: string) => { ok: true; value: T } | { ok: false; error: { message: string } },
-): T | null {
+function parsedCell<T>(r: RowCells, column: string, parse: (text: string) => Result<T>): T | null {
   if (isBlankCell(r.cell(column))) return null;
   const p = parse(r.text(column));
   if (p.ok) return p.value;
-  r.fail(column, p.error.message);
+  r.fail(column, p.error.code, p.error.message);
   return null;
 }
 
@@ -135,12 +135,13 @@ function readTargetYear(r: RowCells, sm: number): number | null {
   const raw = r.cell("TargetYear");
   const y = raw instanceof Date || typeof raw === "boolean" ? null : parseFiscalYear(raw, sm);
   if (y?.ok) return y.value;
-  r.fail(
-    "TargetYear",
-    y
-      ? y.error.message
-      : `${quote(cellText(raw))} is not a fiscal year: write it as ${formatFiscalYear(2015, sm)}`,
-  );
+  if (y) r.fail("TargetYear", y.error.code, y.error.message);
+  else
+    r.fail(
+      "TargetYear",
+      "FISCAL_YEAR",
+      `${quote(cellText(raw))} is not a fiscal year: write it as ${formatFiscalYear(2015, sm)}`,
+    );
   return null;
 }
 
@@ -151,7 +152,11 @@ function readTolerance(r: RowCells): number | null {
     false,
   );
   if (tolerance !== null && tolerance < 0) {
-    r.fail("Tolerance", `the tolerance cannot be negative; got ${quote(r.text("Tolerance"))}`);
+    r.fail(
+      "Tolerance",
+      "TOLERANCE_NEGATIVE",
+      `the tolerance cannot be negative; got ${quote(r.text("Tolerance"))}`,
+    );
     return null;
   }
   return tolerance;
@@ -161,7 +166,11 @@ function readStatus(r: RowCells): TargetStatus {
   if (isBlankCell(r.cell("Status"))) return "Draft";
   const s = matchName(r.text("Status"), TARGET_STATUSES);
   if (s !== undefined) return s;
-  r.fail("Status", `Status must be Draft, Agreed or Approved; got ${quote(r.text("Status"))}. Read as Draft`);
+  r.fail(
+    "Status",
+    "STATUS",
+    `Status must be Draft, Agreed or Approved; got ${quote(r.text("Status"))}. Read as Draft`,
+  );
   return "Draft";
 }
 
@@ -169,7 +178,11 @@ function readAggregation(r: RowCells): Aggregation {
   if (!r.reader.has("Aggregation") || isBlankCell(r.cell("Aggregation"))) return "Sum";
   const a = matchName(r.text("Aggregation"), ["Sum", "None"] as const);
   if (a !== undefined) return a;
-  r.fail("Aggregation", `Aggregation must be Sum or None; got ${quote(r.text("Aggregation"))}. Read as Sum`);
+  r.fail(
+    "Aggregation",
+    "AGGREGATION",
+    `Aggregation must be Sum or None; got ${quote(r.text("Aggregation"))}. Read as Sum`,
+  );
   return "Sum";
 }
 
@@ -187,6 +200,7 @@ function checkDuplicate(r: RowCells, seen: Map<string, number>, targetYear: numb
   const year = targetYear === null ? "" : ` for ${formatFiscalYear(targetYear, sm)}`;
   r.fail(
     "IndicatorId",
+    "TARGET_DUPLICATE",
     `${quote(indicatorId)} for ${orgUnit === "" ? "no unit" : quote(orgUnit)}${year} duplicates row ${first}: one target per indicator, unit and year`,
   );
 }
@@ -199,6 +213,7 @@ function readPlanEndYear(r: RowCells, sm: number, targetYear: number | null): nu
   if (!y?.ok) {
     r.fail(
       "PlanEndYear",
+      "FISCAL_YEAR",
       `${quote(cellText(raw))} is not a fiscal year: write it as ${formatFiscalYear(2017, sm)}`,
     );
     return null;
@@ -206,6 +221,7 @@ function readPlanEndYear(r: RowCells, sm: number, targetYear: number | null): nu
   if (targetYear !== null && y.value < targetYear) {
     r.fail(
       "PlanEndYear",
+      "PLAN_BEFORE_TARGET",
       `the plan ends in ${formatFiscalYear(y.value, sm)}, before the target year ${formatFiscalYear(targetYear, sm)}`,
     );
     return null;
@@ -249,7 +265,7 @@ function readTarget(r: RowCells, settings: Settings, seen: Map<string, number>):
   const measureType: MeasureType | null = parsedCell(r, "MeasureType", parseMeasureType);
   const polarity = parsedCell(r, "Polarity", parsePolarity);
   const bp = baselinePeriod(r.cell("BaselinePeriod"), sm);
-  if (bp.error !== null) r.fail("BaselinePeriod", bp.error);
+  if (bp.error !== null) r.fail("BaselinePeriod", bp.error.code, bp.error.message);
   const isRate = measureType === "Rate";
   const baseline = num("Baseline", isRate);
   const targetYear = readTargetYear(r, sm);
@@ -257,7 +273,7 @@ function readTarget(r: RowCells, settings: Settings, seen: Map<string, number>):
   let profile: TargetRecord["profile"] = null;
   const pr = parseProfile(isBlankCell(r.cell("Profile")) ? null : r.text("Profile"));
   if (pr.ok) profile = pr.value;
-  else r.fail("Profile", pr.error.message);
+  else r.fail("Profile", pr.error.code, pr.error.message);
   const weights = (["W1", "W2", "W3", "W4"] as const).map((w) => num(w, false));
   const tolerance = readTolerance(r);
   const toleranceType = parsedCell(r, "ToleranceType", parseToleranceType);

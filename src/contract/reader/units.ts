@@ -9,7 +9,7 @@ export function readUnits(reader: TableReader): UnitRecord[] {
     const orgUnit = reader.text(cells, "OrgUnit");
     const parent = reader.text(cells, "Parent");
     if (orgUnit === "") {
-      reader.error(n, "OrgUnit", `no unit name (the row has Parent ${quote(parent)})`);
+      reader.error(n, "OrgUnit", "UNIT_MISSING", `no unit name (the row has Parent ${quote(parent)})`);
       continue;
     }
     const first = seen.get(unitKey(orgUnit));
@@ -17,6 +17,7 @@ export function readUnits(reader: TableReader): UnitRecord[] {
       reader.error(
         n,
         "OrgUnit",
+        "UNIT_REPEATED",
         `${quote(orgUnit)} is listed twice (also on row ${first}); the first is used`,
       );
       continue;

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import {
+  blocksApproval,
   buildHierarchy,
   formatFiscalYear,
   idKey,
@@ -218,10 +219,10 @@ export function TargetsFlow() {
                       <BusyButton
                         size="small"
                         action={`Marking ${t.indicatorId} (${t.orgUnit}) as ${to}`}
-                        disabled={to === "Approved" && errors > 0}
+                        disabled={to === "Approved" && blocksApproval(fs)}
                         {...defined({
                           title:
-                            to === "Approved" && errors > 0
+                            to === "Approved" && blocksApproval(fs)
                               ? "Fix the errors in this target before it is approved"
                               : undefined,
                         })}

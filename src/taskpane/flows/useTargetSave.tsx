@@ -4,7 +4,7 @@
  * log with the reason. Returns the save function and the dialog to render.
  */
 import { useState } from "react";
-import type { TargetStatus } from "../../engine";
+import { isProtectedStatus, type TargetStatus } from "../../engine";
 import type { TargetEdit } from "../../contract";
 import { ReasonDialog } from "../components";
 import { plural } from "../format";
@@ -18,7 +18,7 @@ export interface PendingSave {
 }
 
 export function isProtected(status: TargetStatus | null | undefined): boolean {
-  return status === "Agreed" || status === "Approved";
+  return isProtectedStatus(status);
 }
 
 export function useTargetSave() {

@@ -7,11 +7,13 @@
  */
 import {
   formatQuarter,
+  fractionAllowed,
   idKey,
+  MESSAGES,
   parseCellNumber,
   parsePeriod,
   quarterIndex,
-  rate,
+  rateCounts,
   unitKey,
   type ActualRecord,
   type MeasureType,
@@ -131,6 +133,115 @@ const COLUMN_NAME: Readonly<Record<EntryColumn, string>> = {
   denominator: "Denominator",
 };
 
+/** One changed row being read: its texts and where its problems go. */
+interface EntryContext {
+  readonly now: EntryTexts;
+  readonly issue: (column: EntryColumn, message: string) => EntryIssue;
+  readonly errors: EntryIssue[];
+  readonly warnings: EntryIssue[];
+}
+
+/** A count typed in the grid: blank → null; a placeholder a warning; a percentage or bad text an error (undefined). */
+function readCount(ctx: EntryContext, column: "numerator" | "denominator"): number | null | undefined {
+  const text = ctx.now[column];
+  const p = parseCellNumber(text);
+  if (!p.ok) {
+    ctx.errors.push(ctx.issue(column, p.error.message));
+    return undefined;
+  }
+  if (p.value.kind === "number" && !p.value.percent) return p.value.value;
+  if (p.value.kind === "blank") return null;
+  if (p.value.kind === "placeholder") {
+    ctx.warnings.push(ctx.issue(column, `${text.trim()} is not a figure yet; left blank`));
+    return null;
+  }
+  ctx.errors.push(ctx.issue(column, `'${text.trim()}' is not a count: give a whole number`));
+  return undefined;
+}
+
+interface GridFigures {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  bad: boolean;
+}
+
+/** The Value typed: a rate's is a percentage (`11.3` or `11.3%`) or a fraction `31/274` (engine fractionAllowed). */
+function readValue(ctx: EntryContext, measureType: MeasureType, out: GridFigures): void {
+  const vt = ctx.now.value.trim();
+  if (vt === "") return;
+  const rateRow = measureType === "Rate";
+  const asPct = rateRow && !vt.endsWith("%") && !vt.includes("/");
+  const p = parseCellNumber(asPct ? `${vt}%` : vt);
+  if (!p.ok) {
+    // The percentage sign added above is not the user's: quote what they typed.
+    ctx.errors.push(ctx.issue("value", p.error.message.replace(`'${vt}%'`, `'${vt}'`)));
+    out.bad = true;
+  } else if (p.value.kind === "number") out.value = p.value.value;
+  else if (p.value.kind === "placeholder")
+    ctx.warnings.push(ctx.issue("value", `${vt} is not a figure yet; left blank`));
+  else if (p.value.kind === "fraction") {
+    const allowed = fractionAllowed(measureType, vt);
+    if (!allowed.ok) {
+      ctx.errors.push(ctx.issue("value", allowed.error.message));
+      out.bad = true;
+    } else {
+      out.numerator = p.value.numerator;
+      out.denominator = p.value.denominator;
+    }
+  }
+}
+
+/** A rate's counts (engine rateCounts: both or neither, never a denominator of 0); typed counts win over a fraction. */
+function readRateCounts(ctx: EntryContext, out: GridFigures): void {
+  const n = readCount(ctx, "numerator");
+  const d = readCount(ctx, "denominator");
+  if (n === undefined || d === undefined) out.bad = true;
+  const typed = rateCounts(n ?? null, d ?? null);
+  if (!typed.ok && typed.error.code === "FIGURE_ONE_COUNT") {
+    const missing = typed.error.field === "Numerator" ? "numerator" : "denominator";
+    ctx.errors.push(ctx.issue(missing, MESSAGES.oneCountInGrid()));
+    out.bad = true;
+  } else if (n !== null && n !== undefined && d !== null && d !== undefined) {
+    out.numerator = n;
+    out.denominator = d;
+  }
+  if (out.numerator !== null && out.denominator !== null) {
+    const r = rateCounts(out.numerator, out.denominator);
+    if (!r.ok) {
+      ctx.errors.push(ctx.issue("denominator", r.error.message));
+      out.bad = true;
+    }
+    out.value = null;
+  }
+}
+
+/** One changed row's input, or null (with its errors or warnings). */
+function entryInput(
+  row: EntryRow,
+  ctx: EntryContext,
+  before: EntryTexts,
+  period: string,
+): ActualInput | null {
+  const out: GridFigures = { value: null, numerator: null, denominator: null, bad: false };
+  readValue(ctx, row.measureType, out);
+  if (row.measureType === "Rate") readRateCounts(ctx, out);
+  if (out.bad) return null;
+  const { value, numerator, denominator } = out;
+  if (value === null && numerator === null && denominator === null) {
+    if (ENTRY_COLUMNS.some((c) => before[c].trim() !== "")) {
+      ctx.warnings.push(
+        ctx.issue(
+          "value",
+          "a figure already in the workbook is not removed from here: clear it in the PerfActuals table",
+        ),
+      );
+    }
+    return null;
+  }
+  return { indicatorId: row.indicatorId, orgUnit: row.orgUnit, period, value, numerator, denominator };
+}
+
 /**
  * The actuals to write from the grid: only rows whose texts changed. Numbers are read by the
  * engine; a rate's value is a percentage (`11.3` or `11.3%`) or a fraction `31/274`.
@@ -155,91 +266,8 @@ export function parseEntries(
       text: now[column],
       message,
     });
-    const rateRow = row.measureType === "Rate";
-    let value: number | null = null;
-    let numerator: number | null = null;
-    let denominator: number | null = null;
-    let bad = false;
-    const count = (column: "numerator" | "denominator"): number | null => {
-      const p = parseCellNumber(now[column]);
-      if (!p.ok) {
-        errors.push(issue(column, p.error.message));
-        bad = true;
-        return null;
-      }
-      if (p.value.kind === "number" && !p.value.percent) return p.value.value;
-      if (p.value.kind === "blank") return null;
-      if (p.value.kind === "placeholder") {
-        warnings.push(issue(column, `${now[column].trim()} is not a figure yet; left blank`));
-        return null;
-      }
-      errors.push(issue(column, `'${now[column].trim()}' is not a count: give a whole number`));
-      bad = true;
-      return null;
-    };
-    const vt = now.value.trim();
-    if (vt !== "") {
-      const asPct = rateRow && !vt.endsWith("%") && !vt.includes("/");
-      const p = parseCellNumber(asPct ? `${vt}%` : vt);
-      if (!p.ok) {
-        errors.push(issue("value", p.error.message.replace(`'${vt}%'`, `'${vt}'`)));
-        bad = true;
-      } else if (p.value.kind === "number") value = p.value.value;
-      else if (p.value.kind === "placeholder")
-        warnings.push(issue("value", `${vt} is not a figure yet; left blank`));
-      else if (p.value.kind === "fraction") {
-        if (!rateRow) {
-          errors.push(issue("value", `'${vt}' is a fraction; only a Rate may be written as n/d`));
-          bad = true;
-        } else {
-          numerator = p.value.numerator;
-          denominator = p.value.denominator;
-        }
-      }
-    }
-    if (rateRow) {
-      const n = count("numerator");
-      const d = count("denominator");
-      if (n !== null || d !== null) {
-        if (n === null || d === null) {
-          errors.push(
-            issue(n === null ? "numerator" : "denominator", "give both the numerator and the denominator"),
-          );
-          bad = true;
-        } else {
-          numerator = n;
-          denominator = d;
-        }
-      }
-      if (numerator !== null && denominator !== null) {
-        const r = rate(numerator, denominator);
-        if (!r.ok) {
-          errors.push(issue("denominator", r.error.message));
-          bad = true;
-        }
-        value = null;
-      }
-    }
-    if (bad) continue;
-    if (value === null && numerator === null && denominator === null) {
-      if (ENTRY_COLUMNS.some((c) => before[c].trim() !== "")) {
-        warnings.push(
-          issue(
-            "value",
-            "a figure already in the workbook is not removed from here: clear it in the PerfActuals table",
-          ),
-        );
-      }
-      continue;
-    }
-    inputs.push({
-      indicatorId: row.indicatorId,
-      orgUnit: row.orgUnit,
-      period,
-      value,
-      numerator,
-      denominator,
-    });
+    const input = entryInput(row, { now, issue, errors, warnings }, before, period);
+    if (input) inputs.push(input);
   }
   return { inputs, errors, warnings };
 }
@@ -320,10 +348,11 @@ export function dryRun(
   if (!actuals) {
     return [
       {
+        code: "ACTUALS_TABLE_MISSING",
         table: TABLE.actuals,
         row: null,
         column: null,
-        message: "This workbook has no PerfActuals table: set it up first (Set up).",
+        message: MESSAGES.actualsTableMissing(),
       },
     ];
   }

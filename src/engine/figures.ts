@@ -1,0 +1,61 @@
+/**
+ * The rules of a figure's counts, one copy for every place that takes a figure (the contract's
+ * reader, the wide import, the task pane's entry grid): a rate's numerator and denominator are
+ * given both or neither; a fraction `n/d` is a Rate's only; a denominator of 0 is an error, not
+ * a rate of 0 (semantics.md). Each error carries its code and, in `field`, the column at fault.
+ */
+import { MESSAGES } from "./errorCodes";
+import { err, ok, type Result } from "./result";
+import { rate } from "./values";
+
+/** A rate's two counts. */
+export interface Counts {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/**
+ * A figure's numerator and denominator: null when neither is given, the pair when both are and
+ * make a rate. One without the other is FIGURE_ONE_COUNT (field: the one missing); a pair that
+ * is not a rate is the error of `rate` (field: Denominator for a 0, else Numerator).
+ *
+ * @example
+ * rateCounts(31, 274); // ok({ numerator: 31, denominator: 274 })
+ * rateCounts(31, null); // FIGURE_ONE_COUNT, field "Denominator"
+ * rateCounts(31, 0); // DIVIDE_BY_ZERO, field "Denominator"
+ */
+export function rateCounts(numerator: number | null, denominator: number | null): Result<Counts | null> {
+  if (numerator === null && denominator === null) return ok(null);
+  if (numerator === null || denominator === null) {
+    const missing = numerator === null ? "Numerator" : "Denominator";
+    return err("FIGURE_ONE_COUNT", MESSAGES.oneCount(missing), missing);
+  }
+  const r = rate(numerator, denominator);
+  if (!r.ok) return err(r.error.code, r.error.message, denominator === 0 ? "Denominator" : "Numerator");
+  return ok({ numerator, denominator });
+}
+
+/**
+ * A fraction written in a figure's cell (`31/274`): allowed on a Rate only.
+ *
+ * @example
+ * fractionAllowed("Count", "3/4"); // FIGURE_FRACTION_NOT_RATE: "'3/4' is a fraction; only a Rate may be written as n/d"
+ */
+export function fractionAllowed(measureType: string | null, text: string): Result<true> {
+  return measureType === "Rate" ? ok(true) : err("FIGURE_FRACTION_NOT_RATE", MESSAGES.fractionNotRate(text));
+}
+
+/**
+ * A Value written `n/d` on a row that also gives Numerator and Denominator: one or the other
+ * (FIGURE_FRACTION_AND_COUNTS, field Value); the counts stand.
+ */
+export function fractionOrCounts(
+  valueText: string,
+  fraction: Counts | null,
+  numerator: number | null,
+  denominator: number | null,
+): Result<{ readonly numerator: number | null; readonly denominator: number | null }> {
+  if (fraction === null) return ok({ numerator, denominator });
+  if (numerator === null && denominator === null) return ok(fraction);
+  return err("FIGURE_FRACTION_AND_COUNTS", MESSAGES.fractionAndCounts(valueText), "Value");
+}
