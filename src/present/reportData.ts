@@ -22,7 +22,7 @@ import {
   type ReportEntry,
   type ReportRow,
 } from "../engine";
-import type { ContractError, RawCell } from "./raw";
+import type { ContractError, RawCell } from "../contract";
 
 /** The keys of a report JSON row, in the spec's order. */
 export const REPORT_ROW_KEYS = [

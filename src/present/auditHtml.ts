@@ -5,11 +5,16 @@
  * in the committee report's style: no script, no network, printable on A4, statuses written as
  * text (never colour alone), tables with captions and header scopes, every text escaped.
  */
-import { RAG_STATUSES, type RagStatus } from "../../engine";
-import { columnLetters, parseA1, sheetAddress } from "../a1";
-import { esc, reportStyles } from "../htmlReport";
-import type { AuditResult, AuditRow } from "./audit";
-import { AUDIT_ROLES } from "./columns";
+import { RAG_STATUSES, type RagStatus } from "../engine";
+import {
+  AUDIT_ROLES,
+  columnLetters,
+  parseA1,
+  sheetAddress,
+  type AuditResult,
+  type AuditRow,
+} from "../contract";
+import { esc, reportStyles } from "./htmlReport";
 
 export interface AuditHtmlInput {
   readonly result: AuditResult;

@@ -24,7 +24,7 @@ import {
   type Report,
   type ReportEntry,
 } from "../engine";
-import type { ContractError } from "./raw";
+import type { ContractError } from "../contract";
 import { RAG_COLOURS } from "./reportData";
 import { chartComparator, trendDescription, trendGeometry, trendIntervals } from "./trendChart";
 
