@@ -25,7 +25,7 @@ import {
   type ReportEntry,
 } from "../engine";
 import type { ContractError } from "../contract";
-import { RAG_COLOURS } from "./reportData";
+import { RAG_COLOURS } from "./ragColours";
 import { chartComparator, trendDescription, trendGeometry, trendIntervals } from "./trendChart";
 
 export interface HtmlReportInput {

@@ -4,6 +4,8 @@
  * engine's Report (and the contract's errors and cells) and never a workbook itself.
  */
 export * from "./reportData";
+export * from "./reportSheet";
+export * from "./ragColours";
 export * from "./htmlReport";
 export * from "./trendChart";
 export * from "./auditHtml";
