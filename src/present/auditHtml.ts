@@ -14,7 +14,8 @@ import {
   type AuditResult,
   type AuditRow,
 } from "../contract";
-import { esc, reportStyles } from "./htmlReport";
+import { reportStyles } from "./htmlStyles";
+import { esc } from "./htmlText";
 
 export interface AuditHtmlInput {
   readonly result: AuditResult;
