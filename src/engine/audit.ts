@@ -107,7 +107,7 @@ export const HUE_BANDS: readonly {
 ];
 
 /** Parse `#RRGGBB` (or `RRGGBB`, or ARGB `FFRRGGBB`) into 0–255 channels; undefined otherwise. */
-export function parseHexColour(text: string): { r: number; g: number; b: number } | undefined {
+function parseHexColour(text: string): { r: number; g: number; b: number } | undefined {
   const h = text.trim().replace(/^#/, "");
   const six = /^[0-9a-fA-F]{8}$/.test(h) ? h.slice(2) : h;
   if (!/^[0-9a-fA-F]{6}$/.test(six)) return undefined;

@@ -70,11 +70,11 @@ export function validStartMonth(startMonth: unknown): Result<number> {
   );
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   const days = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return days[month - 1] ?? 0;
 }
@@ -95,10 +95,6 @@ export function previousQuarter(p: Quarter): Quarter {
 
 export function sameQuarterLastYear(p: Quarter): Quarter {
   return { fy: p.fy - 1, q: p.q };
-}
-
-export function sameQuarter(a: Quarter, b: Quarter): boolean {
-  return a.fy === b.fy && a.q === b.q;
 }
 
 /** The fiscal year's name: `2015-16`, or `2015` for a January start. */

@@ -29,7 +29,7 @@ export function parseQuality(text: unknown): Result<Quality> {
 }
 
 /** How uncertain a quality is: 0 for Validated, 4 for Partial. */
-export function qualityRank(q: Quality): number {
+function qualityRank(q: Quality): number {
   return QUALITIES.indexOf(q);
 }
 

@@ -93,12 +93,12 @@ export interface RagResult {
 }
 
 /** T = t x |M| (Relative) or t (Absolute). */
-export function toleranceAmount(milestone: number, t: number, type: ToleranceType): number {
+function toleranceAmount(milestone: number, t: number, type: ToleranceType): number {
   return type === "Absolute" ? t : t * Math.abs(milestone);
 }
 
 /** g >= 0 means on or better than the milestone; |g| within the float allowance is 0. */
-export function ragGap(actual: number, milestone: number, polarity: "Higher" | "Lower"): number {
+function ragGap(actual: number, milestone: number, polarity: "Higher" | "Lower"): number {
   const g = polarity === "Higher" ? actual - milestone : milestone - actual;
   return nearlyEqual(g, 0, milestone) ? 0 : g;
 }

@@ -46,18 +46,6 @@ export const REPORT_ROW_KEYS = [
   "comparators",
 ] as const satisfies readonly (keyof ReportRow)[];
 
-/** Top-level keys of the report JSON, in order (`ragRule` and `quality` are PerfCycle's additions). */
-export const REPORT_KEYS = [
-  "schemaVersion",
-  "period",
-  "ragRule",
-  "rows",
-  "summary",
-  "quality",
-  "findings",
-  "errors",
-] as const;
-
 export type JsonRow = { [K in (typeof REPORT_ROW_KEYS)[number]]: ReportRow[K] };
 
 export interface ReportJson {

@@ -6,7 +6,7 @@
 import type { RawCell } from "../raw";
 import { REACH, SAMPLE_CITY, SAMPLE_PERIOD, SAMPLE_UNITS } from "./targets";
 
-export interface ActualSpec {
+interface ActualSpec {
   readonly id: string;
   readonly unit: string;
   readonly period: string;

@@ -9,7 +9,7 @@ export const SAMPLE_PERIOD = "2015-16 Q2";
 
 export type Kind = "Count" | "Level" | "Rate";
 
-export interface TargetSpec {
+interface TargetSpec {
   readonly id: string;
   readonly name: string;
   readonly unit: string;
