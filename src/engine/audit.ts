@@ -48,6 +48,10 @@ const LETTERS: Readonly<Record<string, RagStatus>> = {
  * A status as typed: `Red`/`R`, `Amber`/`A`, `Green`/`G`, `Blue`/`B`, or one of the other status
  * names (`No data`, `Not due`, `No target`, `Monitor`), case- and space-insensitive, with a full
  * stop or surrounding spaces allowed. Anything else is unreadable (never guessed).
+ *
+ * @example
+ * parseStatusText(" g ") // => { kind: "status", status: "Green" }
+ * parseStatusText("Purple") // => { kind: "unreadable", text: "Purple" }
  */
 export function parseStatusText(input: unknown): PublishedText {
   if (input === null || input === undefined) return { kind: "blank" };
@@ -121,6 +125,9 @@ function parseHexColour(text: string): { r: number; g: number; b: number } | und
 /**
  * A fill colour read as a status: by hue to the nearest of red, amber, green and blue (HUE_BANDS);
  * no colour for white, grey, black and no fill. Undefined when the text is not a colour.
+ *
+ * @example
+ * fillStatus("#FFC000") // => { status: "Amber" }
  */
 export function fillStatus(colour: string | null | undefined): HueReading | undefined {
   if (colour === null || colour === undefined || colour.trim() === "") {
@@ -195,6 +202,9 @@ const WORSE_WORDS = new Set(["bad", "worse", "poor", "poorer", "worst"]);
  * Polarity from a phrase: `Higher`/`Lower`/`Neutral`, "higher is better", "high is good",
  * "smaller is better", "good performance is low", "aim to reduce", "↑", "high is bad"… A phrase
  * naming both directions, or neither, is an error quoting it (never guessed).
+ *
+ * @example
+ * parsePolarityPhrase("Lower is better") // => { ok: true, value: "Lower" }
  */
 export function parsePolarityPhrase(input: unknown): Result<Polarity> {
   const text = typeof input === "string" ? input.replace(/\u00a0/g, " ").trim() : "";
@@ -242,7 +252,12 @@ export const TOLERANCE_PRESETS: readonly TolerancePreset[] = [
   { label: "Amber within 5 percentage points of the target", tolerance: 0.05, toleranceType: "Absolute" },
 ];
 
-/** A tolerance in words: "Amber within 10% of the target", "… within 2 percentage points …". */
+/**
+ * A tolerance in words: "Amber within 10% of the target", "… within 2 percentage points …".
+ *
+ * @example
+ * toleranceWords({ tolerance: 0.1, toleranceType: "Relative" }) // => "Amber within 10% of the target"
+ */
 export function toleranceWords(setting: ToleranceSetting, measure: "Rate" | "Level" = "Rate"): string {
   const { tolerance: t, toleranceType } = setting;
   if (toleranceType === "Relative") return `Amber within ${formatShare(t)} of the target`;
@@ -265,6 +280,9 @@ const RE_ANY_NUMBER = new RegExp(NUM);
  * `2pp`, `2 percentage points`, "Amber within 10% of the target", "within 5 of the milestone"
  * (a number with no % or points in a phrase is in the value's own unit: Absolute).
  * `type`, when given, must not contradict the text (`2pp` is Absolute).
+ *
+ * @example
+ * parseTolerance("10%") // => { ok: true, value: { tolerance: 0.1, toleranceType: "Relative" } }
  */
 export function parseTolerance(input: unknown, type?: ToleranceType | null): Result<ToleranceSetting> {
   const raw = typeof input === "number" ? String(input) : typeof input === "string" ? input : "";
@@ -335,7 +353,12 @@ export interface AuditRating {
   readonly explanation: string;
 }
 
-/** The status the report's own rule gives the row, and its explanation (ragStatus and explain). */
+/**
+ * The status the report's own rule gives the row, and its explanation (ragStatus and explain).
+ *
+ * @example
+ * rateAuditRow({ actual: 0.41, milestone: 0.45, polarity: "Higher", rule: "Milestone", tolerance: 0.1, toleranceType: "Relative", scheme: "RAG", measure: "Rate" }).value.status // => "Amber"
+ */
 export function rateAuditRow(input: AuditRateInput): Result<AuditRating> {
   if (!RAG_RULES.includes(input.rule)) return err("RAG_RULE", `RAG rule ${quote(input.rule)} is not known`);
   if (!RAG_SCHEMES.includes(input.scheme)) return err("RAG_SCHEME", `RAG scheme ${quote(input.scheme)}`);
@@ -377,6 +400,9 @@ export function rateAuditRow(input: AuditRateInput): Result<AuditRating> {
  * Does the published status agree with the recomputed one? Equal names agree. Where the report
  * has no annual target beside its milestone, Blue ("target met") cannot be told from Green, so a
  * published Blue agrees with a recomputed Green.
+ *
+ * @example
+ * statusesAgree("Blue", "Green", { blueIsGreen: true }) // => true
  */
 export function statusesAgree(
   published: RagStatus,

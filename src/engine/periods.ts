@@ -60,6 +60,13 @@ const MONTHS = [
   "december",
 ];
 
+/**
+ * The fiscal year's start month, a whole number 1–12; anything else an error.
+ *
+ * @example
+ * validStartMonth(4) // => { ok: true, value: 4 }
+ * validStartMonth(13).ok // => false
+ */
 export function validStartMonth(startMonth: unknown): Result<number> {
   if (typeof startMonth === "number" && Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12) {
     return ok(startMonth);
@@ -79,31 +86,65 @@ function daysInMonth(year: number, month: number): number {
   return days[month - 1] ?? 0;
 }
 
-/** Index for ordering and arithmetic: consecutive quarters differ by 1. */
+/**
+ * Index for ordering and arithmetic: consecutive quarters differ by 1.
+ *
+ * @example
+ * quarterIndex({ fy: 2015, q: 2 }) // => 8061
+ */
 export function quarterIndex(p: Quarter): number {
   return p.fy * 4 + (p.q - 1);
 }
 
+/**
+ * The quarter of a quarter index (the inverse of quarterIndex).
+ *
+ * @example
+ * quarterFromIndex(8061) // => { fy: 2015, q: 2 }
+ */
 export function quarterFromIndex(index: number): Quarter {
   const fy = Math.floor(index / 4);
   return { fy, q: (index - fy * 4 + 1) as QuarterNumber };
 }
 
+/**
+ * The quarter before, across the fiscal year's start.
+ *
+ * @example
+ * previousQuarter({ fy: 2015, q: 1 }) // => { fy: 2014, q: 4 }
+ */
 export function previousQuarter(p: Quarter): Quarter {
   return quarterFromIndex(quarterIndex(p) - 1);
 }
 
+/**
+ * The same quarter a year earlier (for the year-ago direction of travel).
+ *
+ * @example
+ * sameQuarterLastYear({ fy: 2015, q: 2 }) // => { fy: 2014, q: 2 }
+ */
 export function sameQuarterLastYear(p: Quarter): Quarter {
   return { fy: p.fy - 1, q: p.q };
 }
 
-/** The fiscal year's name: `2015-16`, or `2015` for a January start. */
+/**
+ * The fiscal year's name: `2015-16`, or `2015` for a January start.
+ *
+ * @example
+ * formatFiscalYear(2015) // => "2015-16"
+ * formatFiscalYear(2015, 1) // => "2015"
+ */
 export function formatFiscalYear(fy: number, startMonth: number = DEFAULT_START_MONTH): string {
   if (startMonth === 1) return String(fy);
   return `${fy}-${String((fy + 1) % 100).padStart(2, "0")}`;
 }
 
-/** Canonical quarter label: `2015-16 Q1` (or `2015 Q1` with a January start). */
+/**
+ * Canonical quarter label: `2015-16 Q1` (or `2015 Q1` with a January start).
+ *
+ * @example
+ * formatQuarter({ fy: 2015, q: 2 }) // => "2015-16 Q2"
+ */
 export function formatQuarter(p: Quarter, startMonth: number = DEFAULT_START_MONTH): string {
   return `${formatFiscalYear(p.fy, startMonth)} Q${p.q}`;
 }
@@ -114,7 +155,12 @@ function quarterStartMonth(p: Quarter, startMonth: number): { year: number; mont
   return { year: p.fy + Math.floor(m0 / 12), month: (m0 % 12) + 1 };
 }
 
-/** The last day of the quarter. */
+/**
+ * The last day of the quarter.
+ *
+ * @example
+ * quarterEnd({ fy: 2015, q: 2 }) // => { year: 2015, month: 9, day: 30 }
+ */
 export function quarterEnd(p: Quarter, startMonth: number = DEFAULT_START_MONTH): CalendarDate {
   const first = quarterStartMonth(p, startMonth);
   const m0 = first.month - 1 + 2;
@@ -123,25 +169,45 @@ export function quarterEnd(p: Quarter, startMonth: number = DEFAULT_START_MONTH)
   return { year, month, day: daysInMonth(year, month) };
 }
 
-/** The first day of the quarter. */
+/**
+ * The first day of the quarter.
+ *
+ * @example
+ * quarterStart({ fy: 2015, q: 4 }) // => { year: 2016, month: 1, day: 1 }
+ */
 export function quarterStart(p: Quarter, startMonth: number = DEFAULT_START_MONTH): CalendarDate {
   const first = quarterStartMonth(p, startMonth);
   return { year: first.year, month: first.month, day: 1 };
 }
 
-/** The quarter a calendar date falls in. */
+/**
+ * The quarter a calendar date falls in.
+ *
+ * @example
+ * dateToQuarter({ year: 2016, month: 2, day: 29 }) // => { fy: 2015, q: 4 }
+ */
 export function dateToQuarter(d: CalendarDate, startMonth: number = DEFAULT_START_MONTH): Quarter {
   const offset = (d.month - startMonth + 12) % 12;
   const fy = d.month >= startMonth ? d.year : d.year - 1;
   return { fy, q: (Math.floor(offset / 3) + 1) as QuarterNumber };
 }
 
-/** en-GB date text, `30/06/2015`. */
+/**
+ * en-GB date text, `30/06/2015`.
+ *
+ * @example
+ * formatDateUK({ year: 2015, month: 9, day: 30 }) // => "30/09/2015"
+ */
 export function formatDateUK(d: CalendarDate): string {
   return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
 }
 
-/** ISO date text, `2015-06-30`. */
+/**
+ * ISO date text, `2015-06-30`.
+ *
+ * @example
+ * formatDateISO({ year: 2015, month: 9, day: 30 }) // => "2015-09-30"
+ */
 export function formatDateISO(d: CalendarDate): string {
   return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }
@@ -149,7 +215,12 @@ export function formatDateISO(d: CalendarDate): string {
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
 
-/** Excel (1900 date system) serial number to a calendar date. */
+/**
+ * Excel (1900 date system) serial number to a calendar date.
+ *
+ * @example
+ * serialToDate(42277) // => { ok: true, value: { year: 2015, month: 9, day: 30 } }
+ */
 export function serialToDate(serial: number): Result<CalendarDate> {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) {
     return err("PERIOD_UNPARSEABLE", `${quote(serial)} is not an Excel date serial number`);
@@ -164,7 +235,12 @@ export function serialToDate(serial: number): Result<CalendarDate> {
   return ok({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
 }
 
-/** Calendar date to an Excel (1900 date system) serial number. */
+/**
+ * Calendar date to an Excel (1900 date system) serial number.
+ *
+ * @example
+ * dateToSerial({ year: 2015, month: 9, day: 30 }) // => 42277
+ */
 export function dateToSerial(d: CalendarDate): number {
   const days = Math.round((Date.UTC(d.year, d.month - 1, d.day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
   return days < 61 ? days - 1 : days;
@@ -239,6 +315,12 @@ function fiscalYearFromParts(
   return ok(fy);
 }
 
+/**
+ * A month's English name, 1 = January.
+ *
+ * @example
+ * monthName(4) // => "April"
+ */
 export function monthName(month: number): string {
   const name = MONTHS[month - 1] ?? "";
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -320,6 +402,9 @@ function parseText(raw: string, startMonth: number, requireQuarterEnd: boolean):
  * date: read the local date. Any other instant is read by its UTC date (ExcelJS keeps a cell's
  * clock time in the UTC fields). Only an ExcelJS date-time whose clock time equals the zone's
  * offset could be misread, and only in a zone other than UTC.
+ *
+ * @example
+ * dateOfJsDate(new Date(Date.UTC(2015, 8, 30))) // => { year: 2015, month: 9, day: 30 }
  */
 export function dateOfJsDate(d: Date): CalendarDate {
   const utc = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
@@ -335,6 +420,10 @@ export function dateOfJsDate(d: Date): CalendarDate {
 /**
  * Parse any accepted form of a period: a label, a date text (day-first or ISO), a month
  * label, an Excel serial number or a JavaScript Date. Never throws.
+ *
+ * @example
+ * parsePeriod("2015-16 Q2") // => { ok: true, value: { fy: 2015, q: 2 } }
+ * parsePeriod("Q2 2015/16") // => { ok: true, value: { fy: 2015, q: 2 } }
  */
 export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result<Quarter> {
   const sm = validStartMonth(options.startMonth ?? DEFAULT_START_MONTH);
@@ -364,7 +453,12 @@ export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result
   return err("PERIOD_UNPARSEABLE", `${what} is not a quarter`);
 }
 
-/** Parse a fiscal year name (`2015-16`, `2015/16`, `2015/2016`; `2015` with a January start). */
+/**
+ * Parse a fiscal year name (`2015-16`, `2015/16`, `2015/2016`; `2015` with a January start).
+ *
+ * @example
+ * parseFiscalYear("2015-16") // => { ok: true, value: 2015 }
+ */
 export function parseFiscalYear(input: unknown, startMonth: number = DEFAULT_START_MONTH): Result<number> {
   const text = typeof input === "number" ? String(input) : typeof input === "string" ? input.trim() : "";
   const m = /^(?:FY\s*)?(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?$/i.exec(text);

@@ -130,6 +130,10 @@ function result(
 /**
  * Rate one indicator-quarter. Total: every input gives a status or an error value. An unknown
  * polarity, rule, scheme or tolerance type is an error naming the text (never silently another).
+ *
+ * @example
+ * ragStatus({ actual: 0.124, milestone: 0.12, polarity: "Lower" }).value.status // => "Amber"
+ * ragStatus({ actual: 0.14, milestone: 0.12, polarity: "Lower" }).value.status // => "Red"
  */
 export function ragStatus(input: RagInput): Result<RagResult> {
   const i: Partial<RagInput> = typeof input === "object" && input !== null ? input : {};
