@@ -5,6 +5,7 @@
 export * from "./result";
 export * from "./measures";
 export * from "./periods";
+export * from "./dates";
 export * from "./profiles";
 export * from "./milestones";
 export * from "./values";
