@@ -22,6 +22,7 @@ export * from "./comparators";
 export * from "./quality";
 export * from "./report";
 export * from "./audit";
+export * from "./fillColour";
 export * from "./targetMethods";
 export * from "./suggest";
 export * from "./plans";
