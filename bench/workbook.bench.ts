@@ -13,7 +13,8 @@ import { performance } from "node:perf_hooks";
 import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../src/memory-excel";
 import { createExcelHost, type ExcelRun } from "../src/workbook";
 import { buildReport, parsePeriod } from "../src/engine";
-import { RAG_COLOURS, readRegister, reportSheet, TABLE, type RawTable } from "../src/contract";
+import { readRegister, TABLE, type RawTable } from "../src/contract";
+import { RAG_COLOURS, reportSheet } from "../src/present";
 import { PERIOD, QUARTERS, syntheticBook } from "../test/workbook/fixtures";
 
 const LATENCY_MS = 50;

@@ -15,7 +15,6 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import {
   AUDIT_ROLES,
-  auditHtml,
   auditLayout,
   auditReport,
   AuditSetupError,
@@ -23,7 +22,6 @@ import {
   columnNamed,
   parseA1,
   PERFCYCLE_VERSION,
-  ruleDescription,
   sheetAddress,
   type AuditResult,
   type AuditRole,
@@ -31,6 +29,7 @@ import {
   type RawCell,
   type SheetGrid,
 } from "../contract";
+import { auditHtml, ruleDescription } from "../present";
 import {
   parsePolarity,
   parseRagRule,

@@ -23,12 +23,8 @@ import {
   importWide,
   issueJson,
   PERFCYCLE_VERSION,
-  RAG_COLOURS,
   readRegister,
   readSettings,
-  REPORT_COLUMNS,
-  reportJson,
-  reportSheet,
   sampleBook,
   TABLE,
   upsertActuals,
@@ -38,14 +34,20 @@ import {
   type RawWorkbook,
   type ReadResult,
   type SheetGrid,
-  reportSheetName,
 } from "../contract";
+import {
+  RAG_COLOURS,
+  REPORT_COLUMNS,
+  reportJson,
+  reportSheet,
+  reportSheetName,
+  htmlReport,
+} from "../present";
 import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
 import { AUDIT_USAGE, auditCommand } from "./audit";
 import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
 import { checkOutputPath, readInput, writeAtomic } from "./files";
-import { htmlReport } from "../contract/htmlReport";
 import { DEFAULT_LIMITS, readZipDirectory, unpackEntry, type PackageLimits, type ZipEntry } from "./package";
 import { SUGGEST_USAGE, suggestCommand } from "./suggest";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";

@@ -10,7 +10,7 @@ import { cellText } from "./read";
 import { matchHeader, OPTIONAL_ACTUAL_COLUMNS, V2_TARGET_COLUMNS } from "./schema";
 
 /** The optional columns a host may add on a write, by table. */
-export const ADDABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+const ADDABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   PerfTargets: V2_TARGET_COLUMNS,
   PerfActuals: OPTIONAL_ACTUAL_COLUMNS,
 };

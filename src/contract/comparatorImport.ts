@@ -103,6 +103,127 @@ function yearOf(cell: RawCell, startMonth: number, singleYear: "starts" | "ends"
   return r.ok ? r.value : null;
 }
 
+/** What every step of an import reads with and writes to. */
+interface ImportContext {
+  readonly sm: number;
+  readonly singleYear: "starts" | "ends";
+  readonly at: (r: number, c: number) => string;
+  readonly errors: ComparatorIssue[];
+  readonly notes: string[];
+}
+
+/** A figure read from the table, before it is scaled to a rate. */
+interface FigureCell {
+  readonly r: number;
+  readonly c: number;
+  readonly name: string;
+  readonly year: number;
+  readonly value: number;
+  readonly percentSign: boolean;
+}
+
+/** The header row's years by column (null for column A and for a header that is not a year). */
+function headerYears(header: readonly RawCell[], headerAt: number, ctx: ImportContext): (number | null)[] {
+  const { sm } = ctx;
+  const years: (number | null)[] = header.map((c, j) => (j === 0 ? null : yearOf(c, sm, ctx.singleYear)));
+  header.forEach((c, j) => {
+    const t = cellText(c).trim();
+    if (j > 0 && t !== "" && years[j] === null)
+      ctx.errors.push({
+        cell: ctx.at(headerAt, j),
+        text: t,
+        message: `${quote(t)} is not a year (write 2013, 2013-14 or 2014/15)`,
+      });
+    if (j > 0 && /^\d{4}$/.test(t) && years[j] !== null && years[j] !== undefined)
+      ctx.notes.push(`${t} read as ${formatFiscalYear(years[j] ?? 0, sm)}`);
+  });
+  return years;
+}
+
+/** One authority's figures, year by year: numbers or percentages; suppression marks are no figure. */
+function rowFigures(
+  row: readonly RawCell[],
+  r: number,
+  years: readonly (number | null)[],
+  ctx: ImportContext,
+): FigureCell[] {
+  const name = cellText(row[0] ?? null).trim();
+  const filled = row.slice(1).some((c) => cellText(c).trim() !== "");
+  if (name === "") {
+    if (filled)
+      ctx.errors.push({
+        cell: ctx.at(r, 0),
+        text: "",
+        message: "This row has figures but no authority or area name",
+      });
+    return [];
+  }
+  const cells: FigureCell[] = [];
+  for (let c = 1; c < row.length; c++) {
+    const year = years[c];
+    if (year === null || year === undefined) continue;
+    const raw = row[c] ?? null;
+    const text = cellText(raw).trim();
+    if (text === "" || SUPPRESSED.has(text.toLowerCase())) continue;
+    const p = parseCellNumber(raw);
+    if (!p.ok) {
+      ctx.errors.push({
+        cell: ctx.at(r, c),
+        text,
+        message: `${name} ${formatFiscalYear(year, ctx.sm)}: ${p.error.message}`,
+      });
+      continue;
+    }
+    if (p.value.kind === "blank" || p.value.kind === "placeholder") continue;
+    if (p.value.kind === "fraction") {
+      ctx.errors.push({
+        cell: ctx.at(r, c),
+        text,
+        message: `${name} ${formatFiscalYear(year, ctx.sm)}: give the figure, not a fraction (${quote(text)})`,
+      });
+      continue;
+    }
+    cells.push({ r, c, name, year, value: p.value.value, percentSign: p.value.percent });
+  }
+  return cells;
+}
+
+/** The figures as PerfComparators rows, a rate's plain numbers read as percentages where they must be. */
+function comparatorRows(
+  grid: readonly (readonly RawCell[])[],
+  cells: readonly FigureCell[],
+  options: ComparatorImportOptions,
+  ctx: ImportContext,
+): ComparatorRow[] {
+  let asPercent = false;
+  if (options.measureType === "Rate") {
+    const mode = options.valuesAs ?? "auto";
+    asPercent = mode === "percent" || (mode === "auto" && cells.some((x) => !x.percentSign && x.value > 1));
+    if (asPercent) ctx.notes.push("Plain numbers read as percentages (55.4 is 55.4%)");
+  }
+  const rows: ComparatorRow[] = [];
+  for (const x of cells) {
+    const value = asPercent && !x.percentSign ? x.value / 100 : x.value;
+    if (options.measureType === "Rate" && (value < 0 || value > 1)) {
+      ctx.errors.push({
+        cell: ctx.at(x.r, x.c),
+        text: cellText(grid[x.r]?.[x.c] ?? null),
+        message: `${x.name} ${formatFiscalYear(x.year, ctx.sm)}: a rate must be between 0% and 100%`,
+      });
+      continue;
+    }
+    rows.push({
+      indicatorId: options.indicatorId,
+      period: formatFiscalYear(x.year, ctx.sm),
+      comparator: x.name,
+      kind: comparatorKind(x.name),
+      value,
+      source: options.source ?? "",
+    });
+  }
+  return rows;
+}
+
 /**
  * Read a pasted or selected comparator table (see the module comment).
  *
@@ -114,18 +235,23 @@ export function importComparators(
   grid: readonly (readonly RawCell[])[],
   options: ComparatorImportOptions,
 ): ComparatorImport {
-  const sm = options.startMonth ?? 4;
-  const singleYear = options.singleYear ?? "starts";
-  const at = (r: number, c: number): string => offsetA1(options.origin ?? "A1", r, c);
-  const errors: ComparatorIssue[] = [];
-  const notes: string[] = [];
-  const headerAt = grid.findIndex((row) => row.slice(1).some((c) => yearOf(c, sm, singleYear) !== null));
+  const ctx: ImportContext = {
+    sm: options.startMonth ?? 4,
+    singleYear: options.singleYear ?? "starts",
+    at: (r, c) => offsetA1(options.origin ?? "A1", r, c),
+    errors: [],
+    notes: [],
+  };
+  const { errors, notes } = ctx;
+  const headerAt = grid.findIndex((row) =>
+    row.slice(1).some((c) => yearOf(c, ctx.sm, ctx.singleYear) !== null),
+  );
   if (headerAt < 0) {
     return {
       rows: [],
       errors: [
         {
-          cell: at(0, 0),
+          cell: ctx.at(0, 0),
           text: cellText(grid[0]?.[1] ?? null),
           message:
             "No row of years was found: the table needs the years across its first row (2013, 2013-14 or 2014/15) and the authorities down its first column",
@@ -134,97 +260,9 @@ export function importComparators(
       notes,
     };
   }
-  const header = grid[headerAt] ?? [];
-  const years: (number | null)[] = header.map((c, j) => (j === 0 ? null : yearOf(c, sm, singleYear)));
-  header.forEach((c, j) => {
-    const t = cellText(c).trim();
-    if (j > 0 && t !== "" && years[j] === null)
-      errors.push({
-        cell: at(headerAt, j),
-        text: t,
-        message: `${quote(t)} is not a year (write 2013, 2013-14 or 2014/15)`,
-      });
-    if (j > 0 && /^\d{4}$/.test(t) && years[j] !== null && years[j] !== undefined)
-      notes.push(`${t} read as ${formatFiscalYear(years[j] ?? 0, sm)}`);
-  });
-
-  // Values: numbers or percentages; suppression marks are no figure.
-  interface Cell {
-    r: number;
-    c: number;
-    name: string;
-    year: number;
-    value: number;
-    percentSign: boolean;
-  }
-  const cells: Cell[] = [];
-  for (let r = headerAt + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const name = cellText(row[0] ?? null).trim();
-    const filled = row.slice(1).some((c) => cellText(c).trim() !== "");
-    if (name === "") {
-      if (filled)
-        errors.push({
-          cell: at(r, 0),
-          text: "",
-          message: "This row has figures but no authority or area name",
-        });
-      continue;
-    }
-    for (let c = 1; c < row.length; c++) {
-      const year = years[c];
-      if (year === null || year === undefined) continue;
-      const raw = row[c] ?? null;
-      const text = cellText(raw).trim();
-      if (text === "" || SUPPRESSED.has(text.toLowerCase())) continue;
-      const p = parseCellNumber(raw);
-      if (!p.ok) {
-        errors.push({
-          cell: at(r, c),
-          text,
-          message: `${name} ${formatFiscalYear(year, sm)}: ${p.error.message}`,
-        });
-        continue;
-      }
-      if (p.value.kind === "blank" || p.value.kind === "placeholder") continue;
-      if (p.value.kind === "fraction") {
-        errors.push({
-          cell: at(r, c),
-          text,
-          message: `${name} ${formatFiscalYear(year, sm)}: give the figure, not a fraction (${quote(text)})`,
-        });
-        continue;
-      }
-      cells.push({ r, c, name, year, value: p.value.value, percentSign: p.value.percent });
-    }
-  }
-  let asPercent = false;
-  if (options.measureType === "Rate") {
-    const mode = options.valuesAs ?? "auto";
-    asPercent = mode === "percent" || (mode === "auto" && cells.some((x) => !x.percentSign && x.value > 1));
-    if (asPercent) notes.push("Plain numbers read as percentages (55.4 is 55.4%)");
-  }
-  const rows: ComparatorRow[] = [];
-  for (const x of cells) {
-    const value = asPercent && !x.percentSign ? x.value / 100 : x.value;
-    if (options.measureType === "Rate" && (value < 0 || value > 1)) {
-      errors.push({
-        cell: at(x.r, x.c),
-        text: cellText(grid[x.r]?.[x.c] ?? null),
-        message: `${x.name} ${formatFiscalYear(x.year, sm)}: a rate must be between 0% and 100%`,
-      });
-      continue;
-    }
-    rows.push({
-      indicatorId: options.indicatorId,
-      period: formatFiscalYear(x.year, sm),
-      comparator: x.name,
-      kind: comparatorKind(x.name),
-      value,
-      source: options.source ?? "",
-    });
-  }
-  return { rows, errors, notes };
+  const years = headerYears(grid[headerAt] ?? [], headerAt, ctx);
+  const cells = grid.slice(headerAt + 1).flatMap((row, i) => rowFigures(row, headerAt + 1 + i, years, ctx));
+  return { rows: comparatorRows(grid, cells, options, ctx), errors, notes };
 }
 
 /** The PerfComparators headers a new table gets. */

@@ -10,7 +10,7 @@
 import { idKey, type Register } from "../engine";
 
 /** A name for matching: lower case, letters and digits only, single spaces. */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")

@@ -11,7 +11,7 @@ import { unitKey } from "./rollup";
  * The key of an actual; the quarter is a Quarter or its `quarterIndex`.
  *
  * @example
- * actualKey("EH-EHA ", "city", { fy: 2015, q: 1 }) === actualKey("eh-eha", "City", { fy: 2015, q: 1 }); // true
+ * actualKey("EH-EHA ", "city", { fy: 2015, q: 1 }) === actualKey("eh-eha", "City", { fy: 2015, q: 1 }) // => true
  */
 export function actualKey(indicatorId: string, orgUnit: string, period: Quarter | number): string {
   const qi = typeof period === "number" ? period : quarterIndex(period);

@@ -10,8 +10,8 @@ import type { Finding } from "./smart";
  * Whether a change to a target with this status needs a reason and goes to the audit log.
  *
  * @example
- * isProtectedStatus("Agreed"); // true
- * isProtectedStatus("Draft"); // false
+ * isProtectedStatus("Agreed") // => true
+ * isProtectedStatus("Draft") // => false
  */
 export function isProtectedStatus(status: TargetStatus | null | undefined): boolean {
   return status === "Agreed" || status === "Approved";
@@ -21,7 +21,8 @@ export function isProtectedStatus(status: TargetStatus | null | undefined): bool
  * Whether a target with these findings may not be approved: any error finding blocks it.
  *
  * @example
- * blocksApproval([{ severity: "warning" }]); // false
+ * blocksApproval([{ severity: "warning" }]) // => false
+ * blocksApproval([{ severity: "warning" }, { severity: "error" }]) // => true
  */
 export function blocksApproval(findings: readonly Pick<Finding, "severity">[]): boolean {
   return findings.some((f) => f.severity === "error");

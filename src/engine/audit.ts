@@ -48,6 +48,10 @@ const LETTERS: Readonly<Record<string, RagStatus>> = {
  * A status as typed: `Red`/`R`, `Amber`/`A`, `Green`/`G`, `Blue`/`B`, or one of the other status
  * names (`No data`, `Not due`, `No target`, `Monitor`), case- and space-insensitive, with a full
  * stop or surrounding spaces allowed. Anything else is unreadable (never guessed).
+ *
+ * @example
+ * parseStatusText(" g ") // => { kind: "status", status: "Green" }
+ * parseStatusText("Purple") // => { kind: "unreadable", text: "Purple" }
  */
 export function parseStatusText(input: unknown): PublishedText {
   if (input === null || input === undefined) return { kind: "blank" };
@@ -67,84 +71,6 @@ export function parseStatusText(input: unknown): PublishedText {
   const named = RAG_STATUSES.find((s) => s.replace(/\s+/g, "").toLowerCase() === key);
   if (named) return { kind: "status", status: named };
   return { kind: "unreadable", text };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Published status: fill colour
-
-/** The colours a fill is read as. */
-export type FillStatus = "Red" | "Amber" | "Green" | "Blue";
-
-export interface HueReading {
-  /** The status the fill is read as, or null for no colour (white, grey, black, no fill). */
-  readonly status: FillStatus | null;
-  /** Hue in degrees (0–360), saturation and lightness (0–1), for the explanation. */
-  readonly hue: number;
-  readonly saturation: number;
-  readonly lightness: number;
-}
-
-/** Below this HSL saturation a fill is grey (no colour). */
-export const FILL_MIN_SATURATION = 0.25;
-/** Above this lightness a fill is white (no colour); below the other, black. */
-export const FILL_MAX_LIGHTNESS = 0.95;
-export const FILL_MIN_LIGHTNESS = 0.1;
-/**
- * Hue bands in degrees, from the boundaries between the named colours: red below 20 and from
- * 290 (pinks and magentas), amber 20–70 (orange, gold and yellow), green 70–170 (from lime and olive),
- * blue 170–290.
- */
-export const HUE_BANDS: readonly {
-  readonly status: FillStatus;
-  readonly from: number;
-  readonly to: number;
-}[] = [
-  { status: "Red", from: 0, to: 20 },
-  { status: "Amber", from: 20, to: 70 },
-  { status: "Green", from: 70, to: 170 },
-  { status: "Blue", from: 170, to: 290 },
-  { status: "Red", from: 290, to: 360 },
-];
-
-/** Parse `#RRGGBB` (or `RRGGBB`, or ARGB `FFRRGGBB`) into 0–255 channels; undefined otherwise. */
-export function parseHexColour(text: string): { r: number; g: number; b: number } | undefined {
-  const h = text.trim().replace(/^#/, "");
-  const six = /^[0-9a-fA-F]{8}$/.test(h) ? h.slice(2) : h;
-  if (!/^[0-9a-fA-F]{6}$/.test(six)) return undefined;
-  return {
-    r: parseInt(six.slice(0, 2), 16),
-    g: parseInt(six.slice(2, 4), 16),
-    b: parseInt(six.slice(4, 6), 16),
-  };
-}
-
-/**
- * A fill colour read as a status: by hue to the nearest of red, amber, green and blue (HUE_BANDS);
- * no colour for white, grey, black and no fill. Undefined when the text is not a colour.
- */
-export function fillStatus(colour: string | null | undefined): HueReading | undefined {
-  if (colour === null || colour === undefined || colour.trim() === "") {
-    return { status: null, hue: 0, saturation: 0, lightness: 1 };
-  }
-  const c = parseHexColour(colour);
-  if (!c) return undefined;
-  const r = c.r / 255;
-  const g = c.g / 255;
-  const b = c.b / 255;
-  const max = Math.max(r, g, b);
-  const min = Math.min(r, g, b);
-  const l = (max + min) / 2;
-  const d = max - min;
-  const s = d === 0 ? 0 : d / (1 - Math.abs(2 * l - 1));
-  let h = 0;
-  if (d !== 0) {
-    if (max === r) h = 60 * (((g - b) / d + 6) % 6);
-    else if (max === g) h = 60 * ((b - r) / d + 2);
-    else h = 60 * ((r - g) / d + 4);
-  }
-  const grey = s < FILL_MIN_SATURATION || l > FILL_MAX_LIGHTNESS || l < FILL_MIN_LIGHTNESS;
-  const band = HUE_BANDS.find((x) => h >= x.from && h < x.to);
-  return { status: grey ? null : (band?.status ?? "Red"), hue: h, saturation: s, lightness: l };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,6 +121,9 @@ const WORSE_WORDS = new Set(["bad", "worse", "poor", "poorer", "worst"]);
  * Polarity from a phrase: `Higher`/`Lower`/`Neutral`, "higher is better", "high is good",
  * "smaller is better", "good performance is low", "aim to reduce", "↑", "high is bad"… A phrase
  * naming both directions, or neither, is an error quoting it (never guessed).
+ *
+ * @example
+ * parsePolarityPhrase("Lower is better") // => { ok: true, value: "Lower" }
  */
 export function parsePolarityPhrase(input: unknown): Result<Polarity> {
   const text = typeof input === "string" ? input.replace(/\u00a0/g, " ").trim() : "";
@@ -242,7 +171,12 @@ export const TOLERANCE_PRESETS: readonly TolerancePreset[] = [
   { label: "Amber within 5 percentage points of the target", tolerance: 0.05, toleranceType: "Absolute" },
 ];
 
-/** A tolerance in words: "Amber within 10% of the target", "… within 2 percentage points …". */
+/**
+ * A tolerance in words: "Amber within 10% of the target", "… within 2 percentage points …".
+ *
+ * @example
+ * toleranceWords({ tolerance: 0.1, toleranceType: "Relative" }) // => "Amber within 10% of the target"
+ */
 export function toleranceWords(setting: ToleranceSetting, measure: "Rate" | "Level" = "Rate"): string {
   const { tolerance: t, toleranceType } = setting;
   if (toleranceType === "Relative") return `Amber within ${formatShare(t)} of the target`;
@@ -265,6 +199,9 @@ const RE_ANY_NUMBER = new RegExp(NUM);
  * `2pp`, `2 percentage points`, "Amber within 10% of the target", "within 5 of the milestone"
  * (a number with no % or points in a phrase is in the value's own unit: Absolute).
  * `type`, when given, must not contradict the text (`2pp` is Absolute).
+ *
+ * @example
+ * parseTolerance("10%") // => { ok: true, value: { tolerance: 0.1, toleranceType: "Relative" } }
  */
 export function parseTolerance(input: unknown, type?: ToleranceType | null): Result<ToleranceSetting> {
   const raw = typeof input === "number" ? String(input) : typeof input === "string" ? input : "";
@@ -335,7 +272,12 @@ export interface AuditRating {
   readonly explanation: string;
 }
 
-/** The status the report's own rule gives the row, and its explanation (ragStatus and explain). */
+/**
+ * The status the report's own rule gives the row, and its explanation (ragStatus and explain).
+ *
+ * @example
+ * rateAuditRow({ actual: 0.41, milestone: 0.45, polarity: "Higher", rule: "Milestone", tolerance: 0.1, toleranceType: "Relative", scheme: "RAG", measure: "Rate" }).value.status // => "Amber"
+ */
 export function rateAuditRow(input: AuditRateInput): Result<AuditRating> {
   if (!RAG_RULES.includes(input.rule)) return err("RAG_RULE", `RAG rule ${quote(input.rule)} is not known`);
   if (!RAG_SCHEMES.includes(input.scheme)) return err("RAG_SCHEME", `RAG scheme ${quote(input.scheme)}`);
@@ -377,6 +319,9 @@ export function rateAuditRow(input: AuditRateInput): Result<AuditRating> {
  * Does the published status agree with the recomputed one? Equal names agree. Where the report
  * has no annual target beside its milestone, Blue ("target met") cannot be told from Green, so a
  * published Blue agrees with a recomputed Green.
+ *
+ * @example
+ * statusesAgree("Blue", "Green", { blueIsGreen: true }) // => true
  */
 export function statusesAgree(
   published: RagStatus,

@@ -45,7 +45,7 @@ export const PEER_GROUP = "Peer group";
  * equal within the float allowance being Similar.
  *
  * @example
- * compareFigures(0.554, null, 0.6, null, "Higher") // { gap: -0.046, status: "Worse" }
+ * compareFigures(0.554, null, 0.6, null, "Higher") // => { gap: -0.046, status: "Worse" }
  */
 export function compareFigures(
   actual: number,
@@ -80,7 +80,7 @@ function quantile(sorted: readonly number[], p: number): number {
  * 75th). Null with fewer than four peers.
  *
  * @example
- * quartileBoundaries([0.5, 0.6, 0.7, 0.8], "Higher") // [0.725, 0.65, 0.575]
+ * quartileBoundaries([0.5, 0.6, 0.7, 0.8], "Higher") // => [0.725, 0.65, 0.575]
  */
 export function quartileBoundaries(
   peers: readonly number[],
@@ -92,7 +92,12 @@ export function quartileBoundaries(
   return polarity === "Higher" ? [q(0.75), q(0.5), q(0.25)] : [q(0.25), q(0.5), q(0.75)];
 }
 
-/** The quartile of a figure among peers: 1 best … 4 worst; on a boundary, the better quartile. */
+/**
+ * The quartile of a figure among peers: 1 best … 4 worst; on a boundary, the better quartile.
+ *
+ * @example
+ * quartileOf(0.554, [0.5, 0.6, 0.7, 0.8], "Higher") // => 4
+ */
 export function quartileOf(
   actual: number,
   peers: readonly number[],
@@ -111,6 +116,13 @@ export function quartileOf(
 /** Comparator rows by indicator key. */
 export type ComparatorIndex = ReadonlyMap<string, readonly ComparatorRecord[]>;
 
+/**
+ * Comparator rows grouped by indicator (matched as idKey matches them).
+ *
+ * @example
+ * const england = { indicatorId: "GLD", period: { fy: 2015, q: null }, comparator: "England", kind: "National", value: 0.6, source: "" }
+ * indexComparators([england]).get("GLD").length // => 1
+ */
 export function indexComparators(records: readonly ComparatorRecord[] | undefined): ComparatorIndex {
   const out = new Map<string, ComparatorRecord[]>();
   for (const c of records ?? []) {
@@ -125,6 +137,10 @@ export function indexComparators(records: readonly ComparatorRecord[] | undefine
 /**
  * The comparators of an indicator for a quarter: the rows for that quarter, and for a comparator
  * with none, its row for the quarter's whole fiscal year (first row of each name wins).
+ *
+ * @example
+ * const england = { indicatorId: "GLD", period: { fy: 2015, q: null }, comparator: "England", kind: "National", value: 0.6, source: "" }
+ * comparatorsAt(indexComparators([england]), "GLD", { fy: 2015, q: 2 }).map((c) => c.comparator) // => ["England"]
  */
 export function comparatorsAt(
   index: ComparatorIndex,
@@ -167,6 +183,10 @@ function median(values: readonly number[]): number {
 /**
  * A report row's comparators: each comparator's gap and status, then, with four or more named
  * peers, the peer group's entry (its median, and the row's quartile among the peers).
+ *
+ * @example
+ * const england = { indicatorId: "GLD", period: { fy: 2015, q: null }, comparator: "England", kind: "National", value: 0.6, source: "" }
+ * rowComparators([england], { actual: 0.554, interval: null }, "Rate", "Higher", 95) // => [{ comparator: "England", gap: -0.046, status: "Worse" }]
  */
 export function rowComparators(
   records: readonly ComparatorRecord[],

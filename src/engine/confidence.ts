@@ -29,7 +29,7 @@ export interface Interval {
  * `95`, `99.8`, `95%`, `0.95` or `0.998` → the level; anything else is an error naming the text.
  *
  * @example
- * parseConfidenceLevel("99.8%") // { ok: true, value: 99.8 }
+ * parseConfidenceLevel("99.8%") // => { ok: true, value: 99.8 }
  */
 export function parseConfidenceLevel(text: unknown): Result<ConfidenceLevel> {
   const s = typeof text === "number" ? String(text) : typeof text === "string" ? text.trim() : "";
@@ -46,7 +46,7 @@ export function parseConfidenceLevel(text: unknown): Result<ConfidenceLevel> {
  * lower, upper = (2n + z² ∓ z·√(z² + 4n(1 − p))) / (2(d + z²)), p = n / d. Always within 0–1.
  *
  * @example
- * wilsonInterval(65, 100) // { ok: true, value: { lower: 0.55254, upper: 0.73636 } }
+ * wilsonInterval(65, 100) // => { ok: true, value: { lower: 0.5525, upper: 0.7364 } }
  */
 export function wilsonInterval(
   numerator: number,
@@ -80,7 +80,7 @@ export function wilsonInterval(
  * upper = (O + 1)·(1 − 1/(9(O + 1)) + z/(3√(O + 1)))³.
  *
  * @example
- * byarInterval(65) // { ok: true, value: { lower: 50.163, upper: 82.849 } }
+ * byarInterval(65) // => { ok: true, value: { lower: 50.1632, upper: 82.8491 } }
  */
 export function byarInterval(
   count: number,
@@ -108,7 +108,7 @@ export interface IntervalFigure {
  * given as a percentage alone, or counts an interval cannot be made of.
  *
  * @example
- * intervalOf("Rate", { value: 23 / 56, numerator: 23, denominator: 56 }) // { lower: 0.2917, upper: 0.5412 }
+ * intervalOf("Rate", { value: 23 / 56, numerator: 23, denominator: 56 }) // => { lower: 0.2917, upper: 0.5412 }
  */
 export function intervalOf(
   measureType: MeasureType,
@@ -134,7 +134,7 @@ export function intervalOf(
  * Returns the number of cases when the base is small, else null.
  *
  * @example
- * smallBaseCases("Rate", { value: 0.4, numerator: 8, denominator: 20 }) // 20
+ * smallBaseCases("Rate", { value: 0.4, numerator: 8, denominator: 20 }) // => 20
  */
 export function smallBaseCases(
   measureType: MeasureType,
@@ -148,12 +148,22 @@ export function smallBaseCases(
   return null;
 }
 
-/** Whether two intervals overlap (touching ends overlap). */
+/**
+ * Whether two intervals overlap (touching ends overlap).
+ *
+ * @example
+ * intervalsOverlap({ lower: 0.29, upper: 0.54 }, { lower: 0.5, upper: 0.6 }) // => true
+ */
 export function intervalsOverlap(a: Interval, b: Interval): boolean {
   return a.lower <= b.upper && b.lower <= a.upper;
 }
 
-/** Whether an interval contains a figure. */
+/**
+ * Whether an interval contains a figure.
+ *
+ * @example
+ * intervalContains({ lower: 0.29, upper: 0.54 }, 0.6) // => false
+ */
 export function intervalContains(a: Interval, x: number): boolean {
   return a.lower <= x && x <= a.upper;
 }

@@ -65,22 +65,10 @@ function travel(s: Subject, quarterValue: number | null, level: RowConfidence["l
   const notSignificant: ("previous" | "yearAgo")[] = [];
   if (ctx.settings.dotSignificance === true && (dotPrevious !== null || dotYearAgo !== null)) {
     const now = src.observation(ctx.pi);
-    const p = significantDirection(
-      dotPrevious,
-      polarity,
-      measureType,
-      now,
-      src.observation(ctx.pi - 1),
-      level,
-    );
-    const y = significantDirection(
-      dotYearAgo,
-      polarity,
-      measureType,
-      now,
-      src.observation(ctx.pi - 4),
-      level,
-    );
+    const significant = (dot: typeof dotPrevious, back: number): ReturnType<typeof significantDirection> =>
+      significantDirection(dot, polarity, measureType, now, src.observation(ctx.pi - back), level);
+    const p = significant(dotPrevious, 1);
+    const y = significant(dotYearAgo, 4);
     dotPrevious = p.direction;
     dotYearAgo = y.direction;
     if (p.changed) notSignificant.push("previous");

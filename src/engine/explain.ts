@@ -199,7 +199,13 @@ function notes(input: ExplainInput): string {
   return out;
 }
 
-/** The plain-English reason for the status. */
+/**
+ * The plain-English reason for the status.
+ *
+ * @example
+ * const rag = ragStatus({ actual: 324, milestone: 290, polarity: "Lower", tolerance: 0.2 }).value
+ * explain({ rag, measureType: "Level", polarity: "Lower", unit: "plans", actual: 324, milestone: 290, tolerance: 0.2 }) // => "Amber: 324 plans against a milestone of 290 (lower is better); 34 over, within the 20% tolerance of 58."
+ */
 export function explain(input: ExplainInput): string {
   const { rag, measureType, polarity } = input;
   const h = head(input);

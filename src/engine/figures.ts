@@ -20,9 +20,9 @@ export interface Counts {
  * is not a rate is the error of `rate` (field: Denominator for a 0, else Numerator).
  *
  * @example
- * rateCounts(31, 274); // ok({ numerator: 31, denominator: 274 })
- * rateCounts(31, null); // FIGURE_ONE_COUNT, field "Denominator"
- * rateCounts(31, 0); // DIVIDE_BY_ZERO, field "Denominator"
+ * rateCounts(31, 274) // => { ok: true, value: { numerator: 31, denominator: 274 } }
+ * rateCounts(31, null) // => { ok: false, error: { code: "FIGURE_ONE_COUNT", field: "Denominator" } }
+ * rateCounts(31, 0) // => { ok: false, error: { code: "DIVIDE_BY_ZERO", field: "Denominator" } }
  */
 export function rateCounts(numerator: number | null, denominator: number | null): Result<Counts | null> {
   if (numerator === null && denominator === null) return ok(null);
@@ -39,7 +39,8 @@ export function rateCounts(numerator: number | null, denominator: number | null)
  * A fraction written in a figure's cell (`31/274`): allowed on a Rate only.
  *
  * @example
- * fractionAllowed("Count", "3/4"); // FIGURE_FRACTION_NOT_RATE: "'3/4' is a fraction; only a Rate may be written as n/d"
+ * fractionAllowed("Rate", "3/4") // => { ok: true }
+ * fractionAllowed("Count", "3/4") // => { ok: false, error: { code: "FIGURE_FRACTION_NOT_RATE" } }
  */
 export function fractionAllowed(measureType: string | null, text: string): Result<true> {
   return measureType === "Rate" ? ok(true) : err("FIGURE_FRACTION_NOT_RATE", MESSAGES.fractionNotRate(text));
@@ -48,6 +49,10 @@ export function fractionAllowed(measureType: string | null, text: string): Resul
 /**
  * A Value written `n/d` on a row that also gives Numerator and Denominator: one or the other
  * (FIGURE_FRACTION_AND_COUNTS, field Value); the counts stand.
+ *
+ * @example
+ * fractionOrCounts("3/4", { numerator: 3, denominator: 4 }, null, null) // => { ok: true, value: { numerator: 3, denominator: 4 } }
+ * fractionOrCounts("3/4", { numerator: 3, denominator: 4 }, 3, 4) // => { ok: false, error: { code: "FIGURE_FRACTION_AND_COUNTS", field: "Value" } }
  */
 export function fractionOrCounts(
   valueText: string,

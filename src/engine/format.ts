@@ -78,6 +78,9 @@ function roundedFast(a: number, decimals: number): string {
  * en-GB text of x with at most `decimals` decimal places and no trailing zeros: the output of
  * Intl.NumberFormat("en-GB", { maximumFractionDigits }), which rounds the shortest decimal form
  * of the number half away from zero (4216.45 → 4,216.5), without Intl's cost. Never "-0".
+ *
+ * @example
+ * formatDecimal(1242.456, 1) // => "1,242.5"
  */
 export function formatDecimal(x: number, decimals: number): string {
   const a = Math.abs(x);
@@ -92,35 +95,66 @@ export function formatDecimal(x: number, decimals: number): string {
   return x < 0 && text !== "0" ? `-${text}` : text;
 }
 
-/** A count or level: up to 2 decimal places below 10, 1 below 1,000, else whole numbers... rounded sensibly. */
+/**
+ * A count or level: up to 2 decimal places below 10, 1 below 1,000, else whole numbers... rounded sensibly.
+ *
+ * @example
+ * formatNumber(1242) // => "1,242"
+ */
 export function formatNumber(x: number): string {
   const a = Math.abs(x);
   return a >= 1000 ? formatDecimal(Math.round(x), 0) : a >= 10 ? formatDecimal(x, 1) : formatDecimal(x, 2);
 }
 
-/** A fraction shown as a percentage with one decimal place: 0.1131 → "11.3%". */
+/**
+ * A fraction shown as a percentage with one decimal place: 0.1131 → "11.3%".
+ *
+ * @example
+ * formatPercent(0.13293) // => "13.3%"
+ */
 export function formatPercent(fraction: number): string {
   const s = `${(Math.round(fraction * 1000) / 10).toFixed(1)}%`;
   return s === "-0.0%" ? "0.0%" : s;
 }
 
-/** A difference between two rates in percentage points: 0.023 → "2.3 points". */
+/**
+ * A difference between two rates in percentage points: 0.023 → "2.3 points".
+ *
+ * @example
+ * formatPoints(0.046) // => "4.6 points"
+ */
 export function formatPoints(fraction: number): string {
   const v = (Math.round(Math.abs(fraction) * 1000) / 10).toFixed(1);
   return `${v} ${v === "1.0" ? "point" : "points"}`;
 }
 
-/** A value of the measure, as read: a rate as a percentage, else a number. */
+/**
+ * A value of the measure, as read: a rate as a percentage, else a number.
+ *
+ * @example
+ * formatValue("Rate", 0.554) // => "55.4%"
+ * formatValue("Count", 1242) // => "1,242"
+ */
 export function formatValue(measureType: MeasureType, x: number): string {
   return measureType === "Rate" ? formatPercent(x) : formatNumber(x);
 }
 
-/** A difference of values of the measure: rate differences in percentage points. */
+/**
+ * A difference of values of the measure: rate differences in percentage points.
+ *
+ * @example
+ * formatDifference("Rate", -0.046) // => "4.6 points"
+ */
 export function formatDifference(measureType: MeasureType, x: number): string {
   return measureType === "Rate" ? formatPoints(x) : formatNumber(Math.abs(x));
 }
 
-/** A tolerance share: 0.05 → "5%". */
+/**
+ * A tolerance share: 0.05 → "5%".
+ *
+ * @example
+ * formatShare(0.5) // => "50%"
+ */
 export function formatShare(t: number): string {
   return `${formatDecimal(t * 100, 2)}%`;
 }

@@ -7,6 +7,14 @@
 import type { MeasureType } from "./measures";
 import { err, isFiniteNumber, ok, type Result } from "./result";
 
+/**
+ * The milestone of a quarter from its cumulative weight: a Count's year-to-date share of the
+ * target (target × weight); a Level or Rate moved from the baseline towards the target.
+ *
+ * @example
+ * milestone("Count", undefined, 900, 0.5) // => { ok: true, value: 450 }
+ * milestone("Level", 188, 290, 0.5) // => { ok: true, value: 239 }
+ */
 export function milestone(
   measureType: MeasureType,
   baseline: number | undefined,

@@ -18,6 +18,7 @@
  *   30/06/2015 in Auckland, London and Los Angeles alike.
  * - Years outside 1900-2199 are refused as impossible.
  */
+import { dateOfJsDate, daysInMonth, formatDateUK, serialToDate, type CalendarDate } from "./dates";
 import { err, ok, quote, type Result } from "./result";
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
@@ -26,12 +27,6 @@ export interface Quarter {
   /** Calendar year in which the fiscal year starts (2015 for 2015-16). */
   readonly fy: number;
   readonly q: QuarterNumber;
-}
-
-export interface CalendarDate {
-  readonly year: number;
-  readonly month: number; // 1-12
-  readonly day: number; // 1-31
 }
 
 export interface PeriodOptions {
@@ -60,6 +55,13 @@ const MONTHS = [
   "december",
 ];
 
+/**
+ * The fiscal year's start month, a whole number 1–12; anything else an error.
+ *
+ * @example
+ * validStartMonth(4) // => { ok: true, value: 4 }
+ * validStartMonth(13).ok // => false
+ */
 export function validStartMonth(startMonth: unknown): Result<number> {
   if (typeof startMonth === "number" && Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12) {
     return ok(startMonth);
@@ -70,44 +72,65 @@ export function validStartMonth(startMonth: unknown): Result<number> {
   );
 }
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  const days = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return days[month - 1] ?? 0;
-}
-
-/** Index for ordering and arithmetic: consecutive quarters differ by 1. */
+/**
+ * Index for ordering and arithmetic: consecutive quarters differ by 1.
+ *
+ * @example
+ * quarterIndex({ fy: 2015, q: 2 }) // => 8061
+ */
 export function quarterIndex(p: Quarter): number {
   return p.fy * 4 + (p.q - 1);
 }
 
+/**
+ * The quarter of a quarter index (the inverse of quarterIndex).
+ *
+ * @example
+ * quarterFromIndex(8061) // => { fy: 2015, q: 2 }
+ */
 export function quarterFromIndex(index: number): Quarter {
   const fy = Math.floor(index / 4);
   return { fy, q: (index - fy * 4 + 1) as QuarterNumber };
 }
 
+/**
+ * The quarter before, across the fiscal year's start.
+ *
+ * @example
+ * previousQuarter({ fy: 2015, q: 1 }) // => { fy: 2014, q: 4 }
+ */
 export function previousQuarter(p: Quarter): Quarter {
   return quarterFromIndex(quarterIndex(p) - 1);
 }
 
+/**
+ * The same quarter a year earlier (for the year-ago direction of travel).
+ *
+ * @example
+ * sameQuarterLastYear({ fy: 2015, q: 2 }) // => { fy: 2014, q: 2 }
+ */
 export function sameQuarterLastYear(p: Quarter): Quarter {
   return { fy: p.fy - 1, q: p.q };
 }
 
-export function sameQuarter(a: Quarter, b: Quarter): boolean {
-  return a.fy === b.fy && a.q === b.q;
-}
-
-/** The fiscal year's name: `2015-16`, or `2015` for a January start. */
+/**
+ * The fiscal year's name: `2015-16`, or `2015` for a January start.
+ *
+ * @example
+ * formatFiscalYear(2015) // => "2015-16"
+ * formatFiscalYear(2015, 1) // => "2015"
+ */
 export function formatFiscalYear(fy: number, startMonth: number = DEFAULT_START_MONTH): string {
   if (startMonth === 1) return String(fy);
   return `${fy}-${String((fy + 1) % 100).padStart(2, "0")}`;
 }
 
-/** Canonical quarter label: `2015-16 Q1` (or `2015 Q1` with a January start). */
+/**
+ * Canonical quarter label: `2015-16 Q1` (or `2015 Q1` with a January start).
+ *
+ * @example
+ * formatQuarter({ fy: 2015, q: 2 }) // => "2015-16 Q2"
+ */
 export function formatQuarter(p: Quarter, startMonth: number = DEFAULT_START_MONTH): string {
   return `${formatFiscalYear(p.fy, startMonth)} Q${p.q}`;
 }
@@ -118,7 +141,12 @@ function quarterStartMonth(p: Quarter, startMonth: number): { year: number; mont
   return { year: p.fy + Math.floor(m0 / 12), month: (m0 % 12) + 1 };
 }
 
-/** The last day of the quarter. */
+/**
+ * The last day of the quarter.
+ *
+ * @example
+ * quarterEnd({ fy: 2015, q: 2 }) // => { year: 2015, month: 9, day: 30 }
+ */
 export function quarterEnd(p: Quarter, startMonth: number = DEFAULT_START_MONTH): CalendarDate {
   const first = quarterStartMonth(p, startMonth);
   const m0 = first.month - 1 + 2;
@@ -127,51 +155,27 @@ export function quarterEnd(p: Quarter, startMonth: number = DEFAULT_START_MONTH)
   return { year, month, day: daysInMonth(year, month) };
 }
 
-/** The first day of the quarter. */
+/**
+ * The first day of the quarter.
+ *
+ * @example
+ * quarterStart({ fy: 2015, q: 4 }) // => { year: 2016, month: 1, day: 1 }
+ */
 export function quarterStart(p: Quarter, startMonth: number = DEFAULT_START_MONTH): CalendarDate {
   const first = quarterStartMonth(p, startMonth);
   return { year: first.year, month: first.month, day: 1 };
 }
 
-/** The quarter a calendar date falls in. */
+/**
+ * The quarter a calendar date falls in.
+ *
+ * @example
+ * dateToQuarter({ year: 2016, month: 2, day: 29 }) // => { fy: 2015, q: 4 }
+ */
 export function dateToQuarter(d: CalendarDate, startMonth: number = DEFAULT_START_MONTH): Quarter {
   const offset = (d.month - startMonth + 12) % 12;
   const fy = d.month >= startMonth ? d.year : d.year - 1;
   return { fy, q: (Math.floor(offset / 3) + 1) as QuarterNumber };
-}
-
-/** en-GB date text, `30/06/2015`. */
-export function formatDateUK(d: CalendarDate): string {
-  return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
-}
-
-/** ISO date text, `2015-06-30`. */
-export function formatDateISO(d: CalendarDate): string {
-  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
-}
-
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
-
-/** Excel (1900 date system) serial number to a calendar date. */
-export function serialToDate(serial: number): Result<CalendarDate> {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) {
-    return err("PERIOD_UNPARSEABLE", `${quote(serial)} is not an Excel date serial number`);
-  }
-  const whole = Math.floor(serial);
-  if (whole === 60) {
-    return err("PERIOD_UNPARSEABLE", "Excel serial 60 is 29/02/1900, a date that does not exist");
-  }
-  // Excel counts 1900 as a leap year: serials before 60 are one day later than the epoch says.
-  const days = whole < 60 ? whole + 1 : whole;
-  const t = new Date(EXCEL_EPOCH_UTC + days * MS_PER_DAY);
-  return ok({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
-}
-
-/** Calendar date to an Excel (1900 date system) serial number. */
-export function dateToSerial(d: CalendarDate): number {
-  const days = Math.round((Date.UTC(d.year, d.month - 1, d.day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
-  return days < 61 ? days - 1 : days;
 }
 
 function checkYear(year: number, text: string): Result<number> {
@@ -243,6 +247,12 @@ function fiscalYearFromParts(
   return ok(fy);
 }
 
+/**
+ * A month's English name, 1 = January.
+ *
+ * @example
+ * monthName(4) // => "April"
+ */
 export function monthName(month: number): string {
   const name = MONTHS[month - 1] ?? "";
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -318,27 +328,12 @@ function parseText(raw: string, startMonth: number, requireQuarterEnd: boolean):
 }
 
 /**
- * The calendar date a JavaScript Date stands for, the same in every time zone. ExcelJS (and
- * Date.UTC) give UTC midnight: read the UTC date. A Date built in local time with
- * new Date(year, month, day) is the start of a local day, which east of UTC is the previous UTC
- * date: read the local date. Any other instant is read by its UTC date (ExcelJS keeps a cell's
- * clock time in the UTC fields). Only an ExcelJS date-time whose clock time equals the zone's
- * offset could be misread, and only in a zone other than UTC.
- */
-export function dateOfJsDate(d: Date): CalendarDate {
-  const utc = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-  const t = d.getTime();
-  if (t % MS_PER_DAY === 0) return utc;
-  const startOfLocalDay = new Date(t);
-  startOfLocalDay.setHours(0, 0, 0, 0);
-  if (startOfLocalDay.getTime() === t)
-    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
-  return utc;
-}
-
-/**
  * Parse any accepted form of a period: a label, a date text (day-first or ISO), a month
  * label, an Excel serial number or a JavaScript Date. Never throws.
+ *
+ * @example
+ * parsePeriod("2015-16 Q2") // => { ok: true, value: { fy: 2015, q: 2 } }
+ * parsePeriod("Q2 2015/16") // => { ok: true, value: { fy: 2015, q: 2 } }
  */
 export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result<Quarter> {
   const sm = validStartMonth(options.startMonth ?? DEFAULT_START_MONTH);
@@ -368,7 +363,12 @@ export function parsePeriod(input: unknown, options: PeriodOptions = {}): Result
   return err("PERIOD_UNPARSEABLE", `${what} is not a quarter`);
 }
 
-/** Parse a fiscal year name (`2015-16`, `2015/16`, `2015/2016`; `2015` with a January start). */
+/**
+ * Parse a fiscal year name (`2015-16`, `2015/16`, `2015/2016`; `2015` with a January start).
+ *
+ * @example
+ * parseFiscalYear("2015-16") // => { ok: true, value: 2015 }
+ */
 export function parseFiscalYear(input: unknown, startMonth: number = DEFAULT_START_MONTH): Result<number> {
   const text = typeof input === "number" ? String(input) : typeof input === "string" ? input.trim() : "";
   const m = /^(?:FY\s*)?(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?$/i.exec(text);

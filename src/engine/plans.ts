@@ -21,7 +21,12 @@ export interface PlanYear {
   readonly typed: boolean;
 }
 
-/** Whether a target row states a plan of more than its own year. */
+/**
+ * Whether a target row states a plan of more than its own year.
+ *
+ * @example
+ * hasPlan({ targetYear: 2015, planEndYear: 2017, planTarget: 0.674, baseline: 0.544 }) // => true
+ */
 export function hasPlan(t: TargetRecord): boolean {
   return (
     t.targetYear !== null &&
@@ -39,7 +44,7 @@ export function hasPlan(t: TargetRecord): boolean {
  * to the final target, except the years typed.
  *
  * @example
- * planYears(2015, 2017, 0.544, 0.674, new Map()) // 2015: 0.5873, 2016: 0.6307, 2017: 0.674
+ * planYears(2015, 2017, 0.544, 0.674, new Map()) // => [{ year: 2015, target: 0.5873, typed: false }, { year: 2016, target: 0.6307, typed: false }, { year: 2017, target: 0.674, typed: true }]
  */
 export function planYears(
   startYear: number,
@@ -62,7 +67,13 @@ export function planYears(
   return out;
 }
 
-/** A plan row's years, with the targets typed in the group's rows (and its own first-year Target). */
+/**
+ * A plan row's years, with the targets typed in the group's rows (and its own first-year Target).
+ *
+ * @example
+ * const plan = { measureType: "Rate", targetYear: 2015, target: null, planEndYear: 2017, planTarget: 0.674, baseline: 0.544 }
+ * planOf(plan, [plan]) // => [{ year: 2015, target: 0.5873, typed: false }, { year: 2016, target: 0.6307, typed: false }, { year: 2017, target: 0.674, typed: true }]
+ */
 export function planOf(plan: TargetRecord, group: readonly TargetRecord[]): PlanYear[] {
   if (!hasPlan(plan)) return [];
   const start = plan.targetYear ?? 0;
@@ -79,6 +90,10 @@ export function planOf(plan: TargetRecord, group: readonly TargetRecord[]): Plan
  * The target of a group (one indicator and unit) for a fiscal year: its own row for the year,
  * else the year laid out by a plan covering it (a record for that year: the year's target on the
  * line, the previous year's as its baseline), else null.
+ *
+ * @example
+ * const plan = { measureType: "Rate", targetYear: 2015, target: null, planEndYear: 2017, planTarget: 0.674, baseline: 0.544 }
+ * plannedTarget([plan], 2016).target // => { targetYear: 2016, target: 0.6307, baseline: 0.5873 }
  */
 export function plannedTarget(
   group: readonly TargetRecord[],
@@ -96,7 +111,13 @@ export function plannedTarget(
   return { index, target: { ...plan, targetYear: fy, target: at.target, baseline: segmentStart } };
 }
 
-/** A plan row's first year, with its target laid out when the row gives none. */
+/**
+ * A plan row's first year, with its target laid out when the row gives none.
+ *
+ * @example
+ * const plan = { measureType: "Rate", targetYear: 2015, target: null, planEndYear: 2017, planTarget: 0.674, baseline: 0.544 }
+ * firstPlanYear(plan, [plan]).target // => 0.5873
+ */
 export function firstPlanYear(t: TargetRecord, group: readonly TargetRecord[]): TargetRecord {
   if (!hasPlan(t) || t.target !== null) return t;
   const first = planOf(t, group)[0];

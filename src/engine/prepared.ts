@@ -28,7 +28,7 @@ export class TargetGroup {
  * Targets grouped by indicator and unit, in the order each group first appears: a register may
  * hold targets for several years of the same indicator and unit. Rows without an id stand alone.
  */
-export function groupTargets(
+function groupTargets(
   targets: readonly TargetRecord[],
   unitKeyOf: (unit: string) => string = unitKey,
 ): TargetRecord[][] {

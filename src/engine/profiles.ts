@@ -24,6 +24,12 @@ const FIXED: Readonly<Record<"Linear" | "Front" | "Back" | "Flat", Weights>> = {
   Flat: [1, 1, 1, 1],
 };
 
+/**
+ * A `Profile` cell: Linear, Seasonal, Front, Back, Flat or Custom, case-insensitively.
+ *
+ * @example
+ * parseProfile("seasonal") // => { ok: true, value: "Seasonal" }
+ */
 export function parseProfile(text: unknown): Result<ProfileName> {
   if (text === null || text === undefined || (typeof text === "string" && text.trim() === ""))
     return ok("Linear");
@@ -32,7 +38,13 @@ export function parseProfile(text: unknown): Result<ProfileName> {
   return err("PROFILE", `Profile must be Linear, Front, Back, Flat, Custom or Seasonal; got ${quote(text)}`);
 }
 
-/** Validate typed cumulative weights: four numbers in [0,1], non-decreasing, W4 = 1. */
+/**
+ * Validate typed cumulative weights: four numbers in [0,1], non-decreasing, W4 = 1.
+ *
+ * @example
+ * validateCustomWeights([0.1, 0.3, 0.6, 1]) // => { ok: true, value: [0.1, 0.3, 0.6, 1] }
+ * validateCustomWeights([0.1, 0.2, 0.3, 0.4]).ok // => false
+ */
 export function validateCustomWeights(weights: readonly unknown[]): Result<Weights> {
   if (weights.length !== 4) {
     return err(
@@ -71,7 +83,12 @@ export function validateCustomWeights(weights: readonly unknown[]): Result<Weigh
   return ok([w[0] ?? 0, w[1] ?? 0, w[2] ?? 0, 1]);
 }
 
-/** Cumulative shares of the baseline year's four quarterly counts. */
+/**
+ * Cumulative shares of the baseline year's four quarterly counts.
+ *
+ * @example
+ * seasonalWeights([135, 94, 159, 168]) // => { ok: true, value: [0.2428, 0.4119, 0.6978, 1] }
+ */
 export function seasonalWeights(baselineQuarters: readonly unknown[]): Result<Weights> {
   if (baselineQuarters.length !== 4 || !baselineQuarters.every((x) => isFiniteNumber(x))) {
     const have = baselineQuarters.filter((x) => isFiniteNumber(x)).length;
@@ -99,7 +116,13 @@ export interface ProfileInputs {
   readonly measureType?: MeasureType;
 }
 
-/** The cumulative weights of a profile. */
+/**
+ * The cumulative weights of a profile.
+ *
+ * @example
+ * profileWeights("Linear") // => { ok: true, value: [0.25, 0.5, 0.75, 1] }
+ * profileWeights("Flat") // => { ok: true, value: [1, 1, 1, 1] }
+ */
 export function profileWeights(profile: ProfileName, inputs: ProfileInputs = {}): Result<Weights> {
   switch (profile) {
     case "Custom":
@@ -117,6 +140,12 @@ export function profileWeights(profile: ProfileName, inputs: ProfileInputs = {})
   }
 }
 
+/**
+ * The cumulative weight of a quarter (Q1 = the first of the four).
+ *
+ * @example
+ * weightFor([0.25, 0.5, 0.75, 1], 2) // => 0.5
+ */
 export function weightFor(weights: Weights, q: QuarterNumber): number {
   switch (q) {
     case 1:

@@ -21,6 +21,9 @@ function pct(fraction: number, decimals: number): string {
 /**
  * Check a published percentage (as a fraction, e.g. 0.132) shown with `decimals` decimal places
  * of a percentage, against numerator / denominator rounded half up at the same precision.
+ *
+ * @example
+ * checkPublishedPercent(0.132, 1, 44, 331) // => { ok: true, value: { matches: false, expectedText: "13.3%" } }
  */
 export function checkPublishedPercent(
   published: number,
@@ -48,7 +51,13 @@ export function checkPublishedPercent(
   });
 }
 
-/** The decimal places a percentage is shown with, from its text ("13.2%" → 1) or an Excel number format ("0.0%" → 1). */
+/**
+ * The decimal places a percentage is shown with, from its text ("13.2%" → 1) or an Excel number format ("0.0%" → 1).
+ *
+ * @example
+ * percentDecimals("13.2%") // => 1
+ * percentDecimals("0.00%") // => 2
+ */
 export function percentDecimals(textOrFormat: string): number {
   const m = /(\d|0|#)(?:[.,](\d+|0+|#+))?\s*%/.exec(textOrFormat);
   return m?.[2] ? m[2].length : 0;

@@ -9,8 +9,8 @@
  * of the percentage as published.
  *
  * @example
- * publishedSeverity(0.132, 1, 44 / 331); // "warning" (13.2% for 13.29%: a truncation)
- * publishedSeverity(0.15, 1, 44 / 331); // "error"
+ * publishedSeverity(0.132, 1, 44 / 331) // => "warning"
+ * publishedSeverity(0.15, 1, 44 / 331) // => "error"
  */
 export function publishedSeverity(
   published: number,

@@ -15,7 +15,7 @@ export const QUALITIES: readonly Quality[] = ["Validated", "Late", "Provisional"
  * A `Quality` cell: blank is Validated; the names case-insensitively; anything else an error.
  *
  * @example
- * parseQuality(" provisional ") // { ok: true, value: "Provisional" }
+ * parseQuality(" provisional ") // => { ok: true, value: "Provisional" }
  */
 export function parseQuality(text: unknown): Result<Quality> {
   if (text === null || text === undefined || (typeof text === "string" && text.trim() === ""))
@@ -29,11 +29,16 @@ export function parseQuality(text: unknown): Result<Quality> {
 }
 
 /** How uncertain a quality is: 0 for Validated, 4 for Partial. */
-export function qualityRank(q: Quality): number {
+function qualityRank(q: Quality): number {
   return QUALITIES.indexOf(q);
 }
 
-/** The less certain of two qualities (the first when they are equally certain). */
+/**
+ * The less certain of two qualities (the first when they are equally certain).
+ *
+ * @example
+ * lessCertain("Provisional", "Validated") // => "Provisional"
+ */
 export function lessCertain(a: Quality, b: Quality): Quality {
   return qualityRank(b) > qualityRank(a) ? b : a;
 }
@@ -50,7 +55,7 @@ export interface QualityOf {
  * unit in the order given).
  *
  * @example
- * leastCertain([{ quality: "Late", unit: "North" }, { quality: "Partial", unit: "South" }]) // Partial, South
+ * leastCertain([{ quality: "Late", unit: "North" }, { quality: "Partial", unit: "South" }]) // => { quality: "Partial", unit: "South" }
  */
 export function leastCertain(items: readonly QualityOf[]): QualityOf {
   let best: QualityOf = { quality: "Validated", unit: null };

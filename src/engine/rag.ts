@@ -93,12 +93,12 @@ export interface RagResult {
 }
 
 /** T = t x |M| (Relative) or t (Absolute). */
-export function toleranceAmount(milestone: number, t: number, type: ToleranceType): number {
+function toleranceAmount(milestone: number, t: number, type: ToleranceType): number {
   return type === "Absolute" ? t : t * Math.abs(milestone);
 }
 
 /** g >= 0 means on or better than the milestone; |g| within the float allowance is 0. */
-export function ragGap(actual: number, milestone: number, polarity: "Higher" | "Lower"): number {
+function ragGap(actual: number, milestone: number, polarity: "Higher" | "Lower"): number {
   const g = polarity === "Higher" ? actual - milestone : milestone - actual;
   return nearlyEqual(g, 0, milestone) ? 0 : g;
 }
@@ -130,6 +130,10 @@ function result(
 /**
  * Rate one indicator-quarter. Total: every input gives a status or an error value. An unknown
  * polarity, rule, scheme or tolerance type is an error naming the text (never silently another).
+ *
+ * @example
+ * ragStatus({ actual: 0.124, milestone: 0.12, polarity: "Lower" }).value.status // => "Amber"
+ * ragStatus({ actual: 0.14, milestone: 0.12, polarity: "Lower" }).value.status // => "Red"
  */
 export function ragStatus(input: RagInput): Result<RagResult> {
   const i: Partial<RagInput> = typeof input === "object" && input !== null ? input : {};

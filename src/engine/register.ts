@@ -133,7 +133,12 @@ export interface Register {
   readonly comparators?: readonly ComparatorRecord[];
 }
 
-/** Indicator ids match case- and space-insensitively. */
+/**
+ * Indicator ids match case- and space-insensitively.
+ *
+ * @example
+ * idKey(" cs-esc ") // => "CS-ESC"
+ */
 export function idKey(id: string): string {
   return id.trim().toUpperCase();
 }

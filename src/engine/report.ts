@@ -45,7 +45,9 @@ export interface TargetMilestones {
  * keystroke.
  *
  * @example
- * targetMilestones(register, { ...t, target: 900, profile: "Linear" }).milestones // [225, 450, 675, 900]
+ * const t = { row: 2, indicatorId: "EH-EHA", indicator: "Early Help Assessments", orgUnit: "City", outcome: "", measureType: "Count", polarity: "Higher", unit: "assessments", owner: "", dataSource: "", baselinePeriod: { fy: 2014, q: null }, baseline: 556, targetYear: 2015, target: 900, profile: "Linear", weights: [], tolerance: null, toleranceType: null, status: "Approved", aggregation: "Sum" }
+ * const register = { settings: DEFAULT_SETTINGS, targets: [t], actuals: [], units: [] }
+ * targetMilestones(register, t).milestones // => [225, 450, 675, 900]
  */
 export function targetMilestones(register: Register, t: TargetRecord): TargetMilestones {
   const mt = t.measureType;
@@ -107,7 +109,10 @@ function contextOf(
  * Build the report for a period (default: the register's reporting period).
  *
  * @example
- * buildReport(register, { fy: 2015, q: 2 }).summary // { Red: 0, Amber: 1, Green: 3, ... }
+ * const t = { row: 2, indicatorId: "EH-EHA", indicator: "Early Help Assessments", orgUnit: "City", outcome: "", measureType: "Count", polarity: "Higher", unit: "assessments", owner: "", dataSource: "", baselinePeriod: { fy: 2014, q: null }, baseline: 556, targetYear: 2015, target: 900, profile: "Linear", weights: [], tolerance: null, toleranceType: null, status: "Approved", aggregation: "Sum" }
+ * const actual = (q, value) => ({ row: q + 1, indicatorId: "EH-EHA", orgUnit: "City", period: { fy: 2015, q }, value, numerator: null, denominator: null, commentary: "", action: "" })
+ * const register = { settings: DEFAULT_SETTINGS, targets: [t], actuals: [actual(1, 187), actual(2, 206)], units: [] }
+ * buildReport(register, { fy: 2015, q: 2 }).entries[0].row // => { milestone: 450, actual: 393, rag: "Red" }
  */
 export function buildReport(register: Register, period: Quarter, options: ReportOptions = {}): Report {
   const { settings } = register;

@@ -20,12 +20,22 @@ export interface Hierarchy {
   readonly childrenOf: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Unit names match case- and space-insensitively. */
+/**
+ * Unit names match case- and space-insensitively.
+ *
+ * @example
+ * unitKey("  North   Cluster ") // => "north cluster"
+ */
 export function unitKey(unit: string): string {
   return unit.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-/** Build the hierarchy from (unit, parent) pairs; a cycle is an error naming the units. */
+/**
+ * Build the hierarchy from (unit, parent) pairs; a cycle is an error naming the units.
+ *
+ * @example
+ * buildHierarchy([{ orgUnit: "North", parent: "City" }, { orgUnit: "South", parent: "City" }]).value.childrenOf.get("city") // => ["north", "south"]
+ */
 export function buildHierarchy(
   pairs: readonly { readonly orgUnit: string; readonly parent: string | null }[],
 ): Result<Hierarchy> {
@@ -65,7 +75,12 @@ export function buildHierarchy(
   return ok({ parentOf, childrenOf });
 }
 
-/** Combine the children's observations of one quarter. */
+/**
+ * Combine the children's observations of one quarter.
+ *
+ * @example
+ * combine("Rate", [{ value: 0.1, numerator: 10, denominator: 100 }, { value: 0.3, numerator: 30, denominator: 100 }]) // => { ok: true, value: { value: 0.2, numerator: 40, denominator: 200 } }
+ */
 export function combine(
   measureType: MeasureType,
   observations: readonly Observation[],
@@ -110,6 +125,11 @@ export type Resolved =
  * A unit's figure for a quarter: its own when it has one, else the roll-up of its children
  * (recursively). When any child has not reported, the result is missing and names the units;
  * a partial sum is never returned.
+ *
+ * @example
+ * const h = buildHierarchy([{ orgUnit: "North", parent: "City" }, { orgUnit: "South", parent: "City" }]).value
+ * const own = (k) => ({ north: { value: 12 }, south: { value: 30 } })[k]
+ * resolveUnit("City", h, own, "Count") // => { kind: "value", observation: { value: 42 }, rolledUp: true }
  */
 export function resolveUnit(
   unit: string,

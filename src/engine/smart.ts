@@ -66,7 +66,13 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
 
 const blank = (s: string): boolean => s.trim() === "";
 
-/** Findings for one target (without the register-wide duplicate and roll-up checks). */
+/**
+ * Findings for one target (without the register-wide duplicate and roll-up checks).
+ *
+ * @example
+ * const t = { row: 2, indicatorId: "EH-EHA", indicator: "Early Help Assessments", orgUnit: "City", outcome: "", measureType: "Count", polarity: "Higher", unit: "assessments", owner: "", dataSource: "", baselinePeriod: { fy: 2014, q: null }, baseline: 556, targetYear: 2015, target: 800, profile: "Linear", weights: [], tolerance: null, toleranceType: null, status: "Approved", aggregation: "Sum" }
+ * targetFindings(t).map((f) => f.code) // => ["M-SOURCE", "R-OUTCOME", "O-OWNER"]
+ */
 export function targetFindings(t: TargetRecord, startMonth = 4): Finding[] {
   const out: Finding[] = [];
   const add = (code: FindingCode, field: string, message: string): void => {
@@ -158,7 +164,14 @@ function profileFindings(
   }
 }
 
-/** All SMART findings of a register, in the order of the target rows. */
+/**
+ * All SMART findings of a register, in the order of the target rows.
+ *
+ * @example
+ * const t = { row: 2, indicatorId: "EH-EHA", indicator: "Early Help Assessments", orgUnit: "City", outcome: "", measureType: "Count", polarity: "Higher", unit: "assessments", owner: "", dataSource: "", baselinePeriod: { fy: 2014, q: null }, baseline: 556, targetYear: 2015, target: 800, profile: "Linear", weights: [], tolerance: null, toleranceType: null, status: "Approved", aggregation: "Sum" }
+ * const register = { settings: DEFAULT_SETTINGS, targets: [t], actuals: [], units: [] }
+ * smartFindings(register, buildHierarchy([]).value).map((f) => f.code) // => ["M-SOURCE", "R-OUTCOME", "O-OWNER"]
+ */
 export function smartFindings(register: Register, hierarchy: Hierarchy): Finding[] {
   const out: Finding[] = [];
   // Indicator id → unit → target year (or "") → the first target row with them.

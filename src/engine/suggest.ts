@@ -135,7 +135,10 @@ function methods(
  * Every target method that applies to an indicator and unit for a year, with milestones.
  *
  * @example
- * suggestTargets(register, "GLD", "City", 2015).suggestions.find((s) => s.method === "CloseGap")?.target // 0.577
+ * const t = { row: 2, indicatorId: "GLD", indicator: "Good level of development", orgUnit: "City", outcome: "", measureType: "Rate", polarity: "Higher", unit: "%", owner: "", dataSource: "", baselinePeriod: { fy: 2014, q: null }, baseline: 0.554, targetYear: 2015, target: null, profile: "Flat", weights: [], tolerance: null, toleranceType: null, status: "Draft", aggregation: "Sum" }
+ * const england = { indicatorId: "GLD", period: { fy: 2014, q: null }, comparator: "England", kind: "National", value: 0.6, source: "" }
+ * const register = { settings: DEFAULT_SETTINGS, targets: [t], actuals: [], units: [], comparators: [england] }
+ * suggestTargets(register, "GLD", "City", 2015).suggestions.map((s) => s.method) // => ["Hold", "Stretch", "Stretch", "CloseGap"]
  */
 export function suggestTargets(
   register: Register,

@@ -33,7 +33,12 @@ export interface MethodContext {
   readonly startMonth?: number;
 }
 
-/** A rate's target stays within 0–100% (stored 0–1); other measures are unbounded. */
+/**
+ * A rate's target stays within 0–100% (stored 0–1); other measures are unbounded.
+ *
+ * @example
+ * keepInRange("Rate", 1.04) // => 1
+ */
 export function keepInRange(measureType: MeasureType, x: number): number {
   return measureType === "Rate" ? Math.min(1, Math.max(0, x)) : x;
 }
@@ -45,7 +50,8 @@ const fy = (c: MethodContext, y: number): string => formatFiscalYear(y, c.startM
  * Hold: the baseline.
  *
  * @example
- * hold(0.554, ctx).rationale // "Holds the baseline of 55.4% in 2016-17"
+ * const ctx = { measureType: "Rate", polarity: "Higher", year: 2016 }
+ * hold(0.554, ctx).rationale // => "Holds the baseline of 55.4% in 2016-17"
  */
 export function hold(baseline: number, c: MethodContext): MethodTarget {
   return {
@@ -69,7 +75,7 @@ export interface TrendLine {
  * The least-squares line through (year, figure) points; needs three or more distinct years.
  *
  * @example
- * leastSquares([{ year: 2012, value: 1 }, { year: 2013, value: 2 }, { year: 2014, value: 3 }]) // slope 1, r2 1
+ * leastSquares([{ year: 2012, value: 1 }, { year: 2013, value: 2 }, { year: 2014, value: 3 }]).value // => { slope: 1, intercept: -2011, k: 3, r2: 1 }
  */
 export function leastSquares(
   points: readonly { readonly year: number; readonly value: number }[],
@@ -99,8 +105,8 @@ export function leastSquares(
  * Trend: the least-squares line through the last k ≥ 3 yearly figures, at the target's year.
  *
  * @example
- * trend([{ year: 2012, value: 0.50 }, { year: 2013, value: 0.52 }, { year: 2014, value: 0.54 }], ctx)
- * // target 0.58 for 2016-17: "Continues the trend of the last 3 years (+2.0 points a year, R² 1.00) to 2016-17"
+ * const ctx = { measureType: "Rate", polarity: "Higher", year: 2016 }
+ * trend([{ year: 2012, value: 0.5 }, { year: 2013, value: 0.52 }, { year: 2014, value: 0.54 }], ctx).value.target // => 0.58
  */
 export function trend(
   points: readonly { readonly year: number; readonly value: number }[],
@@ -124,7 +130,8 @@ export function trend(
  * Stretch(s): the baseline improved by the share s under polarity.
  *
  * @example
- * stretch(0.544, 0.05, ctx).target // 0.5712
+ * const ctx = { measureType: "Rate", polarity: "Higher", year: 2016 }
+ * stretch(0.544, 0.05, ctx).value.target // => 0.5712
  */
 export function stretch(baseline: number, s: number, c: MethodContext): Result<MethodTarget> {
   if (c.polarity === "Neutral")
@@ -162,8 +169,8 @@ function shareWords(f: number): string {
  * the baseline under polarity.
  *
  * @example
- * closeGap(0.554, 0.5, { name: "England", value: 0.6 }, ctx).rationale
- * // "Closes half the gap to England's 60.0% in one year, from 55.4%" (target 57.7%)
+ * const ctx = { measureType: "Rate", polarity: "Higher", year: 2016 }
+ * closeGap(0.554, 0.5, { name: "England", value: 0.6 }, ctx).value.rationale // => "Closes half the gap to England's 60.0% in one year, from 55.4%"
  */
 export function closeGap(
   baseline: number,
@@ -198,7 +205,8 @@ const QUARTILE_WORDS = ["", "top quartile", "second quartile", "third quartile"]
  * Quartile(k): the boundary of peer quartile k (1 to 3) among four or more named peers.
  *
  * @example
- * quartile([0.5, 0.55, 0.6, 0.65], 1, ctx).target // 0.6125
+ * const ctx = { measureType: "Rate", polarity: "Higher", year: 2016 }
+ * quartile([0.5, 0.55, 0.6, 0.65], 1, ctx).value.target // => 0.6125
  */
 export function quartile(
   peers: readonly number[],

@@ -58,6 +58,11 @@ function parsePlain(text: string): number | undefined {
  * (stored as a fraction: `12.4%` → 0.124), a fraction `n/d`, a placeholder or a blank.
  * Anything else is an error quoting the text (e.g. `12,5%`: a decimal comma is refused rather
  * than guessed as 125%).
+ *
+ * @example
+ * parseCellNumber("5.9%") // => { ok: true, value: { kind: "number", value: 0.059, percent: true, decimals: 1 } }
+ * parseCellNumber("44/331") // => { ok: true, value: { kind: "fraction", numerator: 44, denominator: 331 } }
+ * parseCellNumber("n/a") // => { ok: true, value: { kind: "placeholder", text: "n/a" } }
  */
 export function parseCellNumber(input: unknown): Result<CellNumber> {
   if (input === null || input === undefined) return ok({ kind: "blank" });
@@ -93,7 +98,13 @@ export function parseCellNumber(input: unknown): Result<CellNumber> {
   return ok({ kind: "number", value: n, percent: false, decimals: decimalsOf(text) });
 }
 
-/** A plain optional number: blank → null, a number or numeric text → the number, else an error. */
+/**
+ * A plain optional number: blank → null, a number or numeric text → the number, else an error.
+ *
+ * @example
+ * parseOptionalNumber(" 1,242 ") // => { ok: true, value: 1242 }
+ * parseOptionalNumber("") // => { ok: true, value: null }
+ */
 export function parseOptionalNumber(input: unknown): Result<number | null> {
   const c = parseCellNumber(input);
   if (!c.ok) return c;
@@ -109,7 +120,13 @@ export function parseOptionalNumber(input: unknown): Result<number | null> {
   }
 }
 
-/** A rate from its counts: numerator / denominator; a denominator of 0 is an error, not 0 or Red. */
+/**
+ * A rate from its counts: numerator / denominator; a denominator of 0 is an error, not 0 or Red.
+ *
+ * @example
+ * rate(44, 331) // => { ok: true, value: 0.1329 }
+ * rate(1, 0).ok // => false
+ */
 export function rate(numerator: number, denominator: number): Result<number> {
   if (!isFiniteNumber(numerator) || !isFiniteNumber(denominator)) {
     return err("NOT_A_NUMBER", "A rate needs a numerator and a denominator that are numbers");

@@ -6,7 +6,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import type { ReportEntry, TrendPoint } from "../engine";
-import { RAG_COLOURS, trendDescription, trendGeometry } from "../contract";
+import { RAG_COLOURS, trendDescription, trendGeometry } from "../present";
 import { figure } from "./format";
 
 const W = 300;

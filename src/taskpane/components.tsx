@@ -23,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState, type ReactElement, type ReactNode } from "react";
 import type { RagStatus } from "../engine";
-import { RAG_COLOURS } from "../contract";
+import { RAG_COLOURS } from "../present";
 import { defined } from "./format";
 import { usePane } from "./state";
 

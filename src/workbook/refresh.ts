@@ -4,13 +4,8 @@
  * swapped in by the last operations of the last sync, so a failure leaves the old report.
  */
 import { buildReport, formatQuarter, parsePeriod, type Quarter } from "../engine";
-import {
-  readRegister,
-  reportSheet,
-  type ContractError,
-  type RefreshResult,
-  type ReportSheet,
-} from "../contract";
+import { readRegister, type ContractError, type RefreshResult } from "../contract";
+import { reportSheet, type ReportSheet } from "../present";
 import { localAddress } from "./address";
 import { WriteBatch } from "./batch";
 import { asText } from "./cells";

@@ -13,13 +13,8 @@
  * whatever the number of rows, and colours that follow the rows if the committee sorts them.
  */
 import { RAG_STATUSES, type RagRule, type RagScheme, type Summary } from "../engine";
-import {
-  columnLetters,
-  PERFCYCLE_VERSION,
-  RAG_COLOURS,
-  reportSheetName,
-  type ReportSheet,
-} from "../contract";
+import { columnLetters, PERFCYCLE_VERSION } from "../contract";
+import { RAG_COLOURS, reportSheetName, type ReportSheet } from "../present";
 import { localAddress } from "./address";
 import { OP_BYTES, writeGrid, type WriteBatch } from "./batch";
 import { asText, toExcel } from "./cells";

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Workbook } from "exceljs";
-import { RAG_COLOURS, sampleBook, SAMPLE_PERIOD } from "../../src/contract";
-import { esc } from "../../src/contract/htmlReport";
+import { sampleBook, SAMPLE_PERIOD } from "../../src/contract";
+import { RAG_COLOURS, esc } from "../../src/present";
 import { sheetGrid, worksheetNamed } from "../../src/cli/xlsx";
 import { addOwnSheet, changedSample, OWN_SHEET, setCellIn, withOwnColumn, writeBook } from "./books";
 import { filesIn, run, tempDir } from "./helpers";

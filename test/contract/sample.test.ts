@@ -1,7 +1,6 @@
 import {
   ACTUAL_COLUMNS,
   readRegister,
-  reportJson,
   sampleBook,
   sampleSheetGrid,
   sampleWorkbook,
@@ -10,6 +9,7 @@ import {
   SAMPLE_UNITS,
   type RawCell,
 } from "../../src/contract";
+import { reportJson } from "../../src/present";
 import { buildReport, RAG_STATUSES, type Register } from "../../src/engine";
 
 function sampleRegister(): Register {

@@ -7,13 +7,8 @@
  */
 import { join } from "path";
 import { loadXlsx, rawWorkbook } from "../../src/cli/xlsx";
-import {
-  applyUpgradePlan,
-  readRegister,
-  reportJson,
-  upgradePlan,
-  type RawWorkbook,
-} from "../../src/contract";
+import { applyUpgradePlan, readRegister, upgradePlan, type RawWorkbook } from "../../src/contract";
+import { reportJson } from "../../src/present";
 import { buildReport } from "../../src/engine";
 
 const fixture = async (name: string): Promise<RawWorkbook> =>

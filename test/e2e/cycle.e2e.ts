@@ -16,7 +16,7 @@ import { join, resolve } from "node:path";
 import { after, before, test, type TestContext } from "node:test";
 import type { Locator, Page } from "playwright-core";
 import { formatValue, milestone, rate } from "../../src/engine";
-import { RAG_COLOURS } from "../../src/contract";
+import { RAG_COLOURS } from "../../src/present";
 import { axeViolations, describeViolations } from "./axe";
 import { openBrowser, type Browser } from "./browser";
 import { serve, type StaticServer } from "./server";

@@ -31,10 +31,8 @@ import {
   columnIndex,
   findTable,
   readRegister,
-  reportSheet,
   sampleBook,
   sampleSheetGrid,
-  reportSheetName,
   sampleWorkbook,
   settingsRows,
   TABLE,
@@ -55,6 +53,7 @@ import {
   type TargetEdit,
   type WorkbookHost,
 } from "../../src/contract";
+import { reportSheet, reportSheetName } from "../../src/present";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Table = Omit<Mutable<RawTable>, "rows" | "headers"> & { rows: RawCell[][]; headers: RawCell[] };

@@ -10,7 +10,8 @@ import {
   type ExcelWorkbookHost,
 } from "../../src/workbook";
 import { buildReport, parsePeriod } from "../../src/engine";
-import { RAG_COLOURS, readRegister, reportSheet, type RawTable } from "../../src/contract";
+import { readRegister, type RawTable } from "../../src/contract";
+import { RAG_COLOURS, reportSheet } from "../../src/present";
 import { PERIOD, sheetValues, syntheticBook, tableHeaders, tableRows } from "./fixtures";
 
 const NOW = new Date(2026, 10, 25, 14, 5);

@@ -21,12 +21,12 @@ import { useEffect, useMemo, useState } from "react";
 import { buildReport, parsePeriod, RAG_STATUSES, type RagStatus, type ReportEntry } from "../../engine";
 import {
   checkSheets,
-  reportJson,
   scanPublished,
   sheetAddress,
   type AuditEntry,
   type PublishedFinding,
 } from "../../contract";
+import { reportJson } from "../../present";
 import { ActionButton, ProblemList, RagBadge } from "../components";
 import { chooseReportDelivery, committeeReport, createReportExporter } from "../exportReport";
 import { dateTime, figure, fileName, plural } from "../format";

@@ -6,12 +6,12 @@ import {
   cellText,
   columnIndex,
   readRegister,
-  reportSheetName,
   TABLE,
   type RawTable,
   type RawWorkbook,
   type SetupOptions,
 } from "../../../src/contract";
+import { reportSheetName } from "../../../src/present";
 import { DOUBLES, WHO } from "./doubles";
 
 const OPTIONS: SetupOptions = {

@@ -28,7 +28,6 @@ import {
   type ToleranceType,
 } from "../../../engine";
 import {
-  auditHtml,
   auditLayout,
   auditReport,
   AuditSetupError,
@@ -43,6 +42,7 @@ import {
   type AuditSource,
   type WorkbookTableRef,
 } from "../../../contract";
+import { auditHtml } from "../../../present";
 import { ActionButton, RagBadge } from "../../components";
 import { fileName } from "../../format";
 import { usePane } from "../../state";

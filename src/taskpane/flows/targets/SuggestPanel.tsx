@@ -24,7 +24,7 @@ import {
   type Suggestions,
   type TrendPoint,
 } from "../../../engine";
-import { chartComparator, trendGeometry } from "../../../contract";
+import { chartComparator, trendGeometry } from "../../../present";
 import { figure } from "../../format";
 import type { Draft } from "../../model/targetDraft";
 

@@ -5,11 +5,17 @@
  * in the committee report's style: no script, no network, printable on A4, statuses written as
  * text (never colour alone), tables with captions and header scopes, every text escaped.
  */
-import { RAG_STATUSES, type RagStatus } from "../../engine";
-import { columnLetters, parseA1, sheetAddress } from "../a1";
-import { esc, reportStyles } from "../htmlReport";
-import type { AuditResult, AuditRow } from "./audit";
-import { AUDIT_ROLES } from "./columns";
+import type { RagStatus } from "../engine";
+import {
+  AUDIT_ROLES,
+  columnLetters,
+  parseA1,
+  sheetAddress,
+  type AuditResult,
+  type AuditRow,
+} from "../contract";
+import { reportStyles } from "./htmlStyles";
+import { chip as statusChip, dateLong, esc } from "./htmlText";
 
 export interface AuditHtmlInput {
   readonly result: AuditResult;
@@ -31,9 +37,7 @@ export function ruleDescription(rule: string): string {
 }
 
 function chip(s: RagStatus | null): string {
-  if (s === null) return "–";
-  const known = RAG_STATUSES.includes(s);
-  return `<span class="chip rag-${s.toLowerCase().replace(/[^a-z]+/g, "-")}">${esc(known ? s : String(s))}</span>`;
+  return s === null ? "–" : statusChip(s);
 }
 
 function publishedText(r: AuditRow): string {
@@ -51,10 +55,6 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
-function dateLong(d: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(d);
-}
-
 function letter(result: AuditResult, column: number | null): string {
   if (column === null) return "–";
   const o = parseA1(result.range.split(":")[0] ?? "A1") ?? { col: 0, row: 0 };
@@ -70,27 +70,35 @@ td.cell,th.cell{font-family:Consolas,"Liberation Mono",monospace;white-space:now
 table.columns{width:auto}
 `;
 
-/** The whole HTML document. */
-export function auditHtml(input: AuditHtmlInput): string {
-  const { result: r } = input;
+/** Every row agrees and no published figure is wrong. */
+function isClean(r: AuditResult): boolean {
+  return r.summary.disagree === 0 && r.summary.cannotRate === 0 && r.published.length === 0;
+}
+
+/** The finding in one sentence: how many rows agree, and what the arithmetic check found. */
+function verdictHtml(r: AuditResult): string {
   const s = r.summary;
-  const where = sheetAddress(r.sheet, r.range);
-  const disagree = r.rows.filter((x) => x.outcome === "disagrees");
-  const unrated = r.rows.filter((x) => x.outcome === "cannot-rate");
   const errors = r.published.filter((f) => f.severity === "error").length;
-  const clean = s.disagree === 0 && s.cannotRate === 0 && r.published.length === 0;
-  const verdict = clean
+  return isClean(r)
     ? `All ${plural(s.rows, "row agrees", "rows agree")} with the report’s own rule, and every published percentage checked matches its figures.`
     : `<strong>${s.agree} of ${s.rows}</strong> rows agree with the report’s own rule. <strong>${plural(s.disagree, "row does", "rows do")} not</strong>${s.cannotRate > 0 ? `, and <strong>${plural(s.cannotRate, "row cannot", "rows cannot")}</strong> be rated` : ""}.${r.published.length > 0 ? ` The arithmetic check found <strong>${plural(r.published.length, "published figure", "published figures")}</strong> that ${r.published.length === 1 ? "does" : "do"} not match ${r.published.length === 1 ? "its" : "their"} numerator and denominator${errors < r.published.length ? ` (${errors} clearly wrong, ${r.published.length - errors} off in the last place)` : ""}.` : ""}`;
-  const fillNote = !r.fillsRead
+}
+
+/** How the statuses without text were read (from the fill, or not at all). */
+function fillNoteHtml(r: AuditResult): string {
+  return !r.fillsRead
     ? `<p>Fill colours could not be read here: statuses were read from the cells’ text only.</p>`
-    : s.fromFill > 0
-      ? `<p>${plural(s.fromFill, "status was", "statuses were")} read from the cell’s fill colour (no text), by hue to the nearest of red, amber, green and blue.</p>`
+    : r.summary.fromFill > 0
+      ? `<p>${plural(r.summary.fromFill, "status was", "statuses were")} read from the cell’s fill colour (no text), by hue to the nearest of red, amber, green and blue.</p>`
       : "";
-  const disagreeSection =
-    disagree.length === 0
-      ? `<p>None: every published status that could be checked is the one the rule gives.</p>`
-      : `<table><caption>${plural(disagree.length, "row", "rows")} whose published status is not the one the report’s rule gives</caption>
+}
+
+/** The rows whose published status is not the one the rule gives. */
+function disagreeHtml(r: AuditResult): string {
+  const disagree = r.rows.filter((x) => x.outcome === "disagrees");
+  return disagree.length === 0
+    ? `<p>None: every published status that could be checked is the one the rule gives.</p>`
+    : `<table><caption>${plural(disagree.length, "row", "rows")} whose published status is not the one the report’s rule gives</caption>
 <thead><tr><th scope="col">Cell</th><th scope="col">Indicator</th><th scope="col">Published</th><th scope="col">By the rule</th><th scope="col">Why</th></tr></thead>
 <tbody>
 ${disagree
@@ -100,10 +108,14 @@ ${disagree
   )
   .join("\n")}
 </tbody></table>`;
-  const unratedSection =
-    unrated.length === 0
-      ? ""
-      : `<section aria-labelledby="unrated-h"><h2 id="unrated-h">Rows that cannot be rated</h2>
+}
+
+/** The rows that cannot be rated, and why (nothing when every row could be). */
+function unratedHtml(r: AuditResult): string {
+  const unrated = r.rows.filter((x) => x.outcome === "cannot-rate");
+  return unrated.length === 0
+    ? ""
+    : `<section aria-labelledby="unrated-h"><h2 id="unrated-h">Rows that cannot be rated</h2>
 <p>These rows are not guessed: correct them, or check them by hand.</p>
 <table><caption>${plural(unrated.length, "row", "rows")} that cannot be rated, and why</caption>
 <thead><tr><th scope="col">Cell</th><th scope="col">Indicator</th><th scope="col">Published</th><th scope="col">Why</th></tr></thead>
@@ -115,10 +127,13 @@ ${unrated
   )
   .join("\n")}
 </tbody></table></section>`;
-  const arithmetic =
-    r.published.length === 0
-      ? `<p>No published percentage beside its numerator and denominator is wrong${" "}(percentages are recomputed at the precision they were published with).</p>`
-      : `<table><caption>Published percentages that do not match their numerator and denominator</caption>
+}
+
+/** The published percentages that do not match their numerator and denominator. */
+function arithmeticHtml(r: AuditResult): string {
+  return r.published.length === 0
+    ? `<p>No published percentage beside its numerator and denominator is wrong${" "}(percentages are recomputed at the precision they were published with).</p>`
+    : `<table><caption>Published percentages that do not match their numerator and denominator</caption>
 <thead><tr><th scope="col">Cell</th><th scope="col">Published</th><th scope="col">Should be</th><th scope="col">Severity</th><th scope="col">Finding</th></tr></thead>
 <tbody>
 ${r.published
@@ -128,13 +143,23 @@ ${r.published
   )
   .join("\n")}
 </tbody></table>`;
-  const columns = r.columns
+}
+
+/** The columns the audit read, guessed or chosen. */
+function columnsHtml(r: AuditResult): string {
+  return r.columns
     .filter((c) => c.column !== null)
     .map((c) => {
       const name = AUDIT_ROLES.find((x) => x.role === c.role)?.name ?? c.role;
       return `<tr><th scope="row">${esc(name)}</th><td class="cell">${esc(letter(r, c.column))}</td><td>${esc(c.header ?? "")}</td><td>${c.guessed ? "guessed" : "chosen"}</td></tr>`;
     })
     .join("\n");
+}
+
+/** The whole HTML document. */
+export function auditHtml(input: AuditHtmlInput): string {
+  const { result: r } = input;
+  const where = sheetAddress(r.sheet, r.range);
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -151,24 +176,24 @@ ${r.published
 <main>
 <section aria-labelledby="finding-h">
 <h2 id="finding-h">Finding</h2>
-<p class="verdict ${clean ? "good" : "bad"}">${verdict}</p>
-${fillNote}
+<p class="verdict ${isClean(r) ? "good" : "bad"}">${verdictHtml(r)}</p>
+${fillNoteHtml(r)}
 </section>
 <section aria-labelledby="disagree-h">
 <h2 id="disagree-h">Statuses that do not follow the rule</h2>
-${disagreeSection}
+${disagreeHtml(r)}
 </section>
-${unratedSection}
+${unratedHtml(r)}
 <section aria-labelledby="arith-h">
 <h2 id="arith-h">Arithmetic</h2>
-${arithmetic}
+${arithmeticHtml(r)}
 </section>
 <section aria-labelledby="columns-h">
 <h2 id="columns-h">How the report was read</h2>
 <table class="columns"><caption>Columns read (header row ${r.headerRow})</caption>
 <thead><tr><th scope="col">What</th><th scope="col">Column</th><th scope="col">Header</th><th scope="col">How</th></tr></thead>
 <tbody>
-${columns}
+${columnsHtml(r)}
 </tbody></table>
 </section>
 </main>

@@ -1,6 +1,6 @@
-import { readRegister, reportJson, sampleWorkbook } from "../../src/contract";
+import { readRegister, sampleWorkbook } from "../../src/contract";
+import { reportJson, esc, htmlReport, trendChart } from "../../src/present";
 import { buildReport, formatValue, type ReportEntry } from "../../src/engine";
-import { esc, htmlReport, trendChart } from "../../src/contract/htmlReport";
 
 const read = readRegister(sampleWorkbook());
 const register = read.register!;

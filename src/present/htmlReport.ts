@@ -13,20 +13,37 @@
  * this same function, so the pane and the command never produce different reports.
  */
 import {
-  formatDifference,
-  formatPercent,
   formatValue,
   RAG_STATUSES,
   type Finding,
-  type MeasureType,
-  type Polarity,
   type RagStatus,
   type Report,
   type ReportEntry,
 } from "../engine";
-import type { ContractError } from "./raw";
-import { RAG_COLOURS } from "./reportData";
-import { chartComparator, trendDescription, trendGeometry, trendIntervals } from "./trendChart";
+import type { ContractError } from "../contract";
+import { reportStyles } from "./htmlStyles";
+import {
+  chip,
+  dateLong,
+  esc,
+  indicatorCell,
+  measureText,
+  NONE,
+  plural,
+  ragOrder,
+  share,
+  signed,
+  text,
+  value,
+  yesNo,
+} from "./htmlText";
+import { trendChart } from "./trendSvg";
+
+export { esc } from "./htmlText";
+export { trendChart } from "./trendSvg";
+export { reportStyles } from "./htmlStyles";
+
+const EXCEPTIONS: readonly RagStatus[] = ["Red", "Amber", "No data"];
 
 export interface HtmlReportInput {
   readonly report: Report;
@@ -37,164 +54,6 @@ export interface HtmlReportInput {
   readonly generated: Date;
   readonly version: string;
 }
-
-/** Escape text for HTML content and attribute values. */
-export function esc(text: unknown): string {
-  return String(text ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
-const EXCEPTIONS: readonly RagStatus[] = ["Red", "Amber", "No data"];
-
-const NONE = '<span aria-hidden="true">–</span><span class="sr">no figure</span>';
-
-function statusClass(s: RagStatus): string {
-  return `rag-${s.toLowerCase().replace(/[^a-z]+/g, "-")}`;
-}
-
-function chip(s: RagStatus): string {
-  return `<span class="chip ${statusClass(s)}">${esc(s)}</span>`;
-}
-
-function value(mt: MeasureType, x: number | null): string {
-  return x === null ? NONE : esc(formatValue(mt, x));
-}
-
-function signed(mt: MeasureType, x: number | null): string {
-  if (x === null) return NONE;
-  const mag = formatDifference(mt, x);
-  if (/^0(\.0)?( points?)?$/.test(mag)) return esc(mag);
-  return esc(`${x < 0 ? "−" : "+"}${mag}`);
-}
-
-function share(x: number | null): string {
-  return x === null ? NONE : esc(formatPercent(x).replace(/^-/, "−"));
-}
-
-function text(s: string | null | undefined): string {
-  return s === null || s === undefined || s.trim() === "" ? NONE : esc(s);
-}
-
-function yesNo(b: boolean | null): string {
-  return b === null ? NONE : b ? "Yes" : "No";
-}
-
-function measureText(mt: MeasureType, polarity: Polarity): string {
-  const p =
-    polarity === "Higher" ? "higher is better" : polarity === "Lower" ? "lower is better" : "monitored";
-  return `${mt}, ${p}`;
-}
-
-function dateLong(d: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(d);
-}
-
-function indicatorCell(e: ReportEntry): string {
-  return `<span class="id">${esc(e.row.indicatorId)}</span> ${esc(e.indicator || e.row.indicatorId)}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function ragOrder(s: RagStatus): number {
-  return RAG_STATUSES.indexOf(s);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Trend chart
-
-const W = 300;
-const H = 130;
-const PAD = { left: 52, right: 10, top: 12, bottom: 30 };
-
-/** A small line chart of the compared actual and the milestone over the eight quarters. */
-export function trendChart(e: ReportEntry, id: string, from = 0): string {
-  const mt = e.row.measureType;
-  const trend = e.trend.slice(from);
-  const unit = `${e.row.indicatorId} ${e.indicator} (${e.row.orgUnit})`;
-  const what = mt === "Count" ? "year-to-date count" : mt === "Rate" ? "rate" : "level";
-  const cmp = chartComparator(e.row.comparators);
-  const intervals = trendIntervals(trend, e.row.confidenceLow, e.row.confidenceHigh);
-  const g = trendGeometry(
-    trend,
-    mt,
-    { width: W, height: H, pad: PAD },
-    {
-      intervals,
-      comparator: cmp?.value ?? null,
-    },
-  );
-  if (g === null) {
-    return `<p class="nochart">No figures for ${esc(unit)} in the eight quarters to ${esc(e.row.period)}.</p>`;
-  }
-  const { lo, hi, x, actual } = g;
-  const ph = g.axisY - PAD.top;
-  const title = `Trend of ${unit}: ${what}, ${trend[0]?.period ?? ""} to ${trend[trend.length - 1]?.period ?? ""}`;
-  const desc = trendDescription(mt, trend, e.row.period, e.row.rag, {
-    interval: intervals[intervals.length - 1] ?? null,
-    comparator: cmp,
-  });
-  const parts: string[] = [];
-  parts.push(
-    `<svg class="trend" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-t ${id}-d" xmlns="http://www.w3.org/2000/svg">`,
-    `<title id="${id}-t">${esc(title)}</title>`,
-    `<desc id="${id}-d">${esc(desc)}</desc>`,
-  );
-  // Axes and the two value labels.
-  parts.push(
-    `<line class="axis" x1="${PAD.left}" y1="${PAD.top + ph}" x2="${W - PAD.right}" y2="${PAD.top + ph}"/>`,
-    `<line class="grid" x1="${PAD.left}" y1="${PAD.top}" x2="${W - PAD.right}" y2="${PAD.top}"/>`,
-    `<text class="lab" x="${PAD.left - 4}" y="${PAD.top + 4}" text-anchor="end">${esc(formatValue(mt, hi))}</text>`,
-    `<text class="lab" x="${PAD.left - 4}" y="${PAD.top + ph + 3}" text-anchor="end">${esc(formatValue(mt, lo))}</text>`,
-  );
-  trend.forEach((p, i) => {
-    const q = g.quarters[i] ?? p.period;
-    parts.push(
-      `<text class="lab" x="${x(i).toFixed(1)}" y="${H - 16}" text-anchor="middle">${esc(q)}</text>`,
-    );
-    if (q === "Q1" || i === 0) {
-      const fy = g.years[i] ?? "";
-      parts.push(
-        `<text class="lab fy" x="${x(i).toFixed(1)}" y="${H - 4}" text-anchor="${i === 0 ? "start" : "middle"}">${esc(fy)}</text>`,
-      );
-    }
-  });
-  if (g.comparatorY !== null && cmp !== null) {
-    const cy = g.comparatorY.toFixed(1);
-    parts.push(
-      `<line class="cmp" x1="${PAD.left}" y1="${cy}" x2="${W - PAD.right}" y2="${cy}"/>`,
-      `<text class="lab cmp-lab" x="${PAD.left + 3}" y="${(g.comparatorY - 3).toFixed(1)}" text-anchor="start">${esc(`${cmp.name} ${formatValue(mt, cmp.value)}`)}</text>`,
-    );
-  }
-  for (const run of g.milestoneRuns) parts.push(`<polyline class="ms" points="${run}"/>`);
-  for (const w of g.whiskers) {
-    if (w === null) continue;
-    const [wx, top, bottom] = w.map((n) => n.toFixed(1));
-    parts.push(
-      `<line class="ci" x1="${wx}" y1="${top}" x2="${wx}" y2="${bottom}"/>`,
-      `<line class="ci" x1="${(w[0] - 4).toFixed(1)}" y1="${top}" x2="${(w[0] + 4).toFixed(1)}" y2="${top}"/>`,
-      `<line class="ci" x1="${(w[0] - 4).toFixed(1)}" y1="${bottom}" x2="${(w[0] + 4).toFixed(1)}" y2="${bottom}"/>`,
-    );
-  }
-  for (const run of g.actualRuns) parts.push(`<polyline class="act" points="${run}"/>`);
-  actual.forEach((p, i) => {
-    if (p === null) return;
-    const last = i === trend.length - 1;
-    parts.push(
-      `<circle class="${last ? `pt last ${statusClass(e.row.rag)}` : "pt"}" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="${last ? 4.5 : 2.5}"/>`,
-    );
-  });
-  parts.push("</svg>");
-  return parts.join("");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sections
 
 function summarySection(report: Report): string {
   const total = report.entries.length;
@@ -392,82 +251,6 @@ ${sorted
 </section>`;
 }
 
-function hex(c: string): string {
-  return /^#[0-9A-Fa-f]{6}$/.test(c) ? c : "#000000";
-}
-
-function styles(): string {
-  const rag = RAG_STATUSES.map((s) => {
-    const c = RAG_COLOURS[s];
-    return `.${statusClass(s)}{background:${hex(c.fill)};color:${hex(c.font)}}circle.${statusClass(s)}{fill:${hex(c.fill)};stroke:#000}`;
-  }).join("\n");
-  return `
-*{box-sizing:border-box}
-body{font-family:"Segoe UI",Arial,Helvetica,sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:1200px;padding:24px;line-height:1.4;font-size:15px}
-h1{font-size:1.7em;margin:0 0 .2em}
-h2{font-size:1.3em;margin:1.6em 0 .5em;padding-bottom:.2em;border-bottom:2px solid #1f3864;color:#1f3864}
-.meta{color:#404040;margin:0}
-.lead{font-size:1.05em}
-table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
-caption{text-align:left;font-weight:600;padding:.3em 0;color:#333}
-th,td{border:1px solid #bfbfbf;padding:5px 7px;vertical-align:top;text-align:left}
-thead th{background:#1f3864;color:#fff;font-weight:600}
-tbody th{font-weight:normal}
-tbody tr:nth-child(even){background:#f5f7fa}
-.num{text-align:right}
-td.num{white-space:nowrap}
-table.full th[scope=row],table.exceptions th[scope=row]{min-width:12em}
-table.full td:nth-child(3){min-width:7em}
-table.full{font-size:.92em}
-table.full th,table.full td{padding:4px 5px}
-.id{display:block;font-size:.8em;color:#404040;font-family:Consolas,"Liberation Mono",monospace}
-.chip{display:inline-block;padding:1px 8px;border-radius:3px;font-weight:700;white-space:nowrap;border:1px solid rgba(0,0,0,.35)}
-table.summary{width:auto}
-table.summary td{text-align:center;font-size:1.25em;font-weight:700;min-width:5.5em}
-table.summary thead th{background:#fff;color:#1a1a1a;text-align:center}
-table.summary thead th[scope=row],table.summary tbody th{background:#eef1f6;color:#1a1a1a;font-weight:600}
-.exceptions td:nth-child(6){min-width:18em}
-.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(310px,1fr));gap:14px}
-figure.chart{margin:0;border:1px solid #d0d0d0;border-radius:4px;padding:8px;break-inside:avoid;page-break-inside:avoid}
-figcaption{font-size:.9em;margin-bottom:4px}
-figcaption .id{display:inline;margin-right:.3em}
-figcaption .unit{color:#404040}
-figcaption .chip{font-size:.8em;margin-left:.3em}
-svg.trend{display:block;max-width:100%;height:auto}
-.axis{stroke:#595959;stroke-width:1}
-.grid{stroke:#d9d9d9;stroke-width:1}
-.lab{font-size:10px;fill:#404040;font-family:Arial,Helvetica,sans-serif}
-.lab.fy{font-weight:600}
-.act{fill:none;stroke:#1d4f91;stroke-width:2.2}
-.ms{fill:none;stroke:#595959;stroke-width:1.6;stroke-dasharray:5 3}
-.pt{fill:#1d4f91}
-.cmp{stroke:#7a3e9d;stroke-width:1.4;stroke-dasharray:2 2}
-.cmp-lab{fill:#5c2d78}
-.ci{stroke:#1a1a1a;stroke-width:1.3}
-.flag{display:inline-block;font-size:.8em;border:1px solid #7f6000;color:#5c4600;padding:0 4px;border-radius:3px;white-space:nowrap}
-.cmp-item{white-space:nowrap}
-.key svg{vertical-align:middle}
-.nochart{color:#404040;font-style:italic}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-footer{margin-top:2em;color:#404040;font-size:.85em;border-top:1px solid #bfbfbf;padding-top:.5em}
-${rag}
-@page{size:A4;margin:12mm}
-@media print{
- body{max-width:none;padding:0;font-size:9.5pt}
- h2,caption{break-after:avoid;page-break-after:avoid}
- table.issues,table.summary{break-inside:avoid;page-break-inside:avoid}
- table{font-size:8pt}
- thead{display:table-header-group}
- tr{break-inside:avoid;page-break-inside:avoid}
- thead th{background:#1f3864 !important;color:#fff !important}
- .chip,circle{-webkit-print-color-adjust:exact;print-color-adjust:exact}
- thead th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
- .charts{grid-template-columns:repeat(3,1fr);gap:8px}
- section.all{break-before:page;page-break-before:always}
- th,td{padding:3px 4px}
-}`;
-}
-
 /** The whole HTML document. */
 export function htmlReport(input: HtmlReportInput): string {
   const { report } = input;
@@ -485,7 +268,7 @@ export function htmlReport(input: HtmlReportInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Performance report ${esc(report.period)} – ${esc(input.source)}</title>
-<style>${styles()}</style>
+<style>${reportStyles()}</style>
 </head>
 <body>
 <header>
@@ -507,6 +290,3 @@ ${findingsSection(report.findings)}
 </html>
 `;
 }
-
-/** The report's style sheet, for other one-file HTML outputs (the audit finding) to look the same. */
-export const reportStyles: () => string = styles;

@@ -1,5 +1,6 @@
 /** Schema 2 in the report's data: the JSON's new row keys and quality counts, the sheet's new columns. */
-import { comparatorsText, readRegister, reportJson, reportSheet, sampleWorkbook } from "../../src/contract";
+import { readRegister, sampleWorkbook } from "../../src/contract";
+import { comparatorsText, reportJson, reportSheet } from "../../src/present";
 import {
   buildReport,
   DEFAULT_SETTINGS,

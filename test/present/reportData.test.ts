@@ -1,16 +1,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import {
-  RAG_COLOURS,
-  readRegister,
-  reportJson,
-  reportSheet,
-  REPORT_COLUMNS,
-  sampleWorkbook,
-  type ContractError,
-} from "../../src/contract";
+import { readRegister, sampleWorkbook, type ContractError } from "../../src/contract";
+import { RAG_COLOURS, reportJson, reportSheet, REPORT_COLUMNS } from "../../src/present";
 import { buildReport, RAG_STATUSES, type Register } from "../../src/engine";
-import { actual, book, target } from "./helpers";
+import { actual, book, target } from "../contract/helpers";
 
 /** The report JSON example of the spec (docs/spec/workbook.md). */
 function specExample(): Record<string, unknown> {

@@ -1,5 +1,4 @@
-import { trendDescription, trendGeometry } from "../../src/contract";
-import { chartComparator, trendIntervals } from "../../src/contract/trendChart";
+import { trendDescription, trendGeometry, chartComparator, trendIntervals } from "../../src/present";
 
 const box = { width: 300, height: 130, pad: { left: 50, right: 10, top: 10, bottom: 30 } };
 

@@ -1,156 +1,14 @@
 /**
- * The report as data, for every host: the report JSON of workbook.md (exact keys, in the spec's
- * order, null never NaN) and the report sheet's headers, cells, number formats and RAG colours.
+ * The report sheet as data, for every host: its columns, headers, cells, number formats, the RAG
+ * column and the sheet's name. Hosts write it; none computes a figure.
  *
- * Decisions where the spec is silent (docs/decisions.md):
- * - The JSON carries one extra top-level key, `ragRule`, after `period` (the report names its rule).
- * - `errors` lists the reader's errors first, then the evaluation's, without repeats.
- * - The report sheet shows figures unrounded with number formats doing the rounding: rates
- *   `0.0%`, counts and levels `#,##0` when whole and `#,##0.0` otherwise; variance % `0.0%`,
- *   distance travelled `0%`; On track as Yes/No.
+ * Decision where the spec is silent (docs/decisions.md): the report sheet shows figures
+ * unrounded with number formats doing the rounding: rates `0.0%`, counts and levels `#,##0` when
+ * whole and `#,##0.0` otherwise; variance % `0.0%`, distance travelled `0%`; On track as Yes/No.
  */
-import {
-  formatDifference,
-  formatValue,
-  QUALITIES,
-  RAG_STATUSES,
-  type ComparatorResult,
-  type Finding,
-  type Quality,
-  type RagStatus,
-  type Report,
-  type ReportEntry,
-  type ReportRow,
-} from "../engine";
-import type { ContractError, RawCell } from "./raw";
-
-/** The keys of a report JSON row, in the spec's order. */
-export const REPORT_ROW_KEYS = [
-  "indicatorId",
-  "orgUnit",
-  "period",
-  "measureType",
-  "polarity",
-  "baseline",
-  "target",
-  "milestone",
-  "actual",
-  "variance",
-  "variancePct",
-  "distanceTravelled",
-  "rag",
-  "dotPrevious",
-  "dotYearAgo",
-  "forecast",
-  "onTrack",
-  "explanation",
-  "confidenceLow",
-  "confidenceHigh",
-  "smallBase",
-  "quality",
-  "previousId",
-  "comparators",
-] as const satisfies readonly (keyof ReportRow)[];
-
-/** Top-level keys of the report JSON, in order (`ragRule` and `quality` are PerfCycle's additions). */
-export const REPORT_KEYS = [
-  "schemaVersion",
-  "period",
-  "ragRule",
-  "rows",
-  "summary",
-  "quality",
-  "findings",
-  "errors",
-] as const;
-
-export type JsonRow = { [K in (typeof REPORT_ROW_KEYS)[number]]: ReportRow[K] };
-
-export interface ReportJson {
-  readonly schemaVersion: number;
-  readonly period: string;
-  readonly ragRule: string;
-  readonly rows: readonly JsonRow[];
-  readonly summary: Readonly<Record<RagStatus, number>>;
-  /** The rows with a figure, per quality, per status (docs/decisions.md). */
-  readonly quality: Readonly<Record<Quality, Readonly<Record<RagStatus, number>>>>;
-  readonly findings: readonly Finding[];
-  readonly errors: readonly ContractError[];
-}
-
-/** A finite number, else null: the JSON never holds NaN or Infinity. */
-function num<T>(x: T): T | null {
-  return typeof x === "number" && !Number.isFinite(x) ? null : x;
-}
-
-function jsonComparator(c: ComparatorResult): ComparatorResult {
-  return {
-    comparator: c.comparator,
-    kind: c.kind,
-    value: num(c.value),
-    gap: num(c.gap),
-    status: c.status,
-    quartile: c.quartile,
-  };
-}
-
-function jsonRow(row: ReportRow): JsonRow {
-  const out: Record<string, unknown> = {};
-  for (const k of REPORT_ROW_KEYS)
-    out[k] = k === "comparators" ? row.comparators.map(jsonComparator) : num(row[k]);
-  return out as JsonRow;
-}
-
-/** Every status count of a summary, in the spec's order. */
-function counts(
-  summary: Readonly<Partial<Record<RagStatus, number>>> | undefined,
-): Record<RagStatus, number> {
-  const out = {} as Record<RagStatus, number>;
-  for (const s of RAG_STATUSES) out[s] = summary?.[s] ?? 0;
-  return out;
-}
-
-function errorKey(e: ContractError): string {
-  return `${e.table}|${e.row ?? ""}|${e.column ?? ""}|${e.message}`;
-}
-
-/**
- * The report JSON of workbook.md. `readErrors` (from readRegister) come first in `errors`; the
- * evaluation's own errors follow, repeats dropped.
- */
-export function reportJson(report: Report, readErrors: readonly ContractError[] = []): ReportJson {
-  const summary = counts(report.summary);
-  const quality = {} as Record<Quality, Record<RagStatus, number>>;
-  for (const q of QUALITIES) quality[q] = counts(report.quality[q]);
-  const seen = new Set<string>();
-  const errors: ContractError[] = [];
-  for (const e of [...readErrors, ...report.errors]) {
-    const k = errorKey(e);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    errors.push({ table: e.table, row: e.row, column: e.column, message: e.message, code: e.code });
-  }
-  return {
-    schemaVersion: report.schemaVersion,
-    period: report.period,
-    ragRule: report.ragRule,
-    rows: report.entries.map((e) => jsonRow(e.row)),
-    summary,
-    quality,
-    findings: report.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      indicatorId: f.indicatorId,
-      orgUnit: f.orgUnit,
-      field: f.field,
-      message: f.message,
-    })),
-    errors,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The report sheet
+import { formatDifference, formatValue, type Report, type ReportEntry } from "../engine";
+import type { RawCell } from "../contract";
+import { REPORT_ROW_KEYS } from "./reportData";
 
 type Figure = "value" | "variance" | "share" | "share0" | "text";
 
@@ -315,21 +173,6 @@ export function reportSheet(report: Report): ReportSheet {
     ragColumn: REPORT_RAG_COLUMN,
   };
 }
-
-/**
- * Fill and font colours of each status (hex `#RRGGBB`). Every pair has a contrast ratio of at
- * least 4.5:1 (WCAG AA, checked by a test), and the status is always written as text too.
- */
-export const RAG_COLOURS: Readonly<Record<RagStatus, { readonly fill: string; readonly font: string }>> = {
-  Red: { fill: "#C00000", font: "#FFFFFF" },
-  Amber: { fill: "#FFC000", font: "#000000" },
-  Green: { fill: "#00703C", font: "#FFFFFF" },
-  Blue: { fill: "#1D4F91", font: "#FFFFFF" },
-  "No data": { fill: "#D9D9D9", font: "#000000" },
-  "Not due": { fill: "#F2F2F2", font: "#404040" },
-  "No target": { fill: "#FFF2CC", font: "#5C4400" },
-  Monitor: { fill: "#DDEBF7", font: "#1F3864" },
-};
 
 /** The report sheet of a period, `PerfReport 2015-16 Q2`, cut to Excel's 31-character limit: every host names it so. */
 export function reportSheetName(periodLabel: string): string {
