@@ -5,7 +5,7 @@
  * proxies. Mutations check what Excel checks (sheet and table names, overlaps, array shapes) and
  * throw `MemoryExcelError` with Excel's error codes.
  */
-import { contains, MAX_COLUMNS, MAX_ROWS, rectAddress, type Rect } from "./address";
+import { contains, rectAddress, type Rect } from "./address";
 import type { CellValue } from "./entry";
 import { conditionMet, displayText } from "./display";
 import { workbookFromJson, workbookToJson, type WorkbookJson } from "./json";
@@ -27,6 +27,7 @@ export {
   type TableInfo,
   type TableModel,
 } from "./sheet";
+import { isCellPosition } from "./validate";
 export { shapeInput } from "./validate";
 export { displayText } from "./display";
 
@@ -147,14 +148,7 @@ export class MemoryWorkbook extends WorkbookTables {
   setCellInput(sheetName: string, row: number, col: number, text: string): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new MemoryExcelError("ItemNotFound", `No sheet named '${sheetName}'.`);
-    if (
-      !Number.isInteger(row) ||
-      !Number.isInteger(col) ||
-      row < 0 ||
-      col < 0 ||
-      row >= MAX_ROWS ||
-      col >= MAX_COLUMNS
-    ) {
+    if (!isCellPosition(row, col)) {
       throw new MemoryExcelError("InvalidArgument", `No cell at row ${row}, column ${col}.`);
     }
     // Typing just below a table extends it, as Excel's table auto-expansion does.
