@@ -15,6 +15,7 @@ import {
   variancePct,
   weightFor,
 } from "../engine";
+import { fromEngine } from "./args";
 import { definePerf } from "./define";
 import { divByZero, invalid, notAvailable, Problem } from "./errors";
 import {
@@ -68,8 +69,7 @@ export const MILESTONE = definePerf({
     { name: "customWeights", optional: true, read: range },
   ],
   cell: ({ measureType: type, baseline, target, quarter, profile }) => {
-    const m = milestoneValue(type, baseline ?? undefined, target, weightFor(profile, quarter));
-    return m.ok ? m.value : Problem.fromEngine(m.error);
+    return fromEngine(milestoneValue(type, baseline ?? undefined, target, weightFor(profile, quarter)));
   },
 });
 
@@ -80,10 +80,7 @@ export const RATE = definePerf({
     { name: "numerator", read: figure("Numerator", "No data") },
     { name: "denominator", read: figure("Denominator", "No data") },
   ],
-  cell: ({ numerator, denominator }) => {
-    const r = rateValue(numerator, denominator);
-    return r.ok ? r.value : Problem.fromEngine(r.error);
-  },
+  cell: ({ numerator, denominator }) => fromEngine(rateValue(numerator, denominator)),
 });
 
 /** =PERF.VARIANCE(actual, milestone, [asPercent]): A − M, or (A − M) / |M|. */

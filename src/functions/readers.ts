@@ -28,6 +28,7 @@ import {
   type Weights,
 } from "../engine";
 import {
+  fromEngine,
   isEmpty,
   isProblem,
   toBoolean,
@@ -154,8 +155,7 @@ export const level: Reader<ConfidenceLevel> = named(
     if (isEmpty(x)) return DEFAULT_CONFIDENCE_LEVEL;
     const t = typeof x === "number" ? x : toText(x);
     if (isProblem(t)) return t;
-    const r = parseConfidenceLevel(t);
-    return r.ok ? r.value : Problem.fromEngine(r.error, "Level");
+    return fromEngine(parseConfidenceLevel(t), "Level");
   },
 );
 
