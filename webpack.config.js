@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * PerfCycle build.
  *
@@ -65,7 +66,11 @@ function prodBaseUrl() {
   return url;
 }
 
-/** Rewrites every dev URL in a manifest to the production base URL (and the bare origin, e.g. in AppDomain). */
+/**
+ * Rewrites every dev URL in a manifest to the production base URL (and the bare origin, e.g. in AppDomain).
+ * @param {string} xml
+ * @param {string} baseUrl
+ */
 function rewriteManifest(xml, baseUrl) {
   const origin = new URL(baseUrl).origin;
   return xml.split(DEV_BASE_URL).join(baseUrl).split(DEV_ORIGIN).join(origin);
@@ -81,6 +86,9 @@ async function httpsOptions() {
  * Dev-server middleware: the bare root URL, which webpack-dev-server prints first and which
  * answered "Cannot GET /", redirects to the browser preview (keeping any query, e.g. ?theme=dark).
  * The add-in's own pages (taskpane.html, functions.json...) are untouched.
+ * @param {import("http").IncomingMessage} req
+ * @param {import("http").ServerResponse} res
+ * @param {() => void} next
  */
 function rootToPreview(req, res, next) {
   const url = new URL(req.url || "/", "http://localhost");
@@ -97,6 +105,7 @@ function rootToPreview(req, res, next) {
  * functions.json: generated from the JSDoc @customfunction tags in functions.ts (which also appends
  * the CustomFunctions.associate(id, fn) calls to that file's source), then given the top-level
  * properties autogeneration cannot write (allowErrorForDataTypeAny; scripts/functions-metadata.js).
+ * @param {string} entry
  */
 function functionsMetadataPlugins(entry) {
   return [
@@ -105,6 +114,124 @@ function functionsMetadataPlugins(entry) {
   ];
 }
 
+/** The bundles, in the order the shared-runtime page loads them. */
+function entries() {
+  return {
+    // Order matters: functions.js must load before taskpane.js (taskpane dependOn functions).
+    // webviewSupport supplies built-ins the oldest supported webview lacks, before anything runs.
+    functions: [WEBVIEW_SUPPORT, FUNCTIONS_ENTRY],
+    taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+    preview: [WEBVIEW_SUPPORT, "./src/preview/index.tsx"],
+    // The committee report window (an Office dialog where downloads do not work, e.g. on a Mac).
+    report: [WEBVIEW_SUPPORT, "./src/taskpane/reportPage.ts"],
+  };
+}
+
+/** @returns {import("webpack").RuleSetRule[]} TypeScript, libraries lowered to ES_TARGET, images. */
+function moduleRules() {
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "ts-loader",
+        options: {
+          transpileOnly: true,
+          configFile: path.resolve(__dirname, "tsconfig.json"),
+          compilerOptions: { target: ES_TARGET },
+        },
+      },
+    },
+    {
+      // Libraries ship newer syntax than the oldest webview runs (tabster's class static blocks
+      // are ES2022): lower it too. esbuild only rewrites syntax; modules keep their format.
+      test: /\.[cm]?js$/,
+      include: /node_modules/,
+      loader: "esbuild-loader",
+      options: { loader: "js", target: ES_TARGET.toLowerCase() },
+    },
+    {
+      test: /\.(png|jpe?g|gif|svg|ico)$/i,
+      type: "asset/resource",
+      generator: { filename: "assets/[name][ext]" },
+    },
+  ];
+}
+
+/**
+ * functions.json, the three pages, the icons and the manifests (dev URLs rewritten to `baseUrl`
+ * in a production build).
+ * @param {boolean} dev
+ * @param {string} baseUrl
+ */
+function plugins(dev, baseUrl) {
+  return [
+    ...functionsMetadataPlugins(FUNCTIONS_ENTRY),
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["functions", "taskpane"],
+      chunksSortMode: "manual",
+    }),
+    new HtmlWebpackPlugin({
+      filename: "report.html",
+      template: "./src/taskpane/report.html",
+      chunks: ["report"],
+    }),
+    new HtmlWebpackPlugin({
+      filename: "preview.html",
+      template: "./src/preview/preview.html",
+      chunks: ["preview"],
+    }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "assets/*.png", to: "assets/[name][ext]" },
+        {
+          from: "manifest*.xml",
+          to: "[name][ext]",
+          /** @param {Buffer} content */
+          transform(content) {
+            return dev ? content : rewriteManifest(content.toString(), baseUrl);
+          },
+        },
+      ],
+    }),
+  ];
+}
+
+/**
+ * The dev server: https with the Office dev certificates for Excel, plain http for the preview.
+ * @param {boolean} preview
+ * @param {boolean} serving
+ * @param {boolean} open
+ * @returns {Promise<import("webpack-dev-server").Configuration>}
+ */
+async function devServer(preview, serving, open) {
+  return {
+    host: "localhost",
+    port: port(),
+    static: false,
+    headers: { "Access-Control-Allow-Origin": "*" },
+    client: { overlay: { errors: true, warnings: false } },
+    server: preview ? "http" : { type: "https", options: serving ? await httpsOptions() : {} },
+    open: open ? ["/preview.html"] : false,
+    // http://localhost:3000/ (the first address webpack prints) opens the preview.
+    setupMiddlewares(middlewares) {
+      middlewares.unshift({ name: "perfcycle-root", middleware: rootToPreview });
+      return middlewares;
+    },
+    onListening(devServer) {
+      const address = /** @type {import("net").AddressInfo} */ (devServer.server?.address());
+      const url = `${preview ? "http" : "https"}://localhost:${address.port}/${preview ? "preview.html" : "taskpane.html"}`;
+      console.log(`\nPerfCycle ${preview ? "browser preview" : "add-in dev server"}: ${url}\n`);
+    },
+  };
+}
+
+/**
+ * @param {{ preview?: unknown, WEBPACK_SERVE?: unknown, open?: unknown }} [env]
+ * @param {{ mode?: string }} [options]
+ */
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const preview = Boolean(env.preview);
@@ -117,15 +244,7 @@ module.exports = async (env = {}, options = {}) => {
     devtool: "source-map",
     // webpack's own runtime code and the minifier stay within the same ECMAScript version.
     target: ["web", ES_TARGET.toLowerCase()],
-    entry: {
-      // Order matters: functions.js must load before taskpane.js (taskpane dependOn functions).
-      // webviewSupport supplies built-ins the oldest supported webview lacks, before anything runs.
-      functions: [WEBVIEW_SUPPORT, FUNCTIONS_ENTRY],
-      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
-      preview: [WEBVIEW_SUPPORT, "./src/preview/index.tsx"],
-      // The committee report window (an Office dialog where downloads do not work, e.g. on a Mac).
-      report: [WEBVIEW_SUPPORT, "./src/taskpane/reportPage.ts"],
-    },
+    entry: entries(),
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js", // no hashes: the manifest names functions.js
@@ -134,89 +253,13 @@ module.exports = async (env = {}, options = {}) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              compilerOptions: { target: ES_TARGET },
-            },
-          },
-        },
-        {
-          // Libraries ship newer syntax than the oldest webview runs (tabster's class static blocks
-          // are ES2022): lower it too. esbuild only rewrites syntax; modules keep their format.
-          test: /\.[cm]?js$/,
-          include: /node_modules/,
-          loader: "esbuild-loader",
-          options: { loader: "js", target: ES_TARGET.toLowerCase() },
-        },
-        {
-          test: /\.(png|jpe?g|gif|svg|ico)$/i,
-          type: "asset/resource",
-          generator: { filename: "assets/[name][ext]" },
-        },
-      ],
-    },
-    plugins: [
-      ...functionsMetadataPlugins(FUNCTIONS_ENTRY),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
-        chunksSortMode: "manual",
-      }),
-      new HtmlWebpackPlugin({
-        filename: "report.html",
-        template: "./src/taskpane/report.html",
-        chunks: ["report"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/preview/preview.html",
-        chunks: ["preview"],
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform(content) {
-              return dev ? content : rewriteManifest(content.toString(), baseUrl);
-            },
-          },
-        ],
-      }),
-    ],
+    module: { rules: moduleRules() },
+    plugins: plugins(dev, baseUrl),
     performance: dev
       ? { hints: false }
       : { hints: "warning", maxAssetSize: 3 * 1024 * 1024, maxEntrypointSize: 4 * 1024 * 1024 },
     watchOptions: { ignored: ["**/node_modules", "**/dist", "**/lib", "**/coverage", "**/test-output"] },
-    devServer: {
-      host: "localhost",
-      port: port(),
-      static: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
-      client: { overlay: { errors: true, warnings: false } },
-      server: preview ? "http" : { type: "https", options: serving ? await httpsOptions() : {} },
-      open: open ? ["/preview.html"] : false,
-      // http://localhost:3000/ (the first address webpack prints) opens the preview.
-      setupMiddlewares(middlewares) {
-        middlewares.unshift({ name: "perfcycle-root", middleware: rootToPreview });
-        return middlewares;
-      },
-      onListening(devServer) {
-        const address = devServer.server.address();
-        const url = `${preview ? "http" : "https"}://localhost:${address.port}/${preview ? "preview.html" : "taskpane.html"}`;
-        console.log(`\nPerfCycle ${preview ? "browser preview" : "add-in dev server"}: ${url}\n`);
-      },
-    },
+    devServer: await devServer(preview, serving, open),
   };
 };
 

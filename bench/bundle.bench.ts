@@ -7,13 +7,11 @@
  *   npm run bench -- bundle                 (builds dist/ first when it is missing)
  *   BENCH_BUILD=1 npm run bench -- bundle   (always rebuilds)
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { build, DIST, ROOT } from "./dist";
 
-const ROOT = resolve(__dirname, "..");
-const DIST = join(ROOT, "dist");
 const KB = 1024;
 
 interface Measured {
@@ -29,16 +27,6 @@ function measure(file: string): Measured {
 
 function kb(n: number): string {
   return `${(n / KB).toFixed(1)} KB`;
-}
-
-function build(): void {
-  console.log("building dist/ (npm run build) ...");
-  const r = spawnSync("npm", ["run", "build"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    shell: process.platform === "win32",
-  });
-  if (r.status !== 0) throw new Error("npm run build failed");
 }
 
 export async function run(): Promise<void> {

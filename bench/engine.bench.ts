@@ -18,330 +18,82 @@
  *   npm run bench -- engine            (ENGINE_BENCH_INDICATORS=20000 for a smaller run)
  */
 import { cpus, loadavg } from "node:os";
-import {
-  buildReport,
-  distanceTravelled,
-  onTrack,
-  variance,
-  variancePct,
-  directionOfTravel,
-  explain,
-  forecast as forecastOf,
-  formatQuarter,
-  milestone as milestoneOf,
-  parsePeriod,
-  parseProfile,
-  profileWeights,
-  ragStatus,
-  weightFor,
-  DEFAULT_SETTINGS,
-  type ActualRecord,
-  type MeasureType,
-  type Polarity,
-  type ProfileName,
-  type Quarter,
-  type QuarterNumber,
-  type RagStatus,
-  type Register,
-  type ReportRow,
-  type TargetRecord,
-} from "../src/engine";
+import { buildReport, type Quarter, type Register, type ReportRow, type TargetRecord } from "../src/engine";
+import { naiveCell } from "./engine/naive";
+import { ratingCore } from "./engine/ratingCore";
+import { generate, PERIODS, shuffled, type RawActual } from "./engine/register";
 
 const INDICATORS = Number(process.env["ENGINE_BENCH_INDICATORS"] ?? 100_000);
 const NAIVE_CELLS = Number(process.env["ENGINE_BENCH_NAIVE_CELLS"] ?? 200);
 const GOAL = 1_000_000;
-/** Rated: 2015-16 Q1 to 2016-17 Q4. Actuals from 2014-15 Q1 (baseline year and year-ago figures). */
-const FIRST_FY = 2014;
-const PERIODS: readonly Quarter[] = [2015, 2016].flatMap((fy) =>
-  ([1, 2, 3, 4] as const).map((q) => ({ fy, q })),
-);
+const rate = (items: number, ms: number): number => (items / ms) * 1000;
+const fmt = (x: number): string => Math.round(x).toLocaleString("en-GB");
 
-/** mulberry32: a small deterministic generator, so every run rates the same register. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The cells the naive baseline evaluates: a spread of indicators in each period. */
+interface Sampled {
+  readonly t: TargetRecord;
+  readonly p: Quarter;
+  readonly pi: number;
+  readonly ti: number;
 }
 
-/** A raw actuals row as a naive reader sees it: the period as its label text. */
-interface RawActual {
-  readonly indicatorId: string;
-  readonly orgUnit: string;
-  readonly period: string;
-  readonly value: number | null;
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-}
-
-interface Generated {
-  readonly register: Register;
-  readonly raw: readonly RawActual[];
-}
-
-const MEASURES: readonly MeasureType[] = ["Count", "Level", "Rate"];
-const POLARITY: readonly Polarity[] = ["Higher", "Higher", "Lower", "Lower", "Neutral"];
-const PROFILES: readonly ProfileName[] = ["Linear", "Front", "Back", "Flat", "Custom", "Seasonal"];
-const UNITS = ["North", "South", "East", "West", "City"];
-
-function generate(n: number): Generated {
-  const rand = rng(20151);
-  const targets: TargetRecord[] = [];
-  const actuals: ActualRecord[] = [];
-  const raw: RawActual[] = [];
-  let row = 0;
-  for (let i = 0; i < n; i++) {
-    const measureType = MEASURES[i % 3] ?? "Count";
-    const polarity = POLARITY[Math.floor(rand() * POLARITY.length)] ?? "Higher";
-    let profile = PROFILES[Math.floor(rand() * PROFILES.length)] ?? "Linear";
-    if (profile === "Seasonal" && measureType !== "Count") profile = "Linear";
-    const id = `IND-${String(i).padStart(6, "0")}`;
-    const orgUnit = UNITS[i % UNITS.length] ?? "City";
-    const scale = measureType === "Rate" ? 1 : measureType === "Level" ? 400 : 150;
-    const baseline =
-      measureType === "Count" ? scale * 4 : measureType === "Rate" ? 0.2 + rand() * 0.5 : scale;
-    const w1 = rand() * 0.4;
-    const w2 = w1 + rand() * 0.3;
-    const weights = profile === "Custom" ? [w1, w2, w2 + rand() * (1 - w2), 1] : [null, null, null, null];
-    for (const fy of [2015, 2016]) {
-      const better = polarity === "Lower" ? 0.9 : 1.1;
-      const target = measureType === "Rate" ? Math.min(0.99, baseline * better) : baseline * better;
-      row += 1;
-      targets.push({
-        row,
-        indicatorId: id,
-        indicator: `Indicator ${i}`,
-        orgUnit,
-        outcome: "Outcome",
-        measureType,
-        polarity,
-        unit: measureType === "Rate" ? "%" : "cases",
-        owner: "Owner",
-        dataSource: "Source",
-        baselinePeriod: { fy: fy - 1, q: null },
-        baseline,
-        targetYear: fy,
-        target,
-        profile,
-        weights,
-        tolerance: i % 7 === 0 ? 0.02 : null,
-        toleranceType: i % 7 === 0 ? (measureType === "Rate" ? "Absolute" : "Relative") : null,
-        status: "Approved",
-        aggregation: "Sum",
-      });
+function sample(register: Register): Sampled[] {
+  const perPeriod = Math.max(1, Math.floor(NAIVE_CELLS / PERIODS.length));
+  const step = Math.max(1, Math.floor(INDICATORS / perPeriod));
+  const subset: Sampled[] = [];
+  PERIODS.forEach((p, pi) => {
+    for (let k = 0; k < perPeriod; k++) {
+      const i = (k * step + pi) % INDICATORS;
+      const t = register.targets[i * 2 + (p.fy === 2015 ? 0 : 1)];
+      if (t) subset.push({ t, p, pi, ti: i });
     }
-    // Twelve quarters of actuals (2014-15 Q1 to 2016-17 Q4), about 3% of them missing.
-    for (let k = 0; k < 12; k++) {
-      if (rand() < 0.03) continue;
-      const period: Quarter = { fy: FIRST_FY + Math.floor(k / 4), q: ((k % 4) + 1) as QuarterNumber };
-      const jitter = 0.8 + rand() * 0.4;
-      let value: number | null = null;
-      let numerator: number | null = null;
-      let denominator: number | null = null;
-      if (measureType === "Rate") {
-        denominator = 200 + Math.floor(rand() * 4000);
-        numerator = Math.min(denominator, Math.round(denominator * baseline * jitter));
-      } else value = Math.round(scale * jitter);
-      actuals.push({
-        row: actuals.length + 1,
-        indicatorId: id,
-        orgUnit,
-        period,
-        value,
-        numerator,
-        denominator,
-        commentary: "",
-        action: "",
-      });
-      raw.push({ indicatorId: id, orgUnit, period: formatQuarter(period), value, numerator, denominator });
-    }
-  }
-  const register: Register = {
-    settings: { ...DEFAULT_SETTINGS, reportingPeriod: PERIODS[PERIODS.length - 1] ?? null },
-    targets,
-    actuals,
-    units: [],
-  };
-  return { register, raw };
-}
-
-/** Shuffle the raw rows so a linear scan cannot stop early by luck of order. */
-function shuffled<T>(xs: readonly T[]): T[] {
-  const rand = rng(7);
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const a = out[i];
-    const b = out[j];
-    if (a !== undefined && b !== undefined) {
-      out[i] = b;
-      out[j] = a;
-    }
-  }
-  return out;
-}
-
-interface NaiveCell {
-  readonly rag: RagStatus;
-  readonly explanation: string;
-}
-
-/** One indicator-quarter, naively: profile name → weights, labels parsed, the table scanned. */
-function naiveCell(t: TargetRecord, period: Quarter, raw: readonly RawActual[]): NaiveCell {
-  const measureType = t.measureType ?? "Count";
-  const polarity = t.polarity ?? "Higher";
-  // One scan of the whole table, parsing the label of every row of this indicator and unit.
-  const byIndex = new Map<number, number>();
-  for (const r of raw) {
-    if (r.indicatorId !== t.indicatorId || r.orgUnit !== t.orgUnit) continue;
-    const p = parsePeriod(r.period);
-    if (!p.ok) continue;
-    const v = r.numerator !== null && r.denominator !== null ? r.numerator / r.denominator : r.value;
-    if (v !== null) byIndex.set(p.value.fy * 4 + p.value.q - 1, v);
-  }
-  const at = (p: Quarter): number | null => byIndex.get(p.fy * 4 + p.q - 1) ?? null;
-  const profile = parseProfile(t.profile ?? "");
-  const seasonal = [1, 2, 3, 4].map((q) =>
-    at({ fy: (t.baselinePeriod?.fy ?? 0) as number, q: q as QuarterNumber }),
-  );
-  const w = profileWeights(profile.ok ? profile.value : "Linear", {
-    customWeights: t.weights,
-    seasonalBaseline: seasonal,
-    measureType,
   });
-  const inYear = t.targetYear === period.fy;
-  const weight = w.ok ? weightFor(w.value, period.q) : null;
-  const m =
-    inYear && weight !== null && t.target !== null
-      ? milestoneOf(measureType, t.baseline ?? undefined, t.target, weight)
-      : null;
-  const milestone = m?.ok ? m.value : null;
-  let actual: number | null = at(period);
-  const missing: string[] = [];
-  if (measureType === "Count") {
-    let sum = 0;
-    for (let q = 1; q <= period.q; q++) {
-      const quarter: Quarter = { fy: period.fy, q: q as QuarterNumber };
-      const v = at(quarter);
-      if (v === null) missing.push(formatQuarter(quarter));
-      else sum += v;
-    }
-    actual = missing.length === 0 ? sum : null;
-  }
-  const missingQuarters =
-    missing.length > 1 || (missing.length === 1 && at(period) !== null) ? missing : undefined;
-  const qv = at(period);
-  const prevIndex = period.fy * 4 + period.q - 2;
-  const prev = at({ fy: Math.floor(prevIndex / 4), q: ((prevIndex % 4) + 1) as QuarterNumber });
-  const yearAgo = at({ fy: period.fy - 1, q: period.q });
-  const dotYearAgo = directionOfTravel(qv, yearAgo, polarity);
-  const fc = inYear ? forecastOf(measureType, actual, t.baseline, period.q, weight) : null;
-  const tolerance = t.tolerance ?? DEFAULT_SETTINGS.defaultTolerance;
-  const toleranceType = t.tolerance === null ? "Relative" : (t.toleranceType ?? "Relative");
-  const rag = ragStatus({
-    actual,
-    milestone,
-    polarity,
-    tolerance,
-    toleranceType,
-    target: inYear ? t.target : null,
-    dotYearAgo,
-    forecast: fc,
-  });
-  if (!rag.ok) return { rag: "No target", explanation: rag.error.message };
-  if (!w.ok && inYear && t.target !== null && rag.value.status === "No target") {
-    return { rag: "No target", explanation: `No target: the milestone cannot be set. ${w.error.message}` };
-  }
-  const explanation = explain({
-    rag: rag.value,
-    measureType,
-    polarity,
-    unit: t.unit,
-    actual,
-    milestone,
-    target: inYear ? t.target : null,
-    tolerance,
-    toleranceType,
-    forecast: fc,
-    dotPrevious: directionOfTravel(qv, prev, polarity),
-    dotYearAgo,
-    yearAgoActual: yearAgo,
-    period: formatQuarter(period),
-    missingQuarters,
-  });
-  return { rag: rag.value.status, explanation };
+  return subset;
 }
 
 /**
- * The rating core alone: what a PERF.* formula or a host recomputing a grid does per
- * indicator-quarter (milestone, RAG, variance, variance %, distance travelled, both directions of
- * travel, forecast, on-track), with the figures indexed once per indicator and the weights derived
- * once per target. No report rows, explanation strings or SMART checks: those are buildReport's.
+ * Real path: buildReport for each of the 8 periods over the whole register. Only the rows the
+ * naive baseline is checked against are kept, as a host keeps one report at a time.
  */
-function ratingCore(register: Register): { cells: number; ms: number; statuses: number } {
-  const t0 = performance.now();
-  const series = new Map<string, Float64Array>();
-  for (const a of register.actuals) {
-    let s = series.get(a.indicatorId);
-    if (!s) series.set(a.indicatorId, (s = new Float64Array(16).fill(Number.NaN)));
-    const v = a.numerator !== null && a.denominator !== null ? a.numerator / a.denominator : a.value;
-    if (v !== null) s[(a.period.fy - FIRST_FY) * 4 + a.period.q - 1] = v;
-  }
-  const at = (s: Float64Array | undefined, k: number): number | null => {
-    const v = s?.[k];
-    return v === undefined || Number.isNaN(v) ? null : v;
-  };
+function timeReports(register: Register, subset: readonly Sampled[]) {
   let cells = 0;
-  let green = 0;
-  for (const t of register.targets) {
-    if (t.measureType === null || t.polarity === null || t.targetYear === null || t.target === null) continue;
-    const s = series.get(t.indicatorId);
-    const base = ((t.baselinePeriod?.fy ?? t.targetYear - 1) - FIRST_FY) * 4;
-    const w = profileWeights(t.profile ?? "Linear", {
-      customWeights: t.weights,
-      seasonalBaseline: [at(s, base), at(s, base + 1), at(s, base + 2), at(s, base + 3)],
-      measureType: t.measureType,
-    });
-    let ytd: number | null = 0;
-    for (let q = 1 as QuarterNumber; q <= 4; q = (q + 1) as QuarterNumber) {
-      const k = (t.targetYear - FIRST_FY) * 4 + q - 1;
-      const qv = at(s, k);
-      const weight = w.ok ? weightFor(w.value, q) : null;
-      const m =
-        weight === null ? null : milestoneOf(t.measureType, t.baseline ?? undefined, t.target, weight);
-      const milestone = m?.ok ? m.value : null;
-      ytd = ytd === null || qv === null ? null : ytd + qv;
-      const actual = t.measureType === "Count" ? ytd : qv;
-      const dotYearAgo = directionOfTravel(qv, at(s, k - 4), t.polarity);
-      directionOfTravel(qv, at(s, k - 1), t.polarity);
-      const fc = forecastOf(t.measureType, actual, t.baseline, q, weight);
-      variance(actual, milestone);
-      variancePct(actual, milestone);
-      distanceTravelled(t.measureType, actual, t.baseline, t.target);
-      onTrack(fc, t.target, t.polarity);
-      const r = ragStatus({
-        actual,
-        milestone,
-        polarity: t.polarity,
-        tolerance: t.tolerance ?? DEFAULT_SETTINGS.defaultTolerance,
-        toleranceType: t.tolerance === null ? "Relative" : (t.toleranceType ?? "Relative"),
-        target: t.target,
-        dotYearAgo,
-        forecast: fc,
-      });
-      if (r.ok && r.value.status === "Green") green += 1;
-      cells += 1;
+  const statuses = new Map<string, number>();
+  const periodMs: number[] = [];
+  const kept = new Map<string, ReportRow>();
+  PERIODS.forEach((p, pi) => {
+    const s0 = performance.now();
+    const report = buildReport(register, p);
+    periodMs.push(performance.now() - s0);
+    cells += report.entries.length;
+    for (const [k, v] of Object.entries(report.summary)) statuses.set(k, (statuses.get(k) ?? 0) + v);
+    for (const c of subset) {
+      const row = c.pi === pi ? report.entries[c.ti]?.row : undefined;
+      if (row) kept.set(`${c.pi}/${c.ti}`, row);
     }
-  }
-  return { cells, ms: performance.now() - t0, statuses: green };
+  });
+  return { cells, statuses, periodMs, kept };
 }
 
-const rate = (items: number, ms: number): number => (items / ms) * 1000;
-const fmt = (x: number): string => Math.round(x).toLocaleString("en-GB");
+/** The naive baseline over the subset, and how many of its cells agree with buildReport's. */
+function timeNaive(
+  register: Register,
+  subset: readonly Sampled[],
+  table: readonly RawActual[],
+  kept: ReadonlyMap<string, ReportRow>,
+) {
+  naiveCell(subset[0]?.t ?? (register.targets[0] as TargetRecord), PERIODS[0] as Quarter, table); // warm-up
+  let agree = 0;
+  const n0 = performance.now();
+  const naive = subset.map((c) => naiveCell(c.t, c.p, table));
+  const naiveMs = performance.now() - n0;
+  subset.forEach((c, k) => {
+    const real = kept.get(`${c.pi}/${c.ti}`);
+    const mine = naive[k];
+    if (real && mine && real.rag === mine.rag && real.explanation === mine.explanation) agree += 1;
+    else if (process.env["ENGINE_BENCH_DEBUG"]) console.log(JSON.stringify({ real, mine, t: c.t }));
+  });
+  return { naiveMs, agree };
+}
 
 export async function run(): Promise<void> {
   const t0 = performance.now();
@@ -362,53 +114,14 @@ export async function run(): Promise<void> {
   const small = generate(2000).register;
   for (const p of PERIODS) buildReport(small, p);
 
-  // The cells the naive baseline evaluates: a spread of indicators in each period.
-  const perPeriod = Math.max(1, Math.floor(NAIVE_CELLS / PERIODS.length));
-  const step = Math.max(1, Math.floor(INDICATORS / perPeriod));
-  const subset: { t: TargetRecord; p: Quarter; pi: number; ti: number }[] = [];
-  PERIODS.forEach((p, pi) => {
-    for (let k = 0; k < perPeriod; k++) {
-      const i = (k * step + pi) % INDICATORS;
-      const t = register.targets[i * 2 + (p.fy === 2015 ? 0 : 1)];
-      if (t) subset.push({ t, p, pi, ti: i });
-    }
-  });
-
-  // Real path: buildReport for each of the 8 periods over the whole register. Only the rows the
-  // naive baseline is checked against are kept, as a host keeps one report at a time.
-  let cells = 0;
-  const statuses = new Map<string, number>();
-  const periodMs: number[] = [];
-  const kept = new Map<string, ReportRow>();
-  PERIODS.forEach((p, pi) => {
-    const s0 = performance.now();
-    const report = buildReport(register, p);
-    periodMs.push(performance.now() - s0);
-    cells += report.entries.length;
-    for (const [k, v] of Object.entries(report.summary)) statuses.set(k, (statuses.get(k) ?? 0) + v);
-    for (const c of subset) {
-      const row = c.pi === pi ? report.entries[c.ti]?.row : undefined;
-      if (row) kept.set(`${c.pi}/${c.ti}`, row);
-    }
-  });
+  const subset = sample(register);
+  const { cells, statuses, periodMs, kept } = timeReports(register, subset);
   const realMs = periodMs.reduce((x, y) => x + y, 0);
   const realRate = rate(cells, realMs);
   const firstMs = periodMs[0] ?? 0;
   const restMs = realMs - firstMs;
-
-  naiveCell(subset[0]?.t ?? (register.targets[0] as TargetRecord), PERIODS[0] as Quarter, table); // warm-up
-  let agree = 0;
-  const n0 = performance.now();
-  const naive = subset.map((c) => naiveCell(c.t, c.p, table));
-  const naiveMs = performance.now() - n0;
-  subset.forEach((c, k) => {
-    const real = kept.get(`${c.pi}/${c.ti}`);
-    const mine = naive[k];
-    if (real && mine && real.rag === mine.rag && real.explanation === mine.explanation) agree += 1;
-    else if (process.env["ENGINE_BENCH_DEBUG"]) console.log(JSON.stringify({ real, mine, t: c.t }));
-  });
+  const { naiveMs, agree } = timeNaive(register, subset, table, kept);
   const naiveRate = rate(subset.length, naiveMs);
-
   console.log(
     `statuses over the 8 periods: ${[...statuses]
       .filter(([, v]) => v > 0)

@@ -15,18 +15,16 @@
  *   npm run bench -- pane          (builds dist/ when it is missing; BENCH_BUILD=1 rebuilds)
  *   PANE_BENCH_TARGETS=5000 npm run bench -- pane
  */
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { sampleSession } from "../src/preview/session";
 import { STORAGE_KEY } from "../src/preview/storage";
 import { openBrowser } from "../test/e2e/browser";
 import { serve } from "../test/e2e/server";
+import { build, DIST } from "./dist";
 
-const ROOT = resolve(__dirname, "..");
-const DIST = join(ROOT, "dist");
 const TARGETS = Number(process.env["PANE_BENCH_TARGETS"] ?? 2000);
 const KEYS = 30;
 const RENDERS = 5;
@@ -170,16 +168,6 @@ async function keystrokes(page: Page): Promise<{ evaluated: number[]; echo: numb
     });
     return { evaluated, echo: (window as unknown as { benchEcho: number[] }).benchEcho };
   });
-}
-
-function build(): void {
-  console.log("building dist/ (npm run build) ...");
-  const r = spawnSync("npm", ["run", "build"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    shell: process.platform === "win32",
-  });
-  if (r.status !== 0) throw new Error("npm run build failed");
 }
 
 export async function run(): Promise<void> {

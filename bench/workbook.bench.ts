@@ -100,61 +100,45 @@ function pad(s: string, n: number): string {
   return s.padEnd(n);
 }
 
-export async function run(): Promise<void> {
-  console.log(
-    `Refresh of the report sheet through the in-memory Excel, ${LATENCY_MS} ms per sync, Excel on the web's 5 MB payload limit on.`,
-  );
-  console.log(
-    `Workbook: n target rows, n × ${QUARTERS.length} actual rows (${QUARTERS.join(", ")}), period ${PERIOD}.`,
-  );
-  console.log("");
+/** One row of the table: the workbook layer's refresh of `n` indicators against the naive one. */
+async function sizeRow(n: number): Promise<void> {
+  const source = syntheticBook(n).serialise();
+
+  // The workbook layer, with the latency.
+  const excel = createMemoryExcel({ book: MemoryWorkbook.fromJSON(source), latencyMs: LATENCY_MS });
+  const host = createExcelHost(excel.run, { user: () => "Bench", now: () => new Date() });
+  const ours = await measure(excel, async () => (await host.refresh(PERIOD, { rerate: false })).rows);
+
+  // The naive refresh: measured with the latency at 10 indicators; modelled beyond.
+  const naiveExcel = createMemoryExcel({ book: MemoryWorkbook.fromJSON(source), latencyMs: 0 });
+  const compute = await measure(naiveExcel, () => naiveRefresh(naiveExcel.run));
+  const modelled = compute.ms + compute.syncs * LATENCY_MS;
+  let naiveText = `${fmtMs(modelled)} (modelled)`;
+  let naiveMs = modelled;
+  if (n <= 10) {
+    const slow = createMemoryExcel({ book: MemoryWorkbook.fromJSON(source), latencyMs: LATENCY_MS });
+    const real = await measure(slow, () => naiveRefresh(slow.run));
+    naiveMs = real.ms;
+    naiveText = `${fmtMs(real.ms)} (model ${fmtMs(modelled)})`;
+  }
+  if (compute.rows !== ours.rows)
+    throw new Error(`the two refreshes disagree: ${compute.rows} vs ${ours.rows} rows`);
+  const payload = `${(ours.maxResponse / 1e6).toFixed(2)} / ${(ours.maxRequest / 1e6).toFixed(2)} MB`;
   console.log(
     [
-      pad("indicators", 12),
-      pad("layer: syncs", 14),
-      pad("time", 10),
-      pad("largest read / write", 22),
-      pad("naive: syncs", 14),
-      pad("time", 22),
-      "speed-up",
+      pad(fmtInt(n), 12),
+      pad(String(ours.syncs), 14),
+      pad(fmtMs(ours.ms), 10),
+      pad(payload, 22),
+      pad(fmtInt(compute.syncs), 14),
+      pad(naiveText, 22),
+      `${fmtInt(Math.round(naiveMs / ours.ms))}×`,
     ].join(""),
   );
-  for (const n of SIZES) {
-    const source = syntheticBook(n).serialise();
+}
 
-    // The workbook layer, with the latency.
-    const excel = createMemoryExcel({ book: MemoryWorkbook.fromJSON(source), latencyMs: LATENCY_MS });
-    const host = createExcelHost(excel.run, { user: () => "Bench", now: () => new Date() });
-    const ours = await measure(excel, async () => (await host.refresh(PERIOD, { rerate: false })).rows);
-
-    // The naive refresh: measured with the latency at 10 indicators; modelled beyond.
-    const naiveExcel = createMemoryExcel({ book: MemoryWorkbook.fromJSON(source), latencyMs: 0 });
-    const compute = await measure(naiveExcel, () => naiveRefresh(naiveExcel.run));
-    const modelled = compute.ms + compute.syncs * LATENCY_MS;
-    let naiveText = `${fmtMs(modelled)} (modelled)`;
-    let naiveMs = modelled;
-    if (n <= 10) {
-      const slow = createMemoryExcel({ book: MemoryWorkbook.fromJSON(source), latencyMs: LATENCY_MS });
-      const real = await measure(slow, () => naiveRefresh(slow.run));
-      naiveMs = real.ms;
-      naiveText = `${fmtMs(real.ms)} (model ${fmtMs(modelled)})`;
-    }
-    if (compute.rows !== ours.rows)
-      throw new Error(`the two refreshes disagree: ${compute.rows} vs ${ours.rows} rows`);
-    const payload = `${(ours.maxResponse / 1e6).toFixed(2)} / ${(ours.maxRequest / 1e6).toFixed(2)} MB`;
-    console.log(
-      [
-        pad(fmtInt(n), 12),
-        pad(String(ours.syncs), 14),
-        pad(fmtMs(ours.ms), 10),
-        pad(payload, 22),
-        pad(fmtInt(compute.syncs), 14),
-        pad(naiveText, 22),
-        `${fmtInt(Math.round(naiveMs / ours.ms))}×`,
-      ].join(""),
-    );
-  }
-  // Beyond one request: 10,000 indicators with two years of history (over 5 MB to read).
+/** Beyond one request: 10,000 indicators with two years of history (over 5 MB to read). */
+async function beyondOneRequest(): Promise<void> {
   const history = [
     "2013-14 Q3",
     "2013-14 Q4",
@@ -179,6 +163,29 @@ export async function run(): Promise<void> {
     `10,000 indicators × ${history.length} quarters (80,000 actual rows, more than one 5 MB response): first refresh ${first.syncs} syncs in ${fmtMs(first.ms)}` +
       ` (planned from the first rows' sizes, read in payload-sized syncs; ${refusedFirst} refused as too large); a re-rate in the same session, with the table sizes measured, ${again.syncs} syncs in ${fmtMs(again.ms)} (${refusedAgain} refused).`,
   );
+}
+
+export async function run(): Promise<void> {
+  console.log(
+    `Refresh of the report sheet through the in-memory Excel, ${LATENCY_MS} ms per sync, Excel on the web's 5 MB payload limit on.`,
+  );
+  console.log(
+    `Workbook: n target rows, n × ${QUARTERS.length} actual rows (${QUARTERS.join(", ")}), period ${PERIOD}.`,
+  );
+  console.log("");
+  console.log(
+    [
+      pad("indicators", 12),
+      pad("layer: syncs", 14),
+      pad("time", 10),
+      pad("largest read / write", 22),
+      pad("naive: syncs", 14),
+      pad("time", 22),
+      "speed-up",
+    ].join(""),
+  );
+  for (const n of SIZES) await sizeRow(n);
+  await beyondOneRequest();
   console.log("");
   console.log(
     `Modelled: the naive refresh's computation measured with no latency, plus syncs × ${LATENCY_MS} ms (waiting for real would take hours).`,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * Post-build checks on dist/ (run by `npm run build` after `webpack --mode production`):
  *  - dist/manifest*.xml pass checkManifest with the emitted files and icons, and name no localhost;
@@ -19,6 +20,10 @@ const { checkSyntax, buildEcmaVersion } = require("./check-syntax");
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/**
+ * @param {string} file
+ * @param {string[]} problems
+ */
 function read(file, problems) {
   try {
     return fs.readFileSync(file, "utf8");
@@ -28,8 +33,12 @@ function read(file, problems) {
   }
 }
 
-/** src/href values of <script>, <link>, <img>, <iframe>, <source> tags in an HTML string. */
+/**
+ * src/href values of <script>, <link>, <img>, <iframe>, <source> tags in an HTML string.
+ * @param {string} html
+ */
 function resourceUrls(html) {
+  /** @type {string[]} */
   const urls = [];
   const tag = /<(script|link|img|iframe|source)\b[^>]*>/gi;
   const attr = /\b(src|href)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i;
@@ -40,9 +49,12 @@ function resourceUrls(html) {
   return urls;
 }
 
-function checkDist(distDir, options = {}) {
-  const problems = [];
-
+/**
+ * The manifests: present, free of localhost, and passing checkManifest with the emitted files.
+ * @param {string} distDir
+ * @param {string[]} problems
+ */
+function checkManifests(distDir, problems) {
   const manifests = fs.existsSync(distDir)
     ? fs.readdirSync(distDir).filter((f) => /^manifest.*\.xml$/.test(f))
     : [];
@@ -61,7 +73,14 @@ function checkDist(distDir, options = {}) {
       problems.push(`${file}: ${p}`);
     }
   }
+}
 
+/**
+ * functions.json: valid, with the error-cell flag and named functions; functions.js beside it.
+ * @param {string} distDir
+ * @param {string[]} problems
+ */
+function checkFunctions(distDir, problems) {
   const metaFile = path.join(distDir, "functions.json");
   const metaText = read(metaFile, problems);
   if (metaText !== undefined) {
@@ -81,40 +100,58 @@ function checkDist(distDir, options = {}) {
         }
       }
     } catch (e) {
-      problems.push(`${metaFile} is not valid JSON: ${e.message}`);
+      problems.push(`${metaFile} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   if (!fs.existsSync(path.join(distDir, "functions.js")))
     problems.push(`${path.join(distDir, "functions.js")} is missing`);
+}
 
+/**
+ * The task pane page loads Office.js, then functions.js, then taskpane.js (one shared runtime).
+ * @param {string} distDir
+ * @param {string[]} problems
+ */
+function checkTaskpane(distDir, problems) {
   const taskpaneFile = path.join(distDir, "taskpane.html");
   const taskpane = read(taskpaneFile, problems);
-  if (taskpane !== undefined) {
-    const scripts = resourceUrls(taskpane);
-    const office = scripts.indexOf(OFFICE_JS);
-    const fn = scripts.findIndex((s) => /(^|\/)functions\.js$/.test(s));
-    const tp = scripts.findIndex((s) => /(^|\/)taskpane\.js$/.test(s));
-    if (office < 0) problems.push(`${taskpaneFile} does not load Office.js from ${OFFICE_JS}`);
-    if (fn < 0 || tp < 0)
-      problems.push(`${taskpaneFile} must load both functions.js and taskpane.js (shared runtime)`);
-    else if (fn > tp) problems.push(`${taskpaneFile} must load functions.js before taskpane.js`);
-    if (office >= 0 && fn >= 0 && office > fn)
-      problems.push(`${taskpaneFile} must load Office.js before functions.js`);
-  }
+  if (taskpane === undefined) return;
+  const scripts = resourceUrls(taskpane);
+  const office = scripts.indexOf(OFFICE_JS);
+  const fn = scripts.findIndex((s) => /(^|\/)functions\.js$/.test(s));
+  const tp = scripts.findIndex((s) => /(^|\/)taskpane\.js$/.test(s));
+  if (office < 0) problems.push(`${taskpaneFile} does not load Office.js from ${OFFICE_JS}`);
+  if (fn < 0 || tp < 0)
+    problems.push(`${taskpaneFile} must load both functions.js and taskpane.js (shared runtime)`);
+  else if (fn > tp) problems.push(`${taskpaneFile} must load functions.js before taskpane.js`);
+  if (office >= 0 && fn >= 0 && office > fn)
+    problems.push(`${taskpaneFile} must load Office.js before functions.js`);
+}
 
+/**
+ * The preview page loads nothing from another host, and not Office.js.
+ * @param {string} distDir
+ * @param {string[]} problems
+ */
+function checkPreview(distDir, problems) {
   const previewFile = path.join(distDir, "preview.html");
   const preview = read(previewFile, problems);
-  if (preview !== undefined) {
-    for (const url of resourceUrls(preview)) {
-      if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(url) && !/^data:/i.test(url)) {
-        problems.push(`${previewFile} loads ${url} from another host; the preview must work offline`);
-      }
+  if (preview === undefined) return;
+  for (const url of resourceUrls(preview)) {
+    if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(url) && !/^data:/i.test(url)) {
+      problems.push(`${previewFile} loads ${url} from another host; the preview must work offline`);
     }
-    if (/appsforoffice\.microsoft\.com/i.test(preview))
-      problems.push(`${previewFile} must not load Office.js`);
   }
+  if (/appsforoffice\.microsoft\.com/i.test(preview)) problems.push(`${previewFile} must not load Office.js`);
+}
 
-  // Bundles the pages Excel opens load: they must parse in the oldest supported webview.
+/**
+ * Bundles the pages Excel opens load: they must parse in the oldest supported webview.
+ * @param {string} distDir
+ * @param {number | undefined} ecmaVersion
+ * @param {string[]} problems
+ */
+function checkShippedSyntax(distDir, ecmaVersion, problems) {
   const shipped = new Set();
   for (const page of EXCEL_PAGES) {
     const file = path.join(distDir, page);
@@ -125,10 +162,25 @@ function checkDist(distDir, options = {}) {
     }
   }
   if (shipped.size > 0) {
-    const ecma = options.ecmaVersion ?? buildEcmaVersion();
+    const ecma = ecmaVersion ?? buildEcmaVersion();
     for (const p of checkSyntax(distDir, ecma, [...shipped].sort())) problems.push(p);
   }
+}
 
+/**
+ * Every post-build check, in order; the problems found (none when dist/ is fine).
+ * @param {string} distDir
+ * @param {{ ecmaVersion?: number }} [options]
+ * @returns {string[]}
+ */
+function checkDist(distDir, options = {}) {
+  /** @type {string[]} */
+  const problems = [];
+  checkManifests(distDir, problems);
+  checkFunctions(distDir, problems);
+  checkTaskpane(distDir, problems);
+  checkPreview(distDir, problems);
+  checkShippedSyntax(distDir, options.ecmaVersion, problems);
   return problems;
 }
 

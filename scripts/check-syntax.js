@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * The built bundles parse in the oldest webview PerfCycle supports: every dist/*.js is parsed by
  * acorn at the ECMAScript version webpack.config.js lowers to (ES_TARGET). The first newer syntax
@@ -18,8 +19,13 @@ const acorn = require("acorn");
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/** Decodes one source-map "mappings" segment list (base64 VLQ) into numbers. */
+/**
+ * Decodes one source-map "mappings" segment list (base64 VLQ) into numbers.
+ * @param {string} segment
+ * @returns {number[]}
+ */
 function decodeVlq(segment) {
+  /** @type {number[]} */
   const out = [];
   let value = 0;
   let shift = 0;
@@ -41,6 +47,10 @@ function decodeVlq(segment) {
 /**
  * The original position of a generated (1-based line, 0-based column) position, from a source map
  * object (version 3, no index maps); undefined when the map has no segment for it.
+ * @param {{ mappings?: string, sources: string[] }} map
+ * @param {number} line
+ * @param {number} column
+ * @returns {{ source: string | undefined, line: number, column: number } | undefined}
  */
 function originalPosition(map, line, column) {
   const lines = String(map.mappings || "").split(";");
@@ -50,14 +60,14 @@ function originalPosition(map, line, column) {
   let found;
   for (let l = 0; l < lines.length && l < line; l++) {
     let genCol = 0;
-    for (const seg of lines[l].split(",")) {
+    for (const seg of (lines[l] ?? "").split(",")) {
       if (!seg) continue;
       const v = decodeVlq(seg);
-      genCol += v[0];
+      genCol += v[0] ?? 0;
       if (v.length >= 4) {
-        source += v[1];
-        origLine += v[2];
-        origCol += v[3];
+        source += v[1] ?? 0;
+        origLine += v[2] ?? 0;
+        origCol += v[3] ?? 0;
         if (l === line - 1 && genCol <= column)
           found = { source: map.sources[source], line: origLine + 1, column: origCol };
       }
@@ -66,22 +76,40 @@ function originalPosition(map, line, column) {
   return found;
 }
 
-/** A readable name for a webpack source path ("webpack://perfcycle/./node_modules/x" -> "node_modules/x"). */
+/**
+ * A readable name for a webpack source path ("webpack://perfcycle/./node_modules/x" -> "node_modules/x").
+ * @param {unknown} s
+ */
 function sourceName(s) {
   return String(s)
     .replace(/^webpack:\/\/[^/]*\//, "")
     .replace(/^\.\//, "");
 }
 
-/** Problems (strings) for one bundle parsed at `ecmaVersion`; [] when it parses. */
+/**
+ * Problems (strings) for one bundle parsed at `ecmaVersion`; [] when it parses.
+ * @param {string} file
+ * @param {number} ecmaVersion
+ * @returns {string[]}
+ */
 function checkFile(file, ecmaVersion) {
   const code = fs.readFileSync(file, "utf8");
   try {
-    acorn.parse(code, { ecmaVersion, sourceType: "script", allowHashBang: true, locations: true });
+    acorn.parse(code, {
+      ecmaVersion: /** @type {import("acorn").ecmaVersion} */ (ecmaVersion),
+      sourceType: "script",
+      allowHashBang: true,
+      locations: true,
+    });
     return [];
   } catch (e) {
-    if (!(e instanceof SyntaxError) || !e.loc) throw e;
-    const { line, column } = e.loc;
+    // acorn's SyntaxError carries the position as `loc`.
+    const loc =
+      e instanceof SyntaxError
+        ? /** @type {{ loc?: { line: number, column: number } }} */ (e).loc
+        : undefined;
+    if (!(e instanceof SyntaxError) || !loc) throw e;
+    const { line, column } = loc;
     const text = code.split("\n")[line - 1] || "";
     const excerpt = text.slice(Math.max(0, column - 40), column + 40);
     let origin = "";
@@ -103,6 +131,10 @@ function checkFile(file, ecmaVersion) {
 /**
  * The bundles in `files` (names in distDir; default every dist/*.js) parsed at `ecmaVersion`;
  * problems name the first newer syntax of each bundle.
+ * @param {string} distDir
+ * @param {number} ecmaVersion
+ * @param {readonly string[]} [files]
+ * @returns {string[]}
  */
 function checkSyntax(distDir, ecmaVersion, files) {
   if (!fs.existsSync(distDir)) return [`${distDir} is missing (run \`npm run build\`)`];
@@ -119,7 +151,10 @@ function checkSyntax(distDir, ecmaVersion, files) {
   });
 }
 
-/** The ECMAScript year webpack.config.js lowers to ("ES2017" -> 2017). */
+/**
+ * The ECMAScript year webpack.config.js lowers to ("ES2017" -> 2017).
+ * @returns {number}
+ */
 function buildEcmaVersion() {
   const { ES_TARGET } = require("../webpack.config.js");
   const year = Number(/^ES(\d{4})$/i.exec(ES_TARGET)?.[1]);
@@ -132,10 +167,11 @@ module.exports = { checkSyntax, checkFile, originalPosition, decodeVlq, buildEcm
 if (require.main === module) {
   const args = process.argv.slice(2);
   let distDir = path.join(__dirname, "..", "dist");
+  /** @type {number | undefined} */
   let ecma;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--ecma") ecma = Number(args[++i]);
-    else distDir = path.resolve(args[i]);
+    else distDir = path.resolve(args[i] ?? distDir);
   }
   ecma = ecma || buildEcmaVersion();
   const problems = checkSyntax(distDir, ecma);

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The build step after custom-functions-metadata-plugin: top-level properties of functions.json
  * that JSDoc autogeneration cannot produce.
@@ -18,7 +19,11 @@
 /** The top-level properties PerfCycle adds, in the order the docs' example shows them. */
 const TOP_LEVEL = Object.freeze({ allowErrorForDataTypeAny: true });
 
-/** functions.json text as generated -> the text PerfCycle ships (same indentation, flags first). */
+/**
+ * functions.json text as generated -> the text PerfCycle ships (same indentation, flags first).
+ * @param {string} jsonText
+ * @returns {string}
+ */
 function finishFunctionsMetadata(jsonText) {
   const meta = JSON.parse(jsonText);
   if (typeof meta !== "object" || meta === null || !Array.isArray(meta.functions)) {
@@ -35,10 +40,12 @@ const pluginName = "FunctionsMetadataOptionsPlugin";
  * compilation starts), at the processAssets stage for additional assets, so it runs after it.
  */
 class FunctionsMetadataOptionsPlugin {
+  /** @param {{ output?: string }} [options] */
   constructor(options = {}) {
     this.output = options.output || "functions.json";
   }
 
+  /** @param {import("webpack").Compiler} compiler */
   apply(compiler) {
     const { Compilation, sources, WebpackError } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(pluginName, (compilation) => {
@@ -56,7 +63,11 @@ class FunctionsMetadataOptionsPlugin {
             const text = finishFunctionsMetadata(asset.source.source().toString());
             compilation.updateAsset(this.output, new sources.RawSource(text));
           } catch (e) {
-            compilation.errors.push(new WebpackError(`${pluginName}: ${this.output}: ${e.message}`));
+            compilation.errors.push(
+              new WebpackError(
+                `${pluginName}: ${this.output}: ${e instanceof Error ? e.message : String(e)}`,
+              ),
+            );
           }
         },
       );

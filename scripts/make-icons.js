@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * Generates the add-in icons in assets/: a rounded square in Office (Excel) green carrying
  * three rising bars coloured Red, Amber and Green. Plain Node: the PNGs are written by hand
@@ -15,6 +16,8 @@ const zlib = require("zlib");
 const SIZES = [16, 32, 64, 80, 128];
 const SUPERSAMPLE = 4;
 
+/** @typedef {[number, number, number]} Rgb */
+/** @type {{ background: Rgb, red: Rgb, amber: Rgb, green: Rgb, white: Rgb }} */
 const COLORS = {
   background: [0x21, 0x73, 0x46], // Office / Excel green
   red: [0xe8, 0x4a, 0x3f],
@@ -33,6 +36,11 @@ const BARS = [
 ];
 const OUTLINE = 0.035; // white frame around each bar, so the green bar reads on green
 
+/**
+ * @param {number} x
+ * @param {number} y
+ * @param {{ x0: number, y0: number, x1: number, y1: number, r: number }} rect
+ */
 function insideRoundedRect(x, y, { x0, y0, x1, y1, r }) {
   if (x < x0 || x > x1 || y < y0 || y > y1) return false;
   const cx = Math.min(Math.max(x, x0 + r), x1 - r);
@@ -40,7 +48,12 @@ function insideRoundedRect(x, y, { x0, y0, x1, y1, r }) {
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 }
 
-/** Colour [r,g,b,a] of the mark at unit point (x, y). */
+/**
+ * Colour [r,g,b,a] of the mark at unit point (x, y).
+ * @param {number} x
+ * @param {number} y
+ * @returns {[number, number, number, number]}
+ */
 function sample(x, y) {
   if (!insideRoundedRect(x, y, TILE)) return [0, 0, 0, 0];
   for (const bar of BARS) {
@@ -52,7 +65,10 @@ function sample(x, y) {
   return [...COLORS.background, 255];
 }
 
-/** RGBA pixel buffer (size*size*4), premultiplied averaging over SUPERSAMPLE^2 sub-pixels. */
+/**
+ * RGBA pixel buffer (size*size*4), premultiplied averaging over SUPERSAMPLE^2 sub-pixels.
+ * @param {number} size
+ */
 function render(size) {
   const px = Buffer.alloc(size * size * 4);
   const n = SUPERSAMPLE * SUPERSAMPLE;
@@ -94,12 +110,17 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** @param {Buffer} buf */
 function crc32(buf) {
   let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  for (const byte of buf) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * @param {string} type
+ * @param {Buffer} data
+ */
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -109,7 +130,12 @@ function chunk(type, data) {
   return Buffer.concat([len, typeAndData, crc]);
 }
 
-/** Encodes an RGBA buffer as a PNG (colour type 6, 8 bits, filter 0 on every row). */
+/**
+ * Encodes an RGBA buffer as a PNG (colour type 6, 8 bits, filter 0 on every row).
+ * @param {number} width
+ * @param {number} height
+ * @param {Buffer} rgba
+ */
 function encodePng(width, height, rgba) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);

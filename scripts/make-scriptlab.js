@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * Writes docs/real-excel-check.yaml, the Script Lab snippet of "Check this Excel", from the one
  * source of the checks, src/workbook/excelCheck.ts (transpiled to ES2017 and wrapped; the snippet

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * `npm start`:
  *  - Windows / macOS with office-addin-debugging installed: sideloads manifest.xml into Excel desktop
@@ -30,6 +31,7 @@ const USAGE_DATA_GROUP = "office-addin-usage-data";
 function disableUsageData({ quiet = false } = {}) {
   const file = path.join(os.homedir(), "office-addin-usage-data.json");
   try {
+    /** @type {{ usageDataInstances?: Record<string, { usageDataLevel?: string }> }} */
     let data = {};
     try {
       data = JSON.parse(fs.readFileSync(file, "utf8")) || {};
@@ -37,16 +39,21 @@ function disableUsageData({ quiet = false } = {}) {
       data = {};
     }
     if (typeof data !== "object" || Array.isArray(data)) data = {};
-    data.usageDataInstances = data.usageDataInstances || {};
-    const current = data.usageDataInstances[USAGE_DATA_GROUP] || {};
+    /** @type {Record<string, { usageDataLevel?: string }>} */
+    const instances = data.usageDataInstances || {};
+    data.usageDataInstances = instances;
+    const current = instances[USAGE_DATA_GROUP] || {};
     if (current.usageDataLevel !== "off") {
-      data.usageDataInstances[USAGE_DATA_GROUP] = { ...current, usageDataLevel: "off" };
+      instances[USAGE_DATA_GROUP] = { ...current, usageDataLevel: "off" };
       fs.writeFileSync(file, JSON.stringify(data, null, 2));
     }
     if (!quiet) console.log(`Office add-in tools usage data: off (${file})`);
     return true;
   } catch (e) {
-    if (!quiet) console.warn(`Could not switch off Office add-in tools usage data (${file}): ${e.message}`);
+    if (!quiet)
+      console.warn(
+        `Could not switch off Office add-in tools usage data (${file}): ${e instanceof Error ? e.message : String(e)}`,
+      );
     return false;
   }
 }
@@ -59,7 +66,12 @@ function port() {
   return Number(process.env.PERFCYCLE_PORT || readPackage().config?.dev_server_port || 3000);
 }
 
-/** Absolute path of an installed package's bin script, or undefined. */
+/**
+ * Absolute path of an installed package's bin script, or undefined.
+ * @param {string} pkgName
+ * @param {string} [binName]
+ * @returns {string | undefined}
+ */
 function binOf(pkgName, binName = pkgName) {
   try {
     const pkgJson = require.resolve(`${pkgName}/package.json`, { paths: [ROOT] });
@@ -71,6 +83,13 @@ function binOf(pkgName, binName = pkgName) {
   }
 }
 
+/**
+ * Runs a node script in the foreground, forwarding Ctrl+C; resolves with its exit code.
+ * @param {string} script
+ * @param {readonly string[]} args
+ * @param {Record<string, string>} [extraEnv]
+ * @returns {Promise<number>}
+ */
 function run(script, args, extraEnv = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...args], {
@@ -78,6 +97,7 @@ function run(script, args, extraEnv = {}) {
       stdio: "inherit",
       env: { ...process.env, ...extraEnv },
     });
+    /** @param {NodeJS.Signals} signal */
     const forward = (signal) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -89,6 +109,7 @@ function run(script, args, extraEnv = {}) {
   });
 }
 
+/** @param {readonly string[]} lines */
 function banner(lines) {
   const width = Math.max(...lines.map((l) => l.length));
   const rule = "=".repeat(width + 4);
@@ -116,6 +137,7 @@ function explainSideloading() {
   );
 }
 
+/** @param {string} debuggingBin */
 async function serveOffice(debuggingBin) {
   banner([
     "PerfCycle: starting Excel with the add-in sideloaded (office-addin-debugging)",
@@ -147,6 +169,7 @@ async function servePreview() {
   });
 }
 
+/** @param {readonly string[]} extraArgs */
 async function sampleEvaluation(extraArgs) {
   const cli = path.join(ROOT, "bin", "perfcycle.js");
   const built = path.join(ROOT, "lib", "cli", "main.js");
@@ -177,6 +200,7 @@ async function sampleEvaluation(extraArgs) {
   return code;
 }
 
+/** @param {readonly string[]} argv */
 async function main(argv) {
   const dashDash = argv.indexOf("--");
   const own = dashDash >= 0 ? argv.slice(0, dashDash) : argv;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * Runs the date-related tests under three time zones, one after the other, and fails if any run
  * fails. Date-related = any *.test.ts / *.test.tsx whose file name contains "period" or "date"

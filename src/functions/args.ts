@@ -65,7 +65,8 @@ function passedError(x: unknown): Problem | undefined {
 
 const logical = (b: boolean): string => (b ? "TRUE" : "FALSE");
 
-function fromEngine<T>(r: Result<T>, label?: string): Arg<T> {
+/** An engine result as an argument: its value, or its error as a Problem (prefixed with `label`). */
+export function fromEngine<T>(r: Result<T>, label?: string): Arg<T> {
   return r.ok ? r.value : Problem.fromEngine(r.error, label);
 }
 

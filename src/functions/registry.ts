@@ -8,26 +8,14 @@
  *
  * Importing this module touches no CustomFunctions, Office or DOM global.
  */
-import * as perf from "./perf";
+import { PERF_TABLE } from "./perf";
 
 export type PerfFunction = (...args: unknown[]) => unknown;
 
-export const PERF_FUNCTIONS: Readonly<Record<string, PerfFunction>> = Object.freeze({
-  QUARTER: perf.quarter,
-  WEIGHT: perf.weight,
-  MILESTONE: perf.milestone,
-  RATE: perf.rate,
-  RAG: perf.rag,
-  VARIANCE: perf.variance,
-  PROGRESS: perf.progress,
-  DOT: perf.dot,
-  FORECAST: perf.forecast,
-  ONTRACK: perf.onTrack,
-  EXPLAIN: perf.explain,
-  CI: perf.ci,
-  SIGNIFICANCE: perf.significance,
-  COMPARE: perf.compare,
-});
+/** Derived from the one table of definitions, in its order. */
+export const PERF_FUNCTIONS: Readonly<Record<string, PerfFunction>> = Object.freeze(
+  Object.fromEntries(PERF_TABLE.map((f) => [f.name, f.run])),
+);
 
 /** The namespace the manifest gives the functions: `=PERF.MILESTONE(...)`. */
 export const PERF_NAMESPACE = "PERF";

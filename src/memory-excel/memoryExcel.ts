@@ -46,6 +46,19 @@ export interface SyncStats {
   readonly refused: number;
 }
 
+/** The counters of `SyncStats` at zero. */
+function noSyncs(): { -readonly [K in keyof SyncStats]: SyncStats[K] } {
+  return {
+    syncs: 0,
+    operations: 0,
+    lastOperations: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    suspendCalculation: 0,
+    refused: 0,
+  };
+}
+
 export class MemoryRequestContext {
   private queue: Op[] = [];
   private closed = false;
@@ -102,15 +115,7 @@ export class MemoryExcel {
   private failAt: number | null = null;
   private failAfter: number | null = null;
   private failCode = "GeneralException";
-  private stats = {
-    syncs: 0,
-    operations: 0,
-    lastOperations: 0,
-    maxRequestBytes: 0,
-    maxResponseBytes: 0,
-    suspendCalculation: 0,
-    refused: 0,
-  };
+  private stats = noSyncs();
 
   constructor(options: MemoryExcelOptions = {}) {
     this.book = options.book ?? MemoryWorkbook.blank();
@@ -129,15 +134,7 @@ export class MemoryExcel {
   }
 
   resetStats(): void {
-    this.stats = {
-      syncs: 0,
-      operations: 0,
-      lastOperations: 0,
-      maxRequestBytes: 0,
-      maxResponseBytes: 0,
-      suspendCalculation: 0,
-      refused: 0,
-    };
+    this.stats = noSyncs();
   }
 
   /**

@@ -212,44 +212,43 @@ export class TableProxy extends ClientObject<TableModel> {
   }
 }
 
-export class TableRowCollectionProxy extends ClientObject<TableProxy> {
+/** A collection of a table's rows or columns: its `count`, and the table as it is now. */
+abstract class TableChildCollection extends ClientObject<TableProxy> {
   protected readonly scalars: readonly string[] = ["count"];
   constructor(
     context: MemoryRequestContext,
-    private readonly table: TableProxy,
+    protected readonly table: TableProxy,
   ) {
     super(context, table);
-  }
-  protected snapshot(_prop: string, table: TableProxy): unknown {
-    const t = table.tableNow();
-    return t ? t.rect.rowCount - 1 : 0;
   }
   get count(): number {
     return this.get("count");
   }
+  /** The table, or ItemNotFound when it has been deleted. */
+  protected liveTable(): TableModel {
+    const t = this.table.tableNow();
+    if (!t) throw new MemoryExcelError("ItemNotFound", "The table doesn't exist.");
+    return t;
+  }
+}
+
+export class TableRowCollectionProxy extends TableChildCollection {
+  protected snapshot(_prop: string, table: TableProxy): unknown {
+    const t = table.tableNow();
+    return t ? t.rect.rowCount - 1 : 0;
+  }
   add(index?: number | null, values?: unknown[][] | null, _alwaysInsert?: boolean): void {
     const copy = values ? values.map((r) => (Array.isArray(r) ? [...(r as unknown[])] : r)) : null;
     this.call("rows.add", values ?? null, () => {
-      const t = this.table.tableNow();
-      if (!t) throw new MemoryExcelError("ItemNotFound", "The table doesn't exist.");
+      const t = this.liveTable();
       this.context.book.addTableRows(t, index ?? null, copy as unknown[][] | null, 1);
     });
   }
 }
 
-export class TableColumnCollectionProxy extends ClientObject<TableProxy> {
-  protected readonly scalars: readonly string[] = ["count"];
-  constructor(
-    context: MemoryRequestContext,
-    private readonly table: TableProxy,
-  ) {
-    super(context, table);
-  }
+export class TableColumnCollectionProxy extends TableChildCollection {
   protected snapshot(_prop: string, table: TableProxy): unknown {
     return table.tableNow()?.rect.colCount ?? 0;
-  }
-  get count(): number {
-    return this.get("count");
   }
   /**
    * A column by name (`TableColumnCollection.getItem`), with its `filter` and its
@@ -266,11 +265,7 @@ export class TableColumnCollectionProxy extends ClientObject<TableProxy> {
       return i;
     };
     const on = (what: string, apply: (t: TableModel) => void): void =>
-      this.call(what, name, () => {
-        const t = this.table.tableNow();
-        if (!t) throw new MemoryExcelError("ItemNotFound", "The table doesn't exist.");
-        apply(t);
-      });
+      this.call(what, name, () => apply(this.liveTable()));
     return {
       filter: {
         applyValuesFilter: (values: string[]) =>
@@ -291,8 +286,7 @@ export class TableColumnCollectionProxy extends ClientObject<TableProxy> {
   add(index?: number | null, values?: unknown[][] | null, name?: string): void {
     const copy = values ? values.map((r) => (Array.isArray(r) ? [...(r as unknown[])] : r)) : null;
     this.call("columns.add", values ?? null, () => {
-      const t = this.table.tableNow();
-      if (!t) throw new MemoryExcelError("ItemNotFound", "The table doesn't exist.");
+      const t = this.liveTable();
       if (index !== undefined && index !== null && index !== t.rect.colCount) {
         throw new MemoryExcelError("NotImplemented", "The memory Excel adds table columns at the end only.");
       }

@@ -128,3 +128,28 @@ export function extendRow(
     sheet.tidy(row, col);
   }
 }
+
+/** The header row of a table. */
+export function headerRect(t: TableModel): Rect {
+  return { row: t.rect.row, col: t.rect.col, rowCount: 1, colCount: t.rect.colCount };
+}
+
+/** The body (data rows) of a table. */
+export function bodyRect(t: TableModel): Rect {
+  return { row: t.rect.row + 1, col: t.rect.col, rowCount: t.rect.rowCount - 1, colCount: t.rect.colCount };
+}
+
+/** Excel keeps header cells non-blank and unique: blanks become ColumnN, duplicates get a number. */
+export function fixHeaders(t: TableModel): void {
+  const seen = new Set<string>();
+  for (let c = 0; c < t.rect.colCount; c++) {
+    const cell = t.sheet.ensure(t.rect.row, t.rect.col + c);
+    let text = cell.formula !== undefined ? cell.formula : String(cell.value);
+    if (text === "") text = `Column${c + 1}`;
+    let name = text;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${text}${i}`;
+    seen.add(name.toLowerCase());
+    cell.value = name;
+    delete cell.formula;
+  }
+}

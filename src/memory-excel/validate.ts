@@ -1,5 +1,5 @@
 /** What Excel checks before it changes anything: names, colours, cell values, array shapes. */
-import type { Rect } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, type Rect } from "./address";
 import type { CellValue } from "./entry";
 import { MemoryExcelError } from "./sheet";
 
@@ -73,4 +73,16 @@ export function shapeInput(rect: Rect, input: unknown): unknown[][] {
     );
   }
   return input as unknown[][];
+}
+
+/** True for a 0-based row and column inside the sheet's grid. */
+export function isCellPosition(row: unknown, col: unknown): row is number {
+  return (
+    Number.isInteger(row) &&
+    Number.isInteger(col) &&
+    (row as number) >= 0 &&
+    (col as number) >= 0 &&
+    (row as number) < MAX_ROWS &&
+    (col as number) < MAX_COLUMNS
+  );
 }
