@@ -20,7 +20,10 @@
 const path = require("path");
 const ts = require("typescript");
 
-/** @param {ts.Symbol | undefined} s */
+/**
+ * @param {ts.TypeChecker} checker
+ * @param {ts.Symbol | undefined} s
+ */
 function resolveAlias(checker, s) {
   let out = s;
   while (out && out.flags & ts.SymbolFlags.Alias) {
