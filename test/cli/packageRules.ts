@@ -7,7 +7,7 @@
 import { openXlsxBuffer } from "../../src/cli/ooxml/book";
 import { childElements, findElement } from "../../src/cli/ooxml/edit";
 import { contentTypeOf, readContentTypes, readRelationships } from "../../src/cli/ooxml/opc";
-import { parseRange, overlaps } from "../../src/cli/ooxml/a1";
+import { parseRange, overlaps } from "../../src/a1";
 import { elementsNamed, parseXml } from "../../src/cli/ooxml/xml";
 import { unzip } from "./helpers";
 

@@ -1,15 +1,11 @@
 /** `perfcycle audit`'s outputs: the audit as JSON and as terminal text. */
-import {
-  AUDIT_ROLES,
-  columnLetters,
-  parseA1,
-  ruleDescription,
-  sheetAddress,
-  type AuditResult,
-} from "../../contract";
+import { columnAt, sheetAddress } from "../../a1";
+import { AUDIT_ROLES, ruleDescription, type AuditResult } from "../../contract";
+
+/** The range's first cell, from which its columns are counted. */
+const firstCell = (r: AuditResult): string => r.range.split(":")[0] ?? "A1";
 
 export function auditJson(r: AuditResult): Record<string, unknown> {
-  const o = parseA1(r.range.split(":")[0] ?? "A1") ?? { col: 0, row: 0 };
   return {
     sheet: r.sheet,
     table: r.table,
@@ -24,7 +20,7 @@ export function auditJson(r: AuditResult): Record<string, unknown> {
     fillsRead: r.fillsRead,
     columns: r.columns.map((c) => ({
       role: c.role,
-      column: c.column === null ? null : columnLetters(o.col + c.column),
+      column: c.column === null ? null : columnAt(firstCell(r), c.column),
       header: c.header,
       guessed: c.guessed,
     })),
@@ -55,13 +51,12 @@ export function auditText(r: AuditResult): string {
   lines.push(
     `Audit of ${sheetAddress(r.sheet, r.range)}${r.table ? ` (table ${r.table})` : ""}: rated by ${ruleDescription(r.rule)}, ${r.toleranceText}`,
   );
-  const o = parseA1(r.range.split(":")[0] ?? "A1") ?? { col: 0, row: 0 };
   lines.push(
     `Columns (header row ${r.headerRow}): ${r.columns
       .filter((c) => c.column !== null)
       .map(
         (c) =>
-          `${AUDIT_ROLES.find((x) => x.role === c.role)?.name ?? c.role} ${columnLetters(o.col + (c.column ?? 0))} "${c.header ?? ""}"`,
+          `${AUDIT_ROLES.find((x) => x.role === c.role)?.name ?? c.role} ${columnAt(firstCell(r), c.column ?? 0)} "${c.header ?? ""}"`,
       )
       .join("; ")}`,
   );

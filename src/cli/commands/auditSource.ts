@@ -6,9 +6,7 @@ import {
   auditLayout,
   auditReport,
   AuditSetupError,
-  columnLetters,
   columnNamed,
-  sheetAddress,
   type AuditResult,
   type AuditRole,
   type AuditSource,
@@ -17,7 +15,7 @@ import {
 } from "../../contract";
 import { CliError } from "../errors";
 import { limitsOf, type CliIo } from "../io";
-import { parseRange, type Range } from "../ooxml/a1";
+import { columnLetters, parseRange, sheetAddress, type Range } from "../../a1";
 import { openXlsx, type XlsxBook } from "../ooxml/book";
 import type { AuditArgs } from "./auditArgs";
 
