@@ -6,7 +6,7 @@
  * text (never colour alone), tables with captions and header scopes, every text escaped.
  */
 import { RAG_STATUSES, type RagStatus } from "../../engine";
-import { columnLetters, parseA1, sheetAddress } from "../a1";
+import { columnAt, sheetAddress } from "../a1";
 import { esc, reportStyles } from "../htmlReport";
 import type { AuditResult, AuditRow } from "./audit";
 import { AUDIT_ROLES } from "./columns";
@@ -57,8 +57,7 @@ function dateLong(d: Date): string {
 
 function letter(result: AuditResult, column: number | null): string {
   if (column === null) return "–";
-  const o = parseA1(result.range.split(":")[0] ?? "A1") ?? { col: 0, row: 0 };
-  return columnLetters(o.col + column);
+  return columnAt(result.range.split(":")[0] ?? "A1", column);
 }
 
 const EXTRA_CSS = `
