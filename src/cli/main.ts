@@ -14,7 +14,7 @@
  * module only dispatches: each command is a module of ./commands, its options are in ./args.
  */
 import { PERFCYCLE_VERSION } from "../contract";
-import type { CommandName } from "./args";
+import { parseCommand, type CommandName, type Parsed } from "./args";
 import { AUDIT_USAGE, auditCommand } from "./commands/audit";
 import { CHECK_USAGE, checkCommand } from "./commands/check";
 import { EVALUATE_USAGE, evaluateCommand } from "./commands/evaluate";
@@ -44,7 +44,8 @@ in them); 2 the command cannot run (usage, a file that cannot be read).
 
 interface Command {
   readonly usage: string;
-  readonly run: (args: readonly string[], io: CliIo) => Promise<number>;
+  /** Run the command on its parsed arguments (help has been answered). */
+  readonly run: (p: Parsed, io: CliIo) => Promise<number>;
 }
 
 /** Every command, one a line: its help text and what runs it. */
@@ -57,13 +58,20 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   suggest: { usage: SUGGEST_USAGE, run: suggestCommand },
 };
 
-const commandNamed = (name: string | undefined): Command | undefined =>
-  name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
+const isCommand = (name: string | undefined): name is CommandName =>
+  name !== undefined && Object.hasOwn(COMMANDS, name);
 
-/** `perfcycle`, `perfcycle --help` and `perfcycle help COMMAND`. */
+/** `perfcycle --help`, `perfcycle help COMMAND` and `perfcycle COMMAND --help`. */
 function help(io: CliIo, topic: string | undefined): number {
-  io.stdout(commandNamed(topic)?.usage ?? MAIN_USAGE);
+  io.stdout(isCommand(topic) ? COMMANDS[topic].usage : MAIN_USAGE);
   return 0;
+}
+
+/** A command's arguments parsed against its options, then its help or the command itself. */
+async function runCommand(name: CommandName, args: readonly string[], io: CliIo): Promise<number> {
+  const p = parseCommand(name, args);
+  if (p.help) return help(io, name);
+  return await COMMANDS[name].run(p, io);
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
@@ -78,12 +86,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${PERFCYCLE_VERSION}\n`);
     return 0;
   }
-  const found = commandNamed(command);
-  if (!found)
+  if (!isCommand(command))
     throw new CliError(
       `unknown command ${JSON.stringify(command)}: use sample, evaluate, check, import, audit or suggest (perfcycle --help)`,
     );
-  return await found.run(rest, io);
+  return await runCommand(command, rest, io);
 }
 
 /** Run the command line; returns the exit status. Never throws. */

@@ -13,7 +13,7 @@
  */
 import { basename } from "node:path";
 import { auditHtml, PERFCYCLE_VERSION } from "../../contract";
-import { parseCommand } from "../args";
+import type { Parsed } from "../args";
 import { CliError } from "../errors";
 import { writeAtomic } from "../files";
 import { checkOutputs, emitJson, type CliIo } from "../io";
@@ -52,12 +52,7 @@ rated or a published figure is wrong.
 `;
 
 /** Run `perfcycle audit`; returns the exit status. Throws CliError when it cannot run. */
-export async function auditCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const p = parseCommand("audit", args);
-  if (p.help) {
-    io.stdout(AUDIT_USAGE);
-    return 0;
-  }
+export async function auditCommand(p: Parsed, io: CliIo): Promise<number> {
   const a = auditArgs(p);
   if (a.html === "-") throw new CliError(`audit: --html needs a file name`);
   await checkOutputs([

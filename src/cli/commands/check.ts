@@ -1,7 +1,7 @@
 /** `perfcycle check BOOK.xlsx|TABLE.csv`: the published figures and the register's findings. */
 import { basename } from "node:path";
 import { checkBook, readRegister, TABLE, type RawWorkbook, type SheetGrid } from "../../contract";
-import { fileArg, parseCommand, text } from "../args";
+import { fileArg, text, type Parsed } from "../args";
 import { CliError } from "../errors";
 import { csvGrid, isCsv } from "../inputs";
 import { checkOutputs, emitJson, limitsOf, styleOf, type CliIo } from "../io";
@@ -60,12 +60,7 @@ function checkedText(
  * or an error has severity "error" (then 1); 2 only when the file cannot be read at all or its
  * schema is newer than this PerfCycle.
  */
-export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const p = parseCommand("check", args);
-  if (p.help) {
-    io.stdout(CHECK_USAGE);
-    return 0;
-  }
+export async function checkCommand(p: Parsed, io: CliIo): Promise<number> {
   const path = fileArg(p);
   const jsonOut = text(p, "json");
   await checkOutputs([["--json", jsonOut]]);

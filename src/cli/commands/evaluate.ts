@@ -12,7 +12,7 @@ import {
 } from "../../contract";
 import { htmlReport } from "../../contract/htmlReport";
 import { buildReport, parsePeriod, type Quarter, type Register } from "../../engine";
-import { fileArg, parseCommand, text } from "../args";
+import { fileArg, text, type Parsed } from "../args";
 import { CliError } from "../errors";
 import { writeAtomic } from "../files";
 import { readBook, type Book } from "../inputs";
@@ -88,12 +88,7 @@ function evaluateBook(book: Book, given: string | undefined, trend: boolean): Re
   return buildReport(register, period, { trend });
 }
 
-export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const p = parseCommand("evaluate", args);
-  if (p.help) {
-    io.stdout(EVALUATE_USAGE);
-    return 0;
-  }
+export async function evaluateCommand(p: Parsed, io: CliIo): Promise<number> {
   const path = fileArg(p);
   const to: Outputs = { json: text(p, "json"), xlsx: text(p, "xlsx"), html: text(p, "html") };
   if (to.xlsx === "-" || to.html === "-") throw new CliError(`evaluate: --xlsx and --html need a file name`);

@@ -8,7 +8,7 @@ import {
   type SheetGrid,
 } from "../../contract";
 import { DEFAULT_START_MONTH } from "../../engine";
-import { fileArg, parseCommand, text } from "../args";
+import { fileArg, text, type Parsed } from "../args";
 import { CliError } from "../errors";
 import { csvGrid, isCsv } from "../inputs";
 import { checkOutputs, emitJson, limitsOf, samePath, styleOf, type CliIo } from "../io";
@@ -89,12 +89,7 @@ function importRowJson(r: ImportedRow): Record<string, unknown> {
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
 
-export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const p = parseCommand("import", args);
-  if (p.help) {
-    io.stdout(IMPORT_USAGE);
-    return 0;
-  }
+export async function importCommand(p: Parsed, io: CliIo): Promise<number> {
   const path = fileArg(p);
   const jsonOut = text(p, "json");
   const into = text(p, "into");

@@ -1,6 +1,6 @@
 /** `perfcycle sample OUT.xlsx`: write the sample workbook (workbook.md, "Command line"). */
 import { sampleBook } from "../../contract";
-import { fileArg, parseCommand } from "../args";
+import { fileArg, type Parsed } from "../args";
 import { CliError } from "../errors";
 import { readInput, writeAtomic } from "../files";
 import { checkOutputs, type CliIo } from "../io";
@@ -72,12 +72,7 @@ const exists = (path: string): Promise<boolean> =>
     () => false,
   );
 
-export async function sampleCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const p = parseCommand("sample", args);
-  if (p.help) {
-    io.stdout(SAMPLE_USAGE);
-    return 0;
-  }
+export async function sampleCommand(p: Parsed, io: CliIo): Promise<number> {
   const out = fileArg(p);
   await checkOutputs([["sample", out]]);
   // The sample is ExcelJS's writing of our own content (loaded only for this command).

@@ -27,7 +27,7 @@ import {
   type Suggestions,
   type TargetRecord,
 } from "../../engine";
-import { fileArg, parseCommand, text } from "../args";
+import { fileArg, text, type Parsed } from "../args";
 import { CliError } from "../errors";
 import { readBook } from "../inputs";
 import { checkOutputs, emitJson, type CliIo } from "../io";
@@ -188,12 +188,7 @@ export function suggestText(j: SuggestJson): string {
 }
 
 /** The `suggest` command. */
-export async function suggestCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const p = parseCommand("suggest", args);
-  if (p.help) {
-    io.stdout(SUGGEST_USAGE);
-    return 0;
-  }
+export async function suggestCommand(p: Parsed, io: CliIo): Promise<number> {
   const indicator = text(p, "indicator");
   if (indicator === undefined)
     throw new CliError(`suggest: --indicator ID is required (perfcycle suggest --help shows the usage)`);
