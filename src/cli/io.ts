@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import { checkOutputPath, writeAtomic } from "./files";
-import { DEFAULT_LIMITS, type PackageLimits } from "./package";
+import { DEFAULT_LIMITS, type PackageLimits } from "./limits";
 import type { Style } from "./terminal";
 
 export interface CliIo {

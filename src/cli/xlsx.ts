@@ -13,7 +13,8 @@ import { colLetters, parseRange, type Range } from "../a1";
 import { normaliseCell, type RawCell, type RawTable, type RawWorkbook } from "../contract";
 import { CliError, messageOf } from "./errors";
 import { readInput } from "./files";
-import { DEFAULT_LIMITS, inspectXlsx, type PackageInfo, type PackageLimits } from "./package";
+import { DEFAULT_LIMITS, type PackageLimits } from "./limits";
+import { inspectXlsx, type PackageInfo } from "./package";
 
 /** The model of an ExcelJS table (loaded from a file or added by ExcelJS). */
 interface TableModel {

@@ -4,7 +4,7 @@ import { fileArg, type Parsed } from "../args";
 import { CliError } from "../errors";
 import { readInput, writeAtomic } from "../files";
 import { checkOutputs, type CliIo } from "../io";
-import { readZipDirectory, unpackEntry, type ZipEntry } from "../package";
+import { readZipDirectory, unpackEntry, type ZipEntry } from "../ooxml/zipDirectory";
 
 export const SAMPLE_USAGE = `Usage: perfcycle sample OUT.xlsx
 

@@ -9,7 +9,8 @@
 import type { RawCell, RawTable, RawWorkbook, SheetGrid } from "../../contract";
 import { CliError } from "../errors";
 import { readInput } from "../files";
-import { checkPackageBytes, DEFAULT_LIMITS, type PackageLimits } from "../package";
+import { DEFAULT_LIMITS, type PackageLimits } from "../limits";
+import { checkPackageBytes } from "../package";
 import { colLetters, parseRange, type Range } from "../../a1";
 import {
   readContentTypes,

@@ -6,7 +6,7 @@
  */
 import { crc32, deflateRawSync } from "node:zlib";
 import { CliError } from "../errors";
-import { storedBytes, unpackEntry, type ZipEntry } from "../package";
+import { CENTRAL_SIG, EOCD_SIG, LOCAL_SIG, storedBytes, unpackEntry, type ZipEntry } from "./zipDirectory";
 
 export class ZipPackage {
   private readonly byKey = new Map<string, ZipEntry>();
@@ -78,9 +78,6 @@ export interface ZipEdit {
   readonly add?: readonly { readonly name: string; readonly data: Buffer }[];
 }
 
-const LOCAL_SIG = 0x04034b50;
-const CENTRAL_SIG = 0x02014b50;
-const EOCD_SIG = 0x06054b50;
 const UTF8_FLAG = 0x0800;
 
 interface Written {
