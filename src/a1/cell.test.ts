@@ -1,4 +1,4 @@
-import { cellAddress, offsetA1, parseA1, toA1 } from "./cell";
+import { cellAddress, offsetA1, parseA1, refColumn, refRow, toA1 } from "./cell";
 
 describe("cell addresses", () => {
   it("reads B3, $B$3 and a sheet-qualified address to the same 0-based cell", () => {
@@ -25,5 +25,10 @@ describe("cell addresses", () => {
     expect(offsetA1("B3", 2, 1)).toBe("C5");
     expect(offsetA1(undefined, 0, 2)).toBe("C1");
     expect(offsetA1("not an address", 1, 0)).toBe("A2");
+  });
+
+  it("reads a sheet part's cell references fast: column and row, -1 where there is none", () => {
+    expect([refColumn("AB12"), refColumn("$b$3"), refColumn("12"), refColumn("")]).toEqual([27, 1, -1, -1]);
+    expect([refRow("AB12"), refRow("$B$3"), refRow("AB")]).toEqual([11, 2, -1]);
   });
 });

@@ -65,3 +65,36 @@ export function offsetA1(origin: string | undefined, rowOffset: number, colOffse
   const o = (origin !== undefined ? parseA1(origin) : undefined) ?? { col: 0, row: 0 };
   return toA1({ col: o.col + colOffset, row: o.row + rowOffset });
 }
+
+/**
+ * The 0-based column of a cell reference's letters (`AB12` → 27, `$B$3` → 1), or -1: a fast
+ * read for a sheet part's every `<c r="…">`, which stops at the first character that is not a
+ * letter or `$` and checks nothing after it.
+ *
+ * @example
+ * refColumn("AB12"); // 27
+ * refColumn("12"); // -1
+ */
+export function refColumn(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else if (c === 36) continue;
+    else break;
+  }
+  return i === 0 || n === 0 ? -1 : n - 1;
+}
+
+/**
+ * The 0-based row of a cell reference's trailing digits (`AB12` → 11), or -1.
+ *
+ * @example
+ * refRow("AB12"); // 11
+ */
+export function refRow(ref: string): number {
+  const m = /(\d+)$/.exec(ref);
+  return m ? Number(m[1]) - 1 : -1;
+}
