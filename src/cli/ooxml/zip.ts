@@ -108,39 +108,50 @@ interface EntryMeta {
   readonly modDate: number;
 }
 
-/** A local file header (sizes in the header, no data descriptor). */
-function localHeader(w: Written): Buffer {
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(LOCAL_SIG, 0);
-  h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(w.flags, 6);
-  h.writeUInt16LE(w.method, 8);
-  h.writeUInt16LE(w.modTime, 10);
-  h.writeUInt16LE(w.modDate, 12);
-  h.writeUInt32LE(w.crc, 14);
-  h.writeUInt32LE(w.compressedSize, 18);
-  h.writeUInt32LE(w.uncompressedSize, 22);
-  h.writeUInt16LE(w.name.length, 26);
-  h.writeUInt16LE(0, 28);
-  return h;
-}
+/** A record's fields in order: name and width in bytes (little-endian, as zip stores them). */
+type Layout = readonly (readonly [keyof Written | "sig" | "version" | "zero", 2 | 4])[];
 
-/** A central directory header. */
-function centralHeader(w: Written): Buffer {
-  const c = Buffer.alloc(46);
-  c.writeUInt32LE(CENTRAL_SIG, 0);
-  c.writeUInt16LE(20, 4);
-  c.writeUInt16LE(20, 6);
-  c.writeUInt16LE(w.flags, 8);
-  c.writeUInt16LE(w.method, 10);
-  c.writeUInt16LE(w.modTime, 12);
-  c.writeUInt16LE(w.modDate, 14);
-  c.writeUInt32LE(w.crc, 16);
-  c.writeUInt32LE(w.compressedSize, 20);
-  c.writeUInt32LE(w.uncompressedSize, 24);
-  c.writeUInt16LE(w.name.length, 28);
-  c.writeUInt32LE(w.offset, 42);
-  return c;
+// APPNOTE.TXT 4.3.7: local file header (sizes in the header, no data descriptor).
+const LOCAL_HEADER: Layout = [
+  ["sig", 4],
+  ["version", 2],
+  ["flags", 2],
+  ["method", 2],
+  ["modTime", 2],
+  ["modDate", 2],
+  ["crc", 4],
+  ["compressedSize", 4],
+  ["uncompressedSize", 4],
+  ["name", 2],
+  ["zero", 2], // extra field length
+];
+
+// APPNOTE.TXT 4.3.12: central directory header (version made by and needed, then as the local
+// header, then comment length, disk, internal and external attributes: zero; then the offset).
+const CENTRAL_HEADER: Layout = [
+  ["sig", 4],
+  ["version", 2],
+  ...LOCAL_HEADER.slice(1),
+  ["zero", 2],
+  ["zero", 2],
+  ["zero", 2],
+  ["zero", 4],
+  ["offset", 4],
+];
+
+/** A header of the layout for an entry (the name's field is its length). */
+function header(layout: Layout, sig: number, w: Written): Buffer {
+  const size = layout.reduce((n, [, bytes]) => n + bytes, 0);
+  const b = Buffer.alloc(size);
+  let at = 0;
+  for (const [field, bytes] of layout) {
+    const v = field === "sig" ? sig : field === "version" ? 20 : field === "zero" ? 0 : w[field];
+    const n = typeof v === "number" ? v : v.length;
+    if (bytes === 2) b.writeUInt16LE(n, at);
+    else b.writeUInt32LE(n, at);
+    at += bytes;
+  }
+  return b;
 }
 
 /** The end of central directory record. */
@@ -177,7 +188,7 @@ class ZipWriter {
       uncompressedSize: meta.uncompressedSize,
       offset: this.offset,
     };
-    this.chunks.push(localHeader(w), nameBuf, data);
+    this.chunks.push(header(LOCAL_HEADER, LOCAL_SIG, w), nameBuf, data);
     this.written.push(w);
     this.offset += 30 + nameBuf.length + data.length;
   }
@@ -197,7 +208,7 @@ class ZipWriter {
   finish(): Buffer {
     const cdStart = this.offset;
     for (const w of this.written) {
-      this.chunks.push(centralHeader(w), w.name);
+      this.chunks.push(header(CENTRAL_HEADER, CENTRAL_SIG, w), w.name);
       this.offset += 46 + w.name.length;
     }
     if (this.written.length > 0xffff) throw new CliError(`the workbook would have too many parts to write`);
