@@ -5,18 +5,7 @@
  */
 import { MAX_COLUMNS, MAX_ROWS, type Rect } from "../a1";
 
-export {
-  cellAddress,
-  columnLetters,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  parseRect,
-  qualifiedAddress,
-  quoteSheet,
-  rectAddress,
-  splitSheet,
-  type Rect,
-} from "../a1";
+export * from "../a1";
 
 /** Whether a rectangle spans whole columns or whole rows (an unbounded range). */
 export function isUnbounded(r: Rect): boolean {
