@@ -3,49 +3,14 @@
  * that is not one, is encrypted, damaged, unpacks to far more than it holds (a zip bomb) or
  * has a sheet with more rows than the command handles is refused with a one-line message.
  *
- * The zip's central directory is read here (no zip library): every part's declared size is
- * checked against the limits, then every part is unpacked with its declared size as a hard cap
- * (zlib's maxOutputLength), so a directory that lies about sizes cannot blow up memory either.
- * Rows are counted on the unpacked sheet XML. Nothing here is kept: ExcelJS reads the file after.
+ * The zip's central directory (./ooxml/zipDirectory) gives every part's declared size, checked
+ * here against the limits; then every part is unpacked with its declared size as a hard cap, so
+ * a directory that lies about sizes cannot blow up memory either. Rows are counted on the
+ * unpacked sheet XML.
  */
-import { inflateRawSync } from "node:zlib";
 import { CliError } from "./errors";
-
-export interface PackageLimits {
-  /** Total unpacked size of all parts, in bytes. */
-  readonly maxTotalBytes: number;
-  /** Highest compression ratio accepted for a part that unpacks to more than `ratioFloorBytes`. */
-  readonly maxRatio: number;
-  readonly ratioFloorBytes: number;
-  /** Parts in the package. */
-  readonly maxEntries: number;
-  /** Rows in one sheet. */
-  readonly maxRows: number;
-}
-
-const MiB = 1024 * 1024;
-
-export const DEFAULT_LIMITS: PackageLimits = {
-  maxTotalBytes: 512 * MiB,
-  maxRatio: 500,
-  ratioFloorBytes: 8 * MiB,
-  maxEntries: 20_000,
-  maxRows: 1_000_000,
-};
-
-export interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly compressedSize: number;
-  readonly uncompressedSize: number;
-  readonly localHeaderOffset: number;
-  /** CRC-32 of the unpacked data, as the directory records it. */
-  readonly crc32: number;
-  /** MS-DOS modification time and date, as the directory records them. */
-  readonly modTime: number;
-  readonly modDate: number;
-}
+import { DEFAULT_LIMITS, MiB, type PackageLimits } from "./limits";
+import { LOCAL_SIG, readZipDirectory, unpackEntry, type ZipEntry } from "./ooxml/zipDirectory";
 
 export interface SheetPart {
   /** The sheet's name as the workbook lists it. */
@@ -74,17 +39,7 @@ export interface PackageInfo {
 }
 
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const LOCAL_SIG = 0x04034b50;
-const CENTRAL_SIG = 0x02014b50;
-const EOCD_SIG = 0x06054b50;
-const ZIP64_LOCATOR_SIG = 0x07064b50;
-const ZIP64_EOCD_SIG = 0x06064b50;
-
 const mb = (n: number): string => `${Math.round((n / MiB) * 10) / 10} MB`;
-
-function damaged(file: string, why: string): CliError {
-  return new CliError(`${file} is damaged and cannot be read (${why}); open it in Excel and save it again`);
-}
 
 /** Parts that a load-and-save through ExcelJS would lose, by what a user would call them. */
 const UNKEPT_PARTS: readonly (readonly [RegExp, string])[] = [
@@ -117,138 +72,6 @@ const SHAPES = [
   Buffer.from("<xdr:graphicFrame"),
   Buffer.from("<xdr:cxnSp"),
 ];
-
-function readU64(buf: Buffer, at: number): number {
-  const v = buf.readBigUInt64LE(at);
-  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
-}
-
-/** Read the zip's central directory. Throws CliError when the file is not a zip or is damaged. */
-export function readZipDirectory(
-  buf: Buffer,
-  file: string,
-  limits: PackageLimits = DEFAULT_LIMITS,
-): ZipEntry[] {
-  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the very end.
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIG) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged(file, "the zip directory at its end is missing: was it cut short?");
-  let count = buf.readUInt16LE(eocd + 10);
-  let cdSize = buf.readUInt32LE(eocd + 12);
-  let cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG)
-      throw damaged(file, "its zip64 directory is missing");
-    const z = readU64(buf, loc + 8);
-    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD_SIG)
-      throw damaged(file, "its zip64 directory is missing");
-    count = readU64(buf, z + 32);
-    cdSize = readU64(buf, z + 40);
-    cdOffset = readU64(buf, z + 48);
-  }
-  if (count > limits.maxEntries) {
-    throw new CliError(
-      `${file} holds ${count} parts, more than the ${limits.maxEntries} a workbook has: it is refused`,
-    );
-  }
-  if (cdOffset + cdSize > buf.length)
-    throw damaged(file, "its zip directory points past the end of the file");
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG)
-      throw damaged(file, "its zip directory is broken");
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const modTime = buf.readUInt16LE(p + 12);
-    const modDate = buf.readUInt16LE(p + 14);
-    const crc32 = buf.readUInt32LE(p + 16);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    let localHeaderOffset = buf.readUInt32LE(p + 42);
-    if (p + 46 + nameLen + extraLen > buf.length) throw damaged(file, "its zip directory is broken");
-    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
-    // Zip64 extra field: the 64-bit sizes replace those stored as 0xFFFFFFFF, in this order.
-    let e = p + 46 + nameLen;
-    const extraEnd = e + extraLen;
-    while (e + 4 <= extraEnd) {
-      const id = buf.readUInt16LE(e);
-      const size = buf.readUInt16LE(e + 2);
-      if (id === 0x0001) {
-        let q = e + 4;
-        const take = (): number => {
-          if (q + 8 > e + 4 + size) throw damaged(file, `the zip64 sizes of ${name} are missing`);
-          const v = readU64(buf, q);
-          q += 8;
-          return v;
-        };
-        if (uncompressedSize === 0xffffffff) uncompressedSize = take();
-        if (compressedSize === 0xffffffff) compressedSize = take();
-        if (localHeaderOffset === 0xffffffff) localHeaderOffset = take();
-      }
-      e += 4 + size;
-    }
-    entries.push({
-      name,
-      method,
-      flags,
-      compressedSize,
-      uncompressedSize,
-      localHeaderOffset,
-      crc32,
-      modTime,
-      modDate,
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-/** The bytes of an entry as stored (compressed), after its local header. */
-export function storedBytes(buf: Buffer, entry: ZipEntry, file: string): Buffer {
-  const h = entry.localHeaderOffset;
-  if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL_SIG)
-    throw damaged(file, `the part ${entry.name} is missing`);
-  const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
-  const end = start + entry.compressedSize;
-  if (end > buf.length) throw damaged(file, `the part ${entry.name} is cut short`);
-  return buf.subarray(start, end);
-}
-
-/** Unpack an entry, never beyond its declared size. */
-export function unpackEntry(buf: Buffer, entry: ZipEntry, file: string): Buffer {
-  const data = storedBytes(buf, entry, file);
-  if (entry.method === 0) {
-    if (data.length !== entry.uncompressedSize)
-      throw damaged(file, `the part ${entry.name} has the wrong size`);
-    return data;
-  }
-  if (entry.method !== 8) throw damaged(file, `the part ${entry.name} uses an unknown compression method`);
-  let out: Buffer;
-  try {
-    out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
-      throw new CliError(
-        `${file} is refused: its part ${entry.name} unpacks to more than the ${entry.uncompressedSize} bytes its zip directory declares (a zip bomb or a damaged file)`,
-      );
-    }
-    throw damaged(file, `the part ${entry.name} does not unpack`);
-  }
-  if (out.length !== entry.uncompressedSize) throw damaged(file, `the part ${entry.name} has the wrong size`);
-  return out;
-}
 
 function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, g: string) => {

@@ -6,7 +6,9 @@
  */
 import { Workbook } from "exceljs";
 import type { RawCell, SampleBook } from "../contract";
-import { cellAt, cellValue, columnWidth, parseRange, setCell, sheetName } from "./xlsx";
+import { parseRange } from "../a1";
+import { sheetName } from "./ooxml/a1";
+import { cellAt, cellValue, columnWidth, setCell } from "./xlsx";
 
 const TABLE_STYLE = "TableStyleMedium2";
 

@@ -1,22 +1,20 @@
 /**
- * ExcelJS adapters: an .xlsx file → the contract's RawWorkbook (tables by name) and sheet
- * grids; and the writers: the sample workbook, the report sheet added to a copy of a book, and
- * rows appended to a table. Nothing here computes a domain rule: values go to and come from
- * the contract as they are.
+ * The ExcelJS adapter, kept for two uses: the sample workbook (our own content, written with
+ * ExcelJS by ./writers) and a second, independent reader of .xlsx files for the tests to compare
+ * the command's own reader (./ooxml) with. Nothing here computes a domain rule.
  *
- * - Cell values: rich text → its text, a formula → its cached result, a hyperlink → its text,
- *   an error → its text (`#DIV/0!`), a date → a Date (ExcelJS reads dates as UTC), the
- *   non-top-left cells of a merged area → blank (as Office.js gives them).
+ * - Cell values become the contract's raw cells through its one conversion (normaliseCell);
+ *   the non-top-left cells of a merged area are blank (as Office.js gives them).
  * - Anything written from user text is a string cell, never a formula, even when it starts
  *   with `=`, `+`, `-` or `@` (formula injection).
- * - Writers change only what they must: the report sheet (added or replaced), or the table's
- *   new rows and changed cells and its range.
  */
 import { Workbook, ValueType, type Cell, type CellValue, type Row, type Worksheet } from "exceljs";
-import { columnLetters, type RawCell, type RawTable, type RawWorkbook } from "../contract";
+import { colLetters, parseRange, type Range } from "../a1";
+import { normaliseCell, type RawCell, type RawTable, type RawWorkbook } from "../contract";
 import { CliError, messageOf } from "./errors";
 import { readInput } from "./files";
-import { DEFAULT_LIMITS, inspectXlsx, type PackageInfo, type PackageLimits } from "./package";
+import { DEFAULT_LIMITS, type PackageLimits } from "./limits";
+import { inspectXlsx, type PackageInfo } from "./package";
 
 /** The model of an ExcelJS table (loaded from a file or added by ExcelJS). */
 interface TableModel {
@@ -44,76 +42,13 @@ export interface LoadedBook {
   readonly info: PackageInfo;
 }
 
-export interface Range {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A1 ranges (1-based rows and columns, as ExcelJS counts them)
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** Column letters of a 1-based (ExcelJS) column number. */
-export function colLetters(col: number): string {
-  return col < 1 ? "" : columnLetters(col - 1);
-}
-
-export function parseRange(ref: string): Range | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const left = colNumber(m[1] ?? "A");
-  const top = Number(m[2]);
-  const right = m[3] ? colNumber(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return {
-    top: Math.min(top, bottom),
-    bottom: Math.max(top, bottom),
-    left: Math.min(left, right),
-    right: Math.max(left, right),
-  };
-}
-
-export function formatRange(r: Range): string {
-  return `${colLetters(r.left)}${r.top}:${colLetters(r.right)}${r.bottom}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-/** A cell's value as the contract reads it. */
-export function rawValue(v: CellValue): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  if (typeof v === "object") {
-    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? "").join("");
-    if ("error" in v) return String(v.error);
-    if ("formula" in v || "sharedFormula" in v) {
-      const result = (v as { result?: CellValue }).result;
-      return rawValue(result ?? null);
-    }
-    if ("hyperlink" in v) {
-      const text = (v as { text?: unknown }).text;
-      if (typeof text === "string") return text;
-      if (text && typeof text === "object" && "richText" in text) return rawValue(text as CellValue);
-      return String((v as { hyperlink: unknown }).hyperlink ?? "");
-    }
-  }
-  return null;
-}
 
 function cellRaw(cell: Cell | undefined): RawCell {
   if (!cell) return null;
   if (cell.type === ValueType.Merge) return null; // a merged area's value is in its top-left cell
-  return rawValue(cell.value);
+  return normaliseCell(cell.value);
 }
 
 function cellFormat(cell: Cell | undefined): string {
@@ -170,7 +105,7 @@ export interface LocatedTable {
 }
 
 /** Every table of the workbook with where it is. */
-export function locateTables(wb: Workbook): LocatedTable[] {
+function locateTables(wb: Workbook): LocatedTable[] {
   const out: LocatedTable[] = [];
   for (const sheet of wb.worksheets) {
     for (const model of tableModels(sheet)) {
@@ -188,11 +123,6 @@ export function locateTables(wb: Workbook): LocatedTable[] {
     }
   }
   return out;
-}
-
-export function findTable(wb: Workbook, name: string): LocatedTable | undefined {
-  const key = name.toLowerCase();
-  return locateTables(wb).find((t) => t.model.name.toLowerCase() === key);
 }
 
 export interface RawOptions {
@@ -282,21 +212,6 @@ export function sheetGrid(ws: Worksheet): SheetGrid {
   return { name: ws.name, grid, formats };
 }
 
-/**
- * A worksheet's merged areas as A1 ranges (`B4:E4`), for the contract's SheetGrid.merges.
- * ExcelJS keeps them in the worksheet's private `_merges` (what its own model writer reads).
- */
-export function sheetMerges(ws: Worksheet): string[] {
-  const merges = (ws as unknown as { _merges?: Record<string, { range?: unknown } | undefined> })._merges;
-  return Object.values(merges ?? {}).flatMap((m) =>
-    typeof m?.range === "string" ? [m.range.replace(/\$/g, "")] : [],
-  );
-}
-
-export function sheetGrids(wb: Workbook): SheetGrid[] {
-  return wb.worksheets.map(sheetGrid);
-}
-
 /** A worksheet by name, as Excel matches names (case-insensitively). */
 export function worksheetNamed(wb: Workbook, name: string): Worksheet | undefined {
   const key = name.toLowerCase();
@@ -317,11 +232,6 @@ export function cellValue(v: RawCell | undefined): CellValue {
   return Number.isNaN(v.getTime()) ? null : v;
 }
 
-/** Does this text need guarding against formula injection (in CSV and in hosts that take formulas)? */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
-}
-
 /** The cell at a 1-based row and column (created when absent). */
 export function cellAt(ws: Worksheet, row: number, col: number): Cell {
   return ws.getRow(row).getCell(col);
@@ -334,12 +244,6 @@ export function setCell(cell: Cell, v: RawCell | undefined, numFmt?: string): vo
   if (numFmt !== undefined && numFmt !== "" && numFmt !== "General") cell.numFmt = numFmt;
   else if (value instanceof Date && (cell.numFmt === undefined || cell.numFmt === "General"))
     cell.numFmt = "dd/mm/yyyy";
-}
-
-/** A colour in ExcelJS's ARGB form from `#RRGGBB`. */
-export function argb(hex: string): string {
-  const h = hex.replace(/^#/, "").toUpperCase();
-  return /^[0-9A-F]{6}$/.test(h) ? `FF${h}` : /^[0-9A-F]{8}$/.test(h) ? h : "FF000000";
 }
 
 /** Width in characters for a column of values (clamped to 8..60). */
@@ -357,15 +261,6 @@ export function columnWidth(values: readonly RawCell[], header: RawCell): number
     if (len + 2 > w) w = len + 2;
   }
   return Math.max(8, Math.min(60, w));
-}
-
-/** Excel's rules for sheet names: 31 characters, none of : \ / ? * [ ], not blank. */
-export function sheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, "-")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return (cleaned || "Sheet").slice(0, 31);
 }
 
 /** Serialise a workbook. */

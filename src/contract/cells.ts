@@ -11,7 +11,7 @@ export function normaliseCell(value: unknown): RawCell {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (value instanceof Date) return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   if (typeof value === "object") {
     const o = value as Record<string, unknown>;
     if ("result" in o || "formula" in o || "sharedFormula" in o) return normaliseCell(o["result"]);
@@ -24,6 +24,7 @@ export function normaliseCell(value: unknown): RawCell {
     }
     if ("error" in o) return String(o["error"]);
     if ("text" in o) return normaliseCell(o["text"]);
+    if ("hyperlink" in o) return String(o["hyperlink"] ?? "");
   }
   return String(value);
 }

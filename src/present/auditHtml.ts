@@ -6,14 +6,8 @@
  * text (never colour alone), tables with captions and header scopes, every text escaped.
  */
 import type { RagStatus } from "../engine";
-import {
-  AUDIT_ROLES,
-  columnLetters,
-  parseA1,
-  sheetAddress,
-  type AuditResult,
-  type AuditRow,
-} from "../contract";
+import { columnAt, sheetAddress } from "../a1";
+import { AUDIT_ROLES, type AuditResult, type AuditRow } from "../contract";
 import { reportStyles } from "./htmlStyles";
 import { chip as statusChip, dateLong, esc } from "./htmlText";
 
@@ -57,8 +51,7 @@ function plural(n: number, one: string, many: string): string {
 
 function letter(result: AuditResult, column: number | null): string {
   if (column === null) return "–";
-  const o = parseA1(result.range.split(":")[0] ?? "A1") ?? { col: 0, row: 0 };
-  return columnLetters(o.col + column);
+  return columnAt(result.range.split(":")[0] ?? "A1", column);
 }
 
 const EXTRA_CSS = `

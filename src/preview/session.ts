@@ -3,6 +3,7 @@
  * workbook layer (createExcelHost) over it — the same code the add-in runs in Excel. A new
  * workbook gets the sample through the workbook layer, plus a sheet of example formulas.
  */
+import { parseA1 } from "../a1";
 import type { WorkbookHost } from "../contract";
 import { createExcelHost } from "../workbook";
 import { createMemoryExcel, MemoryWorkbook, type MemoryExcel } from "../memory-excel";
@@ -45,10 +46,9 @@ export function addFunctionsSheet(book: MemoryWorkbook): void {
   if (book.sheet(FUNCTIONS_SHEET)) return;
   book.addSheet(FUNCTIONS_SHEET);
   const put = (address: string, text: string): void => {
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!m) return;
-    const col = (m[1] ?? "A").charCodeAt(0) - 65;
-    book.setCellInput(FUNCTIONS_SHEET, Number(m[2]) - 1, col, text);
+    const at = parseA1(address);
+    if (!at) return;
+    book.setCellInput(FUNCTIONS_SHEET, at.row, at.col, text);
   };
   const esc = targetRow(book, "CS-ESC", "City") ?? 12;
   const rows: [string, string, string?][] = [

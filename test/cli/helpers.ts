@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import { main, type CliIo } from "../../src/cli/main";
-import { readZipDirectory, unpackEntry, type PackageLimits } from "../../src/cli/package";
+import type { PackageLimits } from "../../src/cli/limits";
+import { readZipDirectory, unpackEntry } from "../../src/cli/ooxml/zipDirectory";
 
 export interface RunResult {
   readonly code: number;

@@ -1,6 +1,7 @@
 import { deflateRawSync } from "node:zlib";
 import { CliError } from "../../src/cli/errors";
-import { countRows, DEFAULT_LIMITS, inspectXlsx } from "../../src/cli/package";
+import { DEFAULT_LIMITS } from "../../src/cli/limits";
+import { countRows, inspectXlsx } from "../../src/cli/package";
 import { makeZip, type ZipPart } from "./helpers";
 
 const CONTENT_TYPES = Buffer.from(

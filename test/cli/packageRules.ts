@@ -7,7 +7,7 @@
 import { openXlsxBuffer } from "../../src/cli/ooxml/book";
 import { childElements, findElement } from "../../src/cli/ooxml/edit";
 import { contentTypeOf, readContentTypes, readRelationships } from "../../src/cli/ooxml/opc";
-import { parseRange, overlaps } from "../../src/cli/ooxml/a1";
+import { parseRange, overlaps } from "../../src/a1";
 import { elementsNamed, parseXml } from "../../src/cli/ooxml/xml";
 import { unzip } from "./helpers";
 
@@ -55,7 +55,16 @@ export function excelRuleProblems(buf: Buffer): string[] {
   if (new Set(rIds).size !== rIds.length) problems.push(`duplicate sheet r:id`);
   if (elementsNamed(book.workbookXml, "sheet").length !== book.sheets.length)
     problems.push(`a sheet without its part`);
-  // Tables: unique names and ids, ref covering header + rows, autoFilter = ref less the totals row.
+  problems.push(...tableProblems(book), ...styleProblems(book));
+  return problems;
+}
+
+type Book = ReturnType<typeof openXlsxBuffer>;
+
+/** Tables: unique names and ids, ref covering header + rows, autoFilter = ref less the totals row. */
+function tableProblems(book: Book): string[] {
+  const problems: string[] = [];
+  const pkg = book.pkg;
   const tableNames = book.tables.map((t) => t.name.toLowerCase());
   if (new Set(tableNames).size !== tableNames.length) problems.push(`duplicate table name`);
   const tableIds: string[] = [];
@@ -81,7 +90,13 @@ export function excelRuleProblems(buf: Buffer): string[] {
         problems.push(`${t.name} overlaps ${o.name}`);
   }
   if (new Set(tableIds).size !== tableIds.length) problems.push(`duplicate table id`);
-  // Styles: counts are right and every cell's format exists.
+  return problems;
+}
+
+/** Styles: counts are right and every cell's format exists. */
+function styleProblems(book: Book): string[] {
+  const problems: string[] = [];
+  const pkg = book.pkg;
   const stylesRel = book.workbookRels.find((r) => r.type.endsWith("/styles"));
   let xfCount = Infinity;
   if (stylesRel) {

@@ -9,8 +9,9 @@
 import type { RawCell, RawTable, RawWorkbook, SheetGrid } from "../../contract";
 import { CliError } from "../errors";
 import { readInput } from "../files";
-import { checkPackageBytes, DEFAULT_LIMITS, type PackageLimits } from "../package";
-import { colLetters, parseRange, type Range } from "./a1";
+import { DEFAULT_LIMITS, type PackageLimits } from "../limits";
+import { checkPackageBytes } from "../package";
+import { colLetters, parseRange } from "../../a1";
 import {
   readContentTypes,
   readRelationships,
@@ -21,36 +22,11 @@ import {
 } from "./opc";
 import { readSharedStrings, readSheet, type SheetCells } from "./sheet";
 import { readStyles, readThemeColours, type Styles } from "./styles";
-import { elementsNamed, parseXml } from "./xml";
+import { elementsNamed } from "./xml";
+import { sheetsOf, tablesOf, type BookSheet, type BookTable } from "./parts";
 import { ZipPackage } from "./zip";
 
-export interface BookSheet {
-  readonly name: string;
-  readonly sheetId: string;
-  readonly rId: string;
-  /** The sheet's part (as stored in the zip). */
-  readonly part: string;
-  readonly state: "visible" | "hidden" | "veryHidden";
-  /** A worksheet (not a chart sheet, dialog or macro sheet). */
-  readonly worksheet: boolean;
-}
-
-export interface BookTable {
-  /** The table's name as Excel shows it and formulas use it (displayName, else name). */
-  readonly name: string;
-  readonly part: string;
-  readonly rId: string;
-  readonly sheet: BookSheet;
-  readonly ref: string;
-  readonly range: Range;
-  readonly headerRowCount: number;
-  readonly totalsRowCount: number;
-  readonly columns: readonly string[];
-  readonly autoFilterRef: string | undefined;
-  /** First and last data rows (1-based; last < first when the table has none). */
-  readonly firstDataRow: number;
-  readonly lastDataRow: number;
-}
+export type { BookSheet, BookTable } from "./parts";
 
 export interface ReadTablesOptions {
   /** Read each data cell's number format (RawTable.numberFormats). Default true. */
@@ -314,58 +290,6 @@ function mergedAway(merges: readonly string[]): Set<string> {
   return out;
 }
 
-function count(v: string | undefined, dflt: number): number {
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : dflt;
-}
-
-function readTablePart(
-  pkg: ZipPackage,
-  part: string,
-  file: string,
-): Omit<BookTable, "sheet" | "rId" | "part"> | undefined {
-  const data = pkg.read(part);
-  if (!data) return undefined;
-  let root: Record<string, string> | undefined;
-  let autoFilterRef: string | undefined;
-  const columns: string[] = [];
-  let depth = 0;
-  parseXml(
-    data,
-    {
-      open(name, a) {
-        depth++;
-        if (name === "table" && depth === 1) root = { ...a };
-        else if (name === "autoFilter" && depth === 2) autoFilterRef = a.ref;
-        else if (name === "tableColumn") columns.push(a.name ?? "");
-      },
-      close() {
-        depth--;
-      },
-    },
-    file,
-    part,
-  );
-  if (!root) return undefined;
-  const ref = root.ref ?? "";
-  const range = parseRange(ref);
-  if (!range) return undefined;
-  const headerRowCount = count(root.headerRowCount, 1);
-  const totalsRowCount = count(root.totalsRowCount, 0);
-  return {
-    name: root.displayName ?? root.name ?? "",
-    ref,
-    range,
-    headerRowCount,
-    totalsRowCount,
-    columns: columns.map((c) =>
-      c.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-    ),
-    autoFilterRef,
-    firstDataRow: range.top + (headerRowCount > 0 ? 1 : 0),
-    lastDataRow: range.bottom - (totalsRowCount > 0 ? 1 : 0),
-  };
-}
-
 /** Open a package already in memory. */
 export function openXlsxBuffer(buf: Buffer, path: string, limits: PackageLimits = DEFAULT_LIMITS): XlsxBook {
   const entries = checkPackageBytes(buf, path, limits);
@@ -383,31 +307,8 @@ export function openXlsxBuffer(buf: Buffer, path: string, limits: PackageLimits 
   const wbPr = elementsNamed(workbookXml, "workbookPr")[0] ?? {};
   const date1904 = wbPr.date1904 === "1" || wbPr.date1904 === "true";
   const wbRels = readRelationships(pkg, workbookPart);
-  const relById = new Map(wbRels.map((r) => [r.id, r]));
-  const sheets: BookSheet[] = [];
-  for (const a of elementsNamed(workbookXml, "sheet")) {
-    const rId = a["r:id"] ?? Object.entries(a).find(([k]) => /:id$/.test(k))?.[1] ?? "";
-    const rel = relById.get(rId);
-    if (!rel || rel.external) continue;
-    const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-    sheets.push({
-      name: a.name ?? "",
-      sheetId: a.sheetId ?? "",
-      rId,
-      part: rel.part,
-      state,
-      worksheet: relKind(rel.type) === "worksheet" && pkg.has(rel.part),
-    });
-  }
-  const tables: BookTable[] = [];
-  for (const sheet of sheets) {
-    if (!sheet.worksheet) continue;
-    for (const rel of readRelationships(pkg, sheet.part)) {
-      if (rel.external || relKind(rel.type) !== "table" || !pkg.has(rel.part)) continue;
-      const t = readTablePart(pkg, rel.part, path);
-      if (t) tables.push({ ...t, sheet, rId: rel.id, part: rel.part });
-    }
-  }
+  const sheets = sheetsOf(pkg, workbookXml, wbRels);
+  const tables = tablesOf(pkg, sheets, path);
   return new XlsxBook(path, pkg, workbookPart, workbookXml, date1904, sheets, tables, limits, wbRels);
 }
 

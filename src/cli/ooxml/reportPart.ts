@@ -6,7 +6,7 @@
  * book's shared strings are not touched; cell formats are appended to styles.xml.
  */
 import type { RawCell } from "../../contract";
-import { colLetters } from "./a1";
+import { colLetters } from "../../a1";
 import type { CellStyle, StyleAppender } from "./edit";
 import { isDateFormat } from "./styles";
 import { escapeText } from "./xml";

@@ -5,6 +5,7 @@
  * result; a number in a date or time format → a Date (UTC, as ExcelJS gives it; 1900 or 1904
  * date system); `t="d"` ISO dates → a Date. Rows and cells without an `r` follow the one before.
  */
+import { refColumn, refRow } from "../../a1";
 import type { RawCell } from "../../contract";
 import { CliError } from "../errors";
 import type { Styles } from "./styles";
@@ -41,25 +42,6 @@ export function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-/** 0-based column of the letters of a cell reference (`AB12` → 27), or -1. */
-function columnOf(ref: string): number {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
-    else if (c === 36) continue;
-    else break;
-  }
-  return i === 0 || n === 0 ? -1 : n - 1;
-}
-
-function rowOfRef(ref: string): number {
-  const m = /(\d+)$/.exec(ref);
-  return m ? Number(m[1]) - 1 : -1;
-}
-
 function isoDate(text: string): Date | null {
   const t = text.trim();
   if (t === "") return null;
@@ -68,150 +50,192 @@ function isoDate(text: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-export function readSheet(data: Buffer, o: SheetReadOptions): SheetCells {
-  const values: (RawCell | undefined)[][] = [];
-  const styles: (number | undefined)[][] = [];
-  const merges: string[] = [];
-  const tableRels: string[] = [];
-  const keep = o.keep;
-  const keepStyles = o.keepStyles ?? true;
-  const wanted = (r: number, c: number): boolean => {
-    if (!keep) return true;
-    for (const k of keep) if (r >= k.top && r <= k.bottom && c >= k.left && c <= k.right) return true;
-    return false;
-  };
-  let rowCount = 0;
-  let row = -1;
-  let col = -1;
-  let inData = false;
-  // The current cell.
-  let inCell = false;
-  let type = "n";
-  let style: number | undefined;
-  let text = "";
-  let inV = false;
-  let inIs = false;
-  let inT = false;
-  let inRph = false;
-  let hasFormula = false;
-  let inlineText = "";
+type Kept = SheetReadOptions["keep"];
 
-  const finish = (): void => {
-    if (!wanted(row, col)) return;
-    let v: RawCell = null;
-    switch (type) {
+function wanted(keep: Kept, r: number, c: number): boolean {
+  if (!keep) return true;
+  for (const k of keep) if (r >= k.top && r <= k.bottom && c >= k.left && c <= k.right) return true;
+  return false;
+}
+
+/** A number cell's value: a Date in a date or time format. */
+function numberValue(text: string, style: number | undefined, o: SheetReadOptions): RawCell {
+  const t = text.trim();
+  if (t === "") return null;
+  const n = Number(t);
+  if (!Number.isFinite(n)) return null;
+  if (style !== undefined && o.styles.dates[style] === true) return excelToDate(n, o.date1904);
+  return n;
+}
+
+/** The cell being read: its type, format, and the text of its value or inline string. */
+class CellState {
+  type = "n";
+  style: number | undefined;
+  text = "";
+  inlineText = "";
+  inV = false;
+  inIs = false;
+  inT = false;
+  inRph = false;
+  hasFormula = false;
+
+  reset(a: Readonly<Record<string, string>>): void {
+    this.type = a.t ?? "n";
+    const s = a.s;
+    this.style = s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+    this.text = "";
+    this.inlineText = "";
+    this.hasFormula = false;
+    this.inIs = false;
+    this.inV = false;
+    this.inT = false;
+    this.inRph = false;
+  }
+
+  /** The cell's value as the contract reads it (null for blank). */
+  value(o: SheetReadOptions): RawCell {
+    const text = this.text;
+    switch (this.type) {
       case "s": {
         const i = Number(text.trim());
-        v = Number.isInteger(i) ? (o.sharedStrings[i] ?? "") : null;
-        break;
+        return Number.isInteger(i) ? (o.sharedStrings[i] ?? "") : null;
       }
       case "inlineStr":
-        v = inIs || inlineText !== "" ? decodeXstring(inlineText) : text === "" ? null : decodeXstring(text);
-        break;
+        if (this.inIs || this.inlineText !== "") return decodeXstring(this.inlineText);
+        return text === "" ? null : decodeXstring(text);
       case "str":
-        v = hasFormula || text !== "" ? decodeXstring(text) : null;
-        break;
+        return this.hasFormula || text !== "" ? decodeXstring(text) : null;
       case "b":
-        v = text === "" ? null : text.trim() === "1" || text.trim().toLowerCase() === "true";
-        break;
+        return text === "" ? null : text.trim() === "1" || text.trim().toLowerCase() === "true";
       case "e":
-        v = text === "" ? null : text.trim();
-        break;
+        return text === "" ? null : text.trim();
       case "d":
-        v = isoDate(text);
-        break;
-      default: {
-        const t = text.trim();
-        if (t === "") v = null;
-        else {
-          const n = Number(t);
-          if (!Number.isFinite(n)) v = null;
-          else if (style !== undefined && o.styles.dates[style] === true) v = excelToDate(n, o.date1904);
-          else v = n;
-        }
-      }
+        return isoDate(text);
+      default:
+        return numberValue(text, this.style, o);
     }
-    // A blank cell's format still counts (a table column formatted 0% before it is typed in).
-    if (style !== undefined && keepStyles) (styles[row] ??= [])[col] = style;
-    if (v === null) return;
-    (values[row] ??= [])[col] = v;
-  };
+  }
+}
 
+/** The reader's state over one sheet part: where it is, and what it has kept. */
+class SheetReader {
+  readonly values: (RawCell | undefined)[][] = [];
+  readonly styles: (number | undefined)[][] = [];
+  readonly merges: string[] = [];
+  readonly tableRels: string[] = [];
+  rowCount = 0;
+  private row = -1;
+  private col = -1;
+  private inData = false;
+  private inCell = false;
+  private readonly cell = new CellState();
+  private readonly keepStyles: boolean;
+
+  constructor(private readonly o: SheetReadOptions) {
+    this.keepStyles = o.keepStyles ?? true;
+  }
+
+  wantText(): boolean {
+    return this.cell.inV || this.cell.inT;
+  }
+
+  open(name: string, a: Readonly<Record<string, string>>): void {
+    if (this.inCell) this.openInCell(name);
+    else if (name === "sheetData") this.inData = true;
+    else if (name === "row" && this.inData) this.openRow(a);
+    else if (name === "c" && this.inData) this.openCell(a);
+    else if (name === "mergeCell") {
+      if (a.ref) this.merges.push(a.ref);
+    } else if (name === "tablePart") {
+      const id = attrLocal(a, "id");
+      if (id !== undefined) this.tableRels.push(id);
+    }
+  }
+
+  text(t: string): void {
+    if (!this.inCell) return;
+    if (this.cell.inV) this.cell.text += t;
+    else if (this.cell.inT) this.cell.inlineText += t;
+  }
+
+  close(name: string): void {
+    const cell = this.cell;
+    if (!this.inCell) {
+      if (name === "sheetData") this.inData = false;
+      return;
+    }
+    if (name === "v") cell.inV = false;
+    else if (name === "t") cell.inT = false;
+    else if (name === "rPh") cell.inRph = false;
+    else if (name === "c") {
+      this.inCell = false;
+      this.finish();
+    }
+  }
+
+  private openInCell(name: string): void {
+    const cell = this.cell;
+    if (name === "v") cell.inV = true;
+    else if (name === "f") cell.hasFormula = true;
+    else if (name === "is") cell.inIs = true;
+    else if (name === "rPh") cell.inRph = true;
+    else if (name === "t" && cell.inIs && !cell.inRph) cell.inT = true;
+  }
+
+  private openRow(a: Readonly<Record<string, string>>): void {
+    const o = this.o;
+    this.rowCount++;
+    if (this.rowCount > o.maxRows)
+      throw new CliError(
+        `${o.file} is refused: sheet ${JSON.stringify(o.sheetName)} has more than ${o.maxRows.toLocaleString("en-GB")} rows, more than the command reads; split the data or filter it in Excel`,
+      );
+    const r = a.r;
+    this.row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.row + 1;
+    this.col = -1;
+  }
+
+  private openCell(a: Readonly<Record<string, string>>): void {
+    this.inCell = true;
+    const ref = a.r;
+    if (ref !== undefined) {
+      const c = refColumn(ref);
+      this.col = c >= 0 ? c : this.col + 1;
+      const rr = refRow(ref);
+      if (rr >= 0 && this.row < 0) this.row = rr;
+    } else this.col += 1;
+    if (this.row < 0) this.row = 0;
+    this.cell.reset(a);
+  }
+
+  private finish(): void {
+    const { row, col } = this;
+    if (!wanted(this.o.keep, row, col)) return;
+    const v = this.cell.value(this.o);
+    const style = this.cell.style;
+    // A blank cell's format still counts (a table column formatted 0% before it is typed in).
+    if (style !== undefined && this.keepStyles) (this.styles[row] ??= [])[col] = style;
+    if (v === null) return;
+    (this.values[row] ??= [])[col] = v;
+  }
+}
+
+export function readSheet(data: Buffer, o: SheetReadOptions): SheetCells {
+  const reader = new SheetReader(o);
   scanXml(
     data,
     {
       wantAttributes: (name) =>
         name === "row" || name === "c" || name === "mergeCell" || name === "tablePart",
-      wantText: () => inV || inT,
-      open(name, a) {
-        if (inCell) {
-          if (name === "v") {
-            inV = true;
-          } else if (name === "f") hasFormula = true;
-          else if (name === "is") inIs = true;
-          else if (name === "rPh") inRph = true;
-          else if (name === "t" && inIs && !inRph) inT = true;
-          return;
-        }
-        if (name === "sheetData") inData = true;
-        else if (name === "row" && inData) {
-          rowCount++;
-          if (rowCount > o.maxRows)
-            throw new CliError(
-              `${o.file} is refused: sheet ${JSON.stringify(o.sheetName)} has more than ${o.maxRows.toLocaleString("en-GB")} rows, more than the command reads; split the data or filter it in Excel`,
-            );
-          const r = a.r;
-          row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
-          col = -1;
-        } else if (name === "c" && inData) {
-          inCell = true;
-          const ref = a.r;
-          if (ref !== undefined) {
-            const c = columnOf(ref);
-            col = c >= 0 ? c : col + 1;
-            const rr = rowOfRef(ref);
-            if (rr >= 0 && row < 0) row = rr;
-          } else col += 1;
-          if (row < 0) row = 0;
-          type = a.t ?? "n";
-          const s = a.s;
-          style = s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
-          text = "";
-          inlineText = "";
-          hasFormula = false;
-          inIs = false;
-          inV = false;
-          inT = false;
-          inRph = false;
-        } else if (name === "mergeCell") {
-          if (a.ref) merges.push(a.ref);
-        } else if (name === "tablePart") {
-          const id = attrLocal(a, "id");
-          if (id !== undefined) tableRels.push(id);
-        }
-      },
-      text(t) {
-        if (!inCell) return;
-        if (inV) text += t;
-        else if (inT) inlineText += t;
-      },
-      close(name) {
-        if (inCell) {
-          if (name === "v") inV = false;
-          else if (name === "t") inT = false;
-          else if (name === "rPh") inRph = false;
-          else if (name === "c") {
-            inCell = false;
-            finish();
-          }
-          return;
-        }
-        if (name === "sheetData") inData = false;
-      },
+      wantText: () => reader.wantText(),
+      open: (name, a) => reader.open(name, a),
+      text: (t) => reader.text(t),
+      close: (name) => reader.close(name),
     },
     o.file,
     o.part,
   );
+  const { values, styles, merges, tableRels, rowCount } = reader;
   return { values, styles, merges, tableRels, rowCount };
 }
 

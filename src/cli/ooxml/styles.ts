@@ -77,74 +77,19 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** Excel's default indexed palette (0-63), then 64 system foreground and 65 system background. */
-const INDEXED: readonly string[] = [
-  "000000",
-  "FFFFFF",
-  "FF0000",
-  "00FF00",
-  "0000FF",
-  "FFFF00",
-  "FF00FF",
-  "00FFFF",
-  "000000",
-  "FFFFFF",
-  "FF0000",
-  "00FF00",
-  "0000FF",
-  "FFFF00",
-  "FF00FF",
-  "00FFFF",
-  "800000",
-  "008000",
-  "000080",
-  "808000",
-  "800080",
-  "008080",
-  "C0C0C0",
-  "808080",
-  "9999FF",
-  "993366",
-  "FFFFCC",
-  "CCFFFF",
-  "660066",
-  "FF8080",
-  "0066CC",
-  "CCCCFF",
-  "000080",
-  "FF00FF",
-  "FFFF00",
-  "00FFFF",
-  "800080",
-  "800000",
-  "008080",
-  "0000FF",
-  "00CCFF",
-  "CCFFFF",
-  "CCFFCC",
-  "FFFF99",
-  "99CCFF",
-  "FF99CC",
-  "CC99FF",
-  "FFCC99",
-  "3366FF",
-  "33CCCC",
-  "99CC00",
-  "FFCC00",
-  "FF9900",
-  "FF6600",
-  "666699",
-  "969696",
-  "003366",
-  "339966",
-  "003300",
-  "333300",
-  "993300",
-  "993366",
-  "333399",
-  "333333",
-  "000000",
-  "FFFFFF",
-];
+const INDEXED: readonly string[] = `
+  000000 FFFFFF FF0000 00FF00 0000FF FFFF00 FF00FF 00FFFF
+  000000 FFFFFF FF0000 00FF00 0000FF FFFF00 FF00FF 00FFFF
+  800000 008000 000080 808000 800080 008080 C0C0C0 808080
+  9999FF 993366 FFFFCC CCFFFF 660066 FF8080 0066CC CCCCFF
+  000080 FF00FF FFFF00 00FFFF 800080 800000 008080 0000FF
+  00CCFF CCFFFF CCFFCC FFFF99 99CCFF FF99CC CC99FF FFCC99
+  3366FF 33CCCC 99CC00 FFCC00 FF9900 FF6600 666699 969696
+  003366 339966 003300 333300 993300 993366 333399 333333
+  000000 FFFFFF
+`
+  .trim()
+  .split(/\s+/);
 
 /** The Office theme's colours, used when a workbook has no theme part. */
 const OFFICE_THEME: readonly string[] = [
@@ -284,6 +229,87 @@ export function readThemeColours(data: Buffer | undefined, file: string, part: s
   return order.map((k, i) => (scheme[k] ?? OFFICE_THEME[i] ?? "000000").toUpperCase());
 }
 
+/** What styles.xml declares: number formats, fills, cell formats and a custom palette. */
+class StylesReader {
+  readonly numFmts = new Map<number, string>();
+  readonly fills: (ColourRef | null)[] = [];
+  readonly xfs: { numFmtId: number; fillId: number }[] = [];
+  indexed: string[] | undefined;
+  private section = "";
+  private inFill = false;
+  private solid = false;
+  private fg: ColourRef | null = null;
+
+  open(name: string, a: Readonly<Record<string, string>>): void {
+    switch (name) {
+      case "numFmts":
+      case "fills":
+      case "cellXfs":
+      case "cellStyleXfs":
+      case "dxfs":
+      case "indexedColors":
+        this.section = name;
+        if (name === "indexedColors") this.indexed = [];
+        break;
+      case "numFmt":
+        if (this.section === "numFmts") {
+          const id = Number(attrLocal(a, "numFmtId"));
+          if (Number.isInteger(id)) this.numFmts.set(id, attrLocal(a, "formatCode") ?? "General");
+        }
+        break;
+      case "fill":
+        if (this.section === "fills") {
+          this.inFill = true;
+          this.solid = false;
+          this.fg = null;
+        }
+        break;
+      default:
+        this.openInner(name, a);
+    }
+  }
+
+  /** Inside a fill (its pattern and colour), a cell format, a palette entry. */
+  private openInner(name: string, a: Readonly<Record<string, string>>): void {
+    if (name === "patternFill") {
+      if (this.inFill) this.solid = (a.patternType ?? "none") === "solid";
+    } else if (name === "fgColor") {
+      if (this.inFill) this.fg = colourOf(a);
+    } else if (name === "xf") {
+      if (this.section === "cellXfs") {
+        const n = Number(a.numFmtId ?? 0);
+        const f = Number(a.fillId ?? 0);
+        this.xfs.push({ numFmtId: Number.isInteger(n) ? n : 0, fillId: Number.isInteger(f) ? f : 0 });
+      }
+    } else if (name === "rgbColor") {
+      if (this.section === "indexedColors" && this.indexed)
+        this.indexed.push((a.rgb ?? "FF000000").slice(-6));
+    }
+  }
+
+  close(name: string): void {
+    if (name === "fill" && this.inFill) {
+      this.fills.push(this.solid ? (this.fg ?? { indexed: 64 }) : null);
+      this.inFill = false;
+    } else if (name === this.section) this.section = "";
+  }
+}
+
+/** A colour as `#RRGGBB`: its RGB, its theme colour or its palette entry, tinted. */
+function colourHex(
+  c: ColourRef | null | undefined,
+  theme: readonly string[],
+  palette: readonly string[],
+): string | null {
+  if (!c) return null;
+  let hex: string | undefined;
+  if (c.rgb !== undefined && /^[0-9A-Fa-f]{6,8}$/.test(c.rgb)) hex = c.rgb.slice(-6);
+  else if (c.theme !== undefined) hex = theme[c.theme];
+  else if (c.indexed !== undefined) hex = palette[c.indexed];
+  if (hex === undefined) return null;
+  return `#${applyTint(hex.toUpperCase(), c.tint ?? 0)}`;
+}
+
 /** Read styles.xml (undefined: no styles part) with the theme's colours. */
 export function readStyles(
   data: Buffer | undefined,
@@ -292,84 +318,15 @@ export function readStyles(
   part: string,
 ): Styles {
   if (!data) return NO_STYLES;
-  const numFmts = new Map<number, string>();
-  const fills: (ColourRef | null)[] = [];
-  const xfs: { numFmtId: number; fillId: number }[] = [];
-  let indexed: string[] | undefined;
-  let section = "";
-  let inFill = false;
-  let solid = false;
-  let fg: ColourRef | null = null;
-  parseXml(
-    data,
-    {
-      open(name, a) {
-        switch (name) {
-          case "numFmts":
-          case "fills":
-          case "cellXfs":
-          case "cellStyleXfs":
-          case "dxfs":
-          case "indexedColors":
-            section = name;
-            if (name === "indexedColors") indexed = [];
-            break;
-          case "numFmt":
-            if (section === "numFmts") {
-              const id = Number(attrLocal(a, "numFmtId"));
-              if (Number.isInteger(id)) numFmts.set(id, attrLocal(a, "formatCode") ?? "General");
-            }
-            break;
-          case "fill":
-            if (section === "fills") {
-              inFill = true;
-              solid = false;
-              fg = null;
-            }
-            break;
-          case "patternFill":
-            if (inFill) solid = (a.patternType ?? "none") === "solid";
-            break;
-          case "fgColor":
-            if (inFill) fg = colourOf(a);
-            break;
-          case "xf":
-            if (section === "cellXfs") {
-              const n = Number(a.numFmtId ?? 0);
-              const f = Number(a.fillId ?? 0);
-              xfs.push({ numFmtId: Number.isInteger(n) ? n : 0, fillId: Number.isInteger(f) ? f : 0 });
-            }
-            break;
-          case "rgbColor":
-            if (section === "indexedColors" && indexed) indexed.push((a.rgb ?? "FF000000").slice(-6));
-            break;
-        }
-      },
-      close(name) {
-        if (name === "fill" && inFill) {
-          fills.push(solid ? (fg ?? { indexed: 64 }) : null);
-          inFill = false;
-        } else if (name === section) section = "";
-      },
-    },
-    file,
-    part,
-  );
+  const r = new StylesReader();
+  parseXml(data, { open: (name, a) => r.open(name, a), close: (name) => r.close(name) }, file, part);
+  const indexed = r.indexed;
   const palette = indexed && indexed.length > 0 ? [...indexed, ...INDEXED.slice(indexed.length)] : INDEXED;
-  const resolve = (c: ColourRef | null | undefined): string | null => {
-    if (!c) return null;
-    let hex: string | undefined;
-    if (c.rgb !== undefined && /^[0-9A-Fa-f]{6,8}$/.test(c.rgb)) hex = c.rgb.slice(-6);
-    else if (c.theme !== undefined) hex = theme[c.theme];
-    else if (c.indexed !== undefined) hex = palette[c.indexed];
-    if (hex === undefined) return null;
-    return `#${applyTint(hex.toUpperCase(), c.tint ?? 0)}`;
-  };
-  const fillHex = fills.map(resolve);
-  const formats = xfs.map((x) => numFmts.get(x.numFmtId) ?? BUILTIN_FORMATS[x.numFmtId] ?? "General");
+  const fillHex = r.fills.map((c) => colourHex(c, theme, palette));
+  const formats = r.xfs.map((x) => r.numFmts.get(x.numFmtId) ?? BUILTIN_FORMATS[x.numFmtId] ?? "General");
   return {
     formats,
     dates: formats.map(isDateFormat),
-    fills: xfs.map((x) => fillHex[x.fillId] ?? null),
+    fills: r.xfs.map((x) => fillHex[x.fillId] ?? null),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { crc32, deflateRawSync } from "node:zlib";
 import { CliError } from "../errors";
-import { storedBytes, unpackEntry, type ZipEntry } from "../package";
+import { CENTRAL_SIG, EOCD_SIG, LOCAL_SIG, storedBytes, unpackEntry, type ZipEntry } from "./zipDirectory";
 
 export class ZipPackage {
   private readonly byKey = new Map<string, ZipEntry>();
@@ -78,9 +78,6 @@ export interface ZipEdit {
   readonly add?: readonly { readonly name: string; readonly data: Buffer }[];
 }
 
-const LOCAL_SIG = 0x04034b50;
-const CENTRAL_SIG = 0x02014b50;
-const EOCD_SIG = 0x06054b50;
 const UTF8_FLAG = 0x0800;
 
 interface Written {
@@ -103,41 +100,84 @@ function dosNow(): { time: number; date: number } {
   return { time, date };
 }
 
-/**
- * A new zip: every entry of `pkg` in its order, copied as stored unless `edit.replace` names it
- * (then deflated anew), then `edit.add`. Local headers are written afresh from the directory
- * (sizes in the header, no data descriptor); the data of an untouched entry is its stored bytes.
- */
-export function writeZip(pkg: ZipPackage, edit: ZipEdit): Buffer {
-  const replace = new Map<string, Buffer>();
-  for (const [k, v] of edit.replace ?? []) replace.set(partKey(k), v);
-  const chunks: Buffer[] = [];
-  const written: Written[] = [];
-  let offset = 0;
-  const now = dosNow();
-  const put = (
-    name: string,
-    data: Buffer,
-    meta: { method: number; crc: number; uncompressedSize: number; modTime: number; modDate: number },
-  ): void => {
+interface EntryMeta {
+  readonly method: number;
+  readonly crc: number;
+  readonly uncompressedSize: number;
+  readonly modTime: number;
+  readonly modDate: number;
+}
+
+/** A record's fields in order: name and width in bytes (little-endian, as zip stores them). */
+type Layout = readonly (readonly [keyof Written | "sig" | "version" | "zero", 2 | 4])[];
+
+// APPNOTE.TXT 4.3.7: local file header (sizes in the header, no data descriptor).
+const LOCAL_HEADER: Layout = [
+  ["sig", 4],
+  ["version", 2],
+  ["flags", 2],
+  ["method", 2],
+  ["modTime", 2],
+  ["modDate", 2],
+  ["crc", 4],
+  ["compressedSize", 4],
+  ["uncompressedSize", 4],
+  ["name", 2],
+  ["zero", 2], // extra field length
+];
+
+// APPNOTE.TXT 4.3.12: central directory header (version made by and needed, then as the local
+// header, then comment length, disk, internal and external attributes: zero; then the offset).
+const CENTRAL_HEADER: Layout = [
+  ["sig", 4],
+  ["version", 2],
+  ...LOCAL_HEADER.slice(1),
+  ["zero", 2],
+  ["zero", 2],
+  ["zero", 2],
+  ["zero", 4],
+  ["offset", 4],
+];
+
+/** A header of the layout for an entry (the name's field is its length). */
+function header(layout: Layout, sig: number, w: Written): Buffer {
+  const size = layout.reduce((n, [, bytes]) => n + bytes, 0);
+  const b = Buffer.alloc(size);
+  let at = 0;
+  for (const [field, bytes] of layout) {
+    const v = field === "sig" ? sig : field === "version" ? 20 : field === "zero" ? 0 : w[field];
+    const n = typeof v === "number" ? v : v.length;
+    if (bytes === 2) b.writeUInt16LE(n, at);
+    else b.writeUInt32LE(n, at);
+    at += bytes;
+  }
+  return b;
+}
+
+/** The end of central directory record. */
+function endOfDirectory(count: number, size: number, start: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIG, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(start, 16);
+  return end;
+}
+
+/** The zip being written: entries one after another, then the directory. */
+class ZipWriter {
+  private readonly chunks: Buffer[] = [];
+  private readonly written: Written[] = [];
+  private offset = 0;
+
+  /** An entry whose data is as stored (compressed or not) with its metadata. */
+  put(name: string, data: Buffer, meta: EntryMeta): void {
     const nameBuf = Buffer.from(name, "utf8");
     const flags = /[^\x20-\x7e]/.test(name) ? UTF8_FLAG : 0;
-    if (offset + 30 + nameBuf.length + data.length > 0xffffffff || meta.uncompressedSize > 0xffffffff)
+    if (this.offset + 30 + nameBuf.length + data.length > 0xffffffff || meta.uncompressedSize > 0xffffffff)
       throw new CliError(`the workbook would be larger than 4 GB, which this command does not write`);
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(LOCAL_SIG, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(flags, 6);
-    h.writeUInt16LE(meta.method, 8);
-    h.writeUInt16LE(meta.modTime, 10);
-    h.writeUInt16LE(meta.modDate, 12);
-    h.writeUInt32LE(meta.crc >>> 0, 14);
-    h.writeUInt32LE(data.length, 18);
-    h.writeUInt32LE(meta.uncompressedSize, 22);
-    h.writeUInt16LE(nameBuf.length, 26);
-    h.writeUInt16LE(0, 28);
-    chunks.push(h, nameBuf, data);
-    written.push({
+    const w: Written = {
       name: nameBuf,
       flags,
       method: meta.method,
@@ -146,26 +186,54 @@ export function writeZip(pkg: ZipPackage, edit: ZipEdit): Buffer {
       crc: meta.crc >>> 0,
       compressedSize: data.length,
       uncompressedSize: meta.uncompressedSize,
-      offset,
-    });
-    offset += 30 + nameBuf.length + data.length;
-  };
-  const putNew = (name: string, data: Buffer, modTime: number, modDate: number): void => {
-    put(name, deflateRawSync(data), {
+      offset: this.offset,
+    };
+    this.chunks.push(header(LOCAL_HEADER, LOCAL_SIG, w), nameBuf, data);
+    this.written.push(w);
+    this.offset += 30 + nameBuf.length + data.length;
+  }
+
+  /** A new or changed part: deflated. */
+  putNew(name: string, data: Buffer, time: { time: number; date: number }): void {
+    this.put(name, deflateRawSync(data), {
       method: 8,
       crc: crc32(data),
       uncompressedSize: data.length,
-      modTime,
-      modDate,
+      modTime: time.time,
+      modDate: time.date,
     });
-  };
+  }
+
+  /** The central directory after the entries; the whole zip. */
+  finish(): Buffer {
+    const cdStart = this.offset;
+    for (const w of this.written) {
+      this.chunks.push(header(CENTRAL_HEADER, CENTRAL_SIG, w), w.name);
+      this.offset += 46 + w.name.length;
+    }
+    if (this.written.length > 0xffff) throw new CliError(`the workbook would have too many parts to write`);
+    this.chunks.push(endOfDirectory(this.written.length, this.offset - cdStart, cdStart));
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/**
+ * A new zip: every entry of `pkg` in its order, copied as stored unless `edit.replace` names it
+ * (then deflated anew), then `edit.add`. Local headers are written afresh from the directory
+ * (sizes in the header, no data descriptor); the data of an untouched entry is its stored bytes.
+ */
+export function writeZip(pkg: ZipPackage, edit: ZipEdit): Buffer {
+  const replace = new Map<string, Buffer>();
+  for (const [k, v] of edit.replace ?? []) replace.set(partKey(k), v);
+  const zip = new ZipWriter();
+  const now = dosNow();
   for (const e of pkg.entries) {
     const changed = replace.get(partKey(e.name));
     if (changed !== undefined) {
-      putNew(e.name, changed, now.time, now.date);
+      zip.putNew(e.name, changed, now);
       continue;
     }
-    put(e.name, storedBytes(pkg.buf, e, pkg.file), {
+    zip.put(e.name, storedBytes(pkg.buf, e, pkg.file), {
       method: e.method,
       crc: e.crc32,
       uncompressedSize: e.uncompressedSize,
@@ -173,33 +241,6 @@ export function writeZip(pkg: ZipPackage, edit: ZipEdit): Buffer {
       modDate: e.modDate,
     });
   }
-  for (const a of edit.add ?? []) putNew(a.name, a.data, now.time, now.date);
-
-  const cdStart = offset;
-  for (const w of written) {
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(CENTRAL_SIG, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(w.flags, 8);
-    c.writeUInt16LE(w.method, 10);
-    c.writeUInt16LE(w.modTime, 12);
-    c.writeUInt16LE(w.modDate, 14);
-    c.writeUInt32LE(w.crc, 16);
-    c.writeUInt32LE(w.compressedSize, 20);
-    c.writeUInt32LE(w.uncompressedSize, 24);
-    c.writeUInt16LE(w.name.length, 28);
-    c.writeUInt32LE(w.offset, 42);
-    chunks.push(c, w.name);
-    offset += 46 + w.name.length;
-  }
-  if (written.length > 0xffff) throw new CliError(`the workbook would have too many parts to write`);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD_SIG, 0);
-  end.writeUInt16LE(written.length, 8);
-  end.writeUInt16LE(written.length, 10);
-  end.writeUInt32LE(offset - cdStart, 12);
-  end.writeUInt32LE(cdStart, 16);
-  chunks.push(end);
-  return Buffer.concat(chunks);
+  for (const a of edit.add ?? []) zip.putNew(a.name, a.data, now);
+  return zip.finish();
 }

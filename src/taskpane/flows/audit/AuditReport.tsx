@@ -31,7 +31,7 @@ import {
   auditLayout,
   auditReport,
   AuditSetupError,
-  columnLetters,
+  columnAt,
   parseA1,
   PERFCYCLE_VERSION,
   sheetAddress,
@@ -93,8 +93,7 @@ const RULE_LABELS: Readonly<Record<string, readonly [string, string]>> = {
 const SELECTION = "";
 
 function letterOf(address: string, column: number): string {
-  const o = parseA1(address) ?? { col: 0, row: 0 };
-  return columnLetters(o.col + column);
+  return columnAt(address, column);
 }
 
 function sourceOf(range: AuditRange): AuditSource {

@@ -14,8 +14,7 @@
  * - `--year` defaults to the year of the indicator's latest target row without a target (the row
  *   waiting to be set), else the year after its latest target row.
  */
-import { parseArgs } from "node:util";
-import { readRegister, TABLE, type ContractError } from "../contract";
+import { TABLE, type ContractError } from "../../contract";
 import {
   formatFiscalYear,
   formatValue,
@@ -27,12 +26,11 @@ import {
   type Register,
   type Suggestions,
   type TargetRecord,
-} from "../engine";
-import { CliError, messageOf } from "./errors";
-import { checkOutputPath, writeAtomic } from "./files";
-import type { CliIo } from "./main";
-import { DEFAULT_LIMITS } from "./package";
-import { loadXlsx, rawWorkbook } from "./xlsx";
+} from "../../engine";
+import { fileArg, text, type Parsed } from "../args";
+import { CliError } from "../errors";
+import { readBook } from "../inputs";
+import { checkOutputs, emitJson, type CliIo } from "../io";
 
 export const SUGGEST_USAGE = `Usage: perfcycle suggest BOOK.xlsx --indicator ID [--unit U] [--year 2016-17] [--json F]
 
@@ -190,57 +188,17 @@ export function suggestText(j: SuggestJson): string {
 }
 
 /** The `suggest` command. */
-export async function suggestCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {
-        indicator: { type: "string" },
-        unit: { type: "string" },
-        year: { type: "string" },
-        json: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    const m = messageOf(e)
-      .replace(/\. To specify a positional argument.*$/, "")
-      .replace(/^Unknown option '(.*)'$/, "unknown option $1");
-    throw new CliError(`suggest: ${m} (perfcycle suggest --help shows the options)`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout(SUGGEST_USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1)
-    throw new CliError(
-      `suggest: ${positionals.length === 0 ? "a file name is missing" : `unexpected ${JSON.stringify(positionals[1])}`} (perfcycle suggest --help shows the usage)`,
-    );
-  for (const [k, v] of Object.entries(values))
-    if (typeof v === "string" && v.trim() === "") throw new CliError(`suggest: --${k} needs a value`);
-  const indicator = values.indicator;
+export async function suggestCommand(p: Parsed, io: CliIo): Promise<number> {
+  const indicator = text(p, "indicator");
   if (indicator === undefined)
     throw new CliError(`suggest: --indicator ID is required (perfcycle suggest --help shows the usage)`);
-  const jsonOut = values.json;
-  if (jsonOut !== undefined && jsonOut !== "-") await checkOutputPath(jsonOut, "--json");
+  const jsonOut = text(p, "json");
+  await checkOutputs([["--json", jsonOut]]);
 
-  const path = positionals[0] ?? "";
-  const loaded = await loadXlsx(path, { ...DEFAULT_LIMITS, ...(io.limits ?? {}) });
-  const read = readRegister(rawWorkbook(loaded.workbook, { formats: false }));
-  if (read.fatal || !read.register)
-    throw new CliError(`${path}: ${read.fatal?.message ?? "the workbook cannot be read"}`);
-  const register = read.register;
-  const { suggestions, record } = suggestFor(register, indicator, values.unit, values.year);
+  const { read, register } = await readBook(fileArg(p), io);
+  const { suggestions, record } = suggestFor(register, indicator, text(p, "unit"), text(p, "year"));
   const out = suggestJson(suggestions, record, register.settings.startMonth, read.errors);
-  if (jsonOut !== undefined) {
-    const text = `${JSON.stringify(out, null, 2)}\n`;
-    if (jsonOut === "-") io.stdout(text);
-    else await writeAtomic(jsonOut, text);
-  }
+  if (jsonOut !== undefined) await emitJson(io, jsonOut, out);
   if (jsonOut !== "-") {
     io.stdout(suggestText(out));
     if (jsonOut !== undefined) io.stdout(`Wrote ${jsonOut}\n`);
