@@ -159,11 +159,15 @@ function union(a: Range | undefined, b: Range | undefined): Range | undefined {
 
 /**
  * Carry plans out in one edit: each sheet part rewritten once with the writes of every plan on
- * it, each grown table's part updated, new shared strings appended.
+ * it, each grown table's part updated (new shared strings go to `shared`; the caller commits).
  */
-export function applyRowsPlans(edit: PackageEdit, styles: StyleAppender, plans: readonly RowsPlan[]): void {
+export function applyRowsPlans(
+  edit: PackageEdit,
+  styles: StyleAppender,
+  shared: SharedStrings,
+  plans: readonly RowsPlan[],
+): void {
   const book = edit.book;
-  const shared = new SharedStrings(edit);
   const sheets = new Map<
     string,
     { sheet: BookSheet; writes: Map<number, Map<number, CellWrite>>; covers: Range | undefined }
@@ -189,14 +193,15 @@ export function applyRowsPlans(edit: PackageEdit, styles: StyleAppender, plans: 
     const xml = edit.text(plan.table.part) ?? "";
     edit.set(plan.table.part, tablePartXml(xml, plan.table, plan.grown, plan.columns, book.path));
   }
-  shared.commit();
 }
 
 /** The package with plans' cells written and their tables' ranges grown. */
 export function writeTableRows(book: XlsxBook, ...plans: readonly RowsPlan[]): Buffer {
   const edit = new PackageEdit(book);
   const styles = new StyleAppender(edit);
-  applyRowsPlans(edit, styles, plans);
+  const shared = new SharedStrings(edit);
+  applyRowsPlans(edit, styles, shared, plans);
+  shared.commit();
   styles.commit();
   return edit.write();
 }
