@@ -15,9 +15,7 @@
 import { basename, extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
-  cellText,
   checkBook,
-  columnIndex,
   IMPORT_JSON_KEYS,
   IMPORT_JSON_OPTIONAL_KEYS,
   importWide,
@@ -30,7 +28,6 @@ import {
   reportSheet,
   sampleBook,
   TABLE,
-  upsertActuals,
   type ContractError,
   type ImportedRow,
   type RawCell,
@@ -39,7 +36,7 @@ import {
   type SheetGrid,
   reportSheetName,
 } from "../contract";
-import { buildReport, DEFAULT_START_MONTH, idKey, parsePeriod, type Quarter, type Register } from "../engine";
+import { buildReport, DEFAULT_START_MONTH, parsePeriod, type Quarter, type Register } from "../engine";
 import { AUDIT_USAGE, auditCommand } from "./audit";
 import { decodeText, parseCsv } from "./csv";
 import { CliError, messageOf, oneLine } from "./errors";
@@ -50,7 +47,8 @@ import { SUGGEST_USAGE, suggestCommand } from "./suggest";
 import { checkText, errorText, importText, reportText, type Style } from "./terminal";
 import { openXlsx, type XlsxBook } from "./ooxml/book";
 import { refuseMacroLoss, withReportSheet } from "./ooxml/write";
-import { planTableRows, writeTableRows, type RowsPlan } from "./ooxml/rows";
+import { writeInto } from "./into";
+import { comparatorsCommand, COMPARATORS_USAGE, wantsComparators } from "./comparators";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -76,6 +74,7 @@ Usage:
   perfcycle evaluate BOOK.xlsx [--period P] [--json F] [--xlsx F] [--html F]
   perfcycle check BOOK.xlsx|TABLE.csv [--json F]
   perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
+  perfcycle import --comparators TABLE.xlsx|TABLE.csv --indicator ID --into BOOK.xlsx [...]
   perfcycle audit REPORT.xlsx [--table NAME | --range A1:H40] --rule R --tolerance T [...]
   perfcycle suggest BOOK.xlsx --indicator ID [--unit U] [--year Y] [--json F]
   perfcycle COMMAND --help      help on one command
@@ -98,6 +97,7 @@ Rate every indicator for a quarter and print the report.
   --period P   the quarter, e.g. "2015-16 Q2" (default: the workbook's ReportingPeriod)
   --json F     write the report JSON to F ("-" for standard output)
   --xlsx F     write a copy of BOOK with the report sheet "PerfReport <period>" added
+               (F naming BOOK itself writes into it, upgrading a version 1 BOOK to schema 2)
   --html F     write the committee report as one HTML file (prints on A4)
 Exit status 1 when the workbook has errors: the report is still written, with them in it.
 `,
@@ -119,10 +119,13 @@ period labels (2015-16 Q1), quarter-end dates or month labels (Jun-15); cells: n
 12.4%, 31/274, 1,242, blanks and placeholders (awaiting data, n/a, -, tbc).
   --sheet NAME  the sheet to read (default: the first sheet with data; .xlsx only)
   --json F      write { rows, errors, warnings } to F ("-" for standard output)
-  --into BOOK   add the rows to BOOK's PerfActuals table (matching rows are updated; nothing
-                else in BOOK changes). BOOK is not changed when the import has errors.
+  --into BOOK   add the rows to BOOK's PerfActuals table (matching rows are updated; quality
+                marks go to its Quality column, added at the table's end when missing; a
+                version 1 BOOK is upgraded to schema 2 in the same write; nothing else in BOOK
+                changes). BOOK is not changed when the import has errors.
 Quarters are read with BOOK's fiscal year start (default April).
-`,
+
+${COMPARATORS_USAGE}`,
   audit: AUDIT_USAGE,
   suggest: SUGGEST_USAGE,
 };
@@ -328,12 +331,13 @@ function reportCopy(
   report: ReturnType<typeof buildReport>,
   errors: readonly ContractError[],
   now: Date,
+  inPlace: boolean,
 ): Buffer {
   const sheet = reportSheet(report);
   const wrap = REPORT_COLUMNS.map((c, i) =>
     ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
   ).filter((i) => i >= 0);
-  return withReportSheet(book.xlsx, {
+  return withReportSheet(book.xlsx, inPlace, {
     sheetName: reportSheetName(report.period),
     title: sheet.title,
     notes: [
@@ -387,7 +391,7 @@ async function evaluate(args: readonly string[], io: CliIo): Promise<number> {
 
   // Everything is built before anything is written; each file is written whole (temp + rename).
   let xlsxBuffer: Buffer | undefined;
-  if (xlsxOut !== undefined) xlsxBuffer = reportCopy(book, report, out.errors, now);
+  if (xlsxOut !== undefined) xlsxBuffer = reportCopy(book, report, out.errors, now, samePath(path, xlsxOut));
   const html =
     htmlOut === undefined
       ? undefined
@@ -563,51 +567,8 @@ async function openInto(into: string, io: CliIo): Promise<{ target: XlsxBook; st
   return { target, startMonth: readSettings(raw).settings.startMonth };
 }
 
-/** The cells an import writes into the book's PerfActuals (the table's rows are read and dropped here). */
-function planInto(
-  target: XlsxBook,
-  into: string,
-  rows: readonly ImportedRow[],
-  startMonth: number,
-): { plan: RowsPlan | undefined; added: number; updated: number; qualityNotKept: number } {
-  const table = target.tableNamed(TABLE.actuals);
-  if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
-  const before = target.rawTable(table, { formats: false, styles: true });
-  // The table's own values are in `before` now; the rows below it are kept for the checks.
-  target.dropValuesAbove(table.sheet, table.range.bottom + 1);
-  const up = upsertActuals(before, rows, startMonth);
-  if (up.errors.length > 0) throw new CliError(`${into}: ${up.errors.map((e) => e.message).join("; ")}`);
-  // A new row takes the cell formats of the last row of the same indicator (a rate's 0.0%,
-  // a count's #,##0), or none.
-  const idCol = columnIndex(before).positions.get("IndicatorId");
-  const lastOf = new Map<string, number>();
-  if (idCol !== undefined) before.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
-  const formatFrom = (i: number): number | undefined =>
-    idCol === undefined ? undefined : lastOf.get(idKey(cellText(up.rows[i]?.[idCol] ?? null)));
-  const plan =
-    up.added + up.updated > 0
-      ? planTableRows(target, table, before.rows, { rows: up.rows, formatFrom })
-      : undefined;
-  return { plan, added: up.added, updated: up.updated, qualityNotKept: up.qualityNotKept };
-}
-
-/** Put the imported rows into the book's PerfActuals (part by part); returns the note to print. */
-async function writeInto(
-  target: XlsxBook,
-  into: string,
-  rows: readonly ImportedRow[],
-  startMonth: number,
-): Promise<string> {
-  const { plan, added, updated, qualityNotKept } = planInto(target, into, rows, startMonth);
-  if (plan) await writeAtomic(into, writeTableRows(target, plan));
-  const quality =
-    qualityNotKept > 0
-      ? `${into}: ${TABLE.actuals} has no Quality column, so ${qualityNotKept} provisional or estimated mark${qualityNotKept === 1 ? " was" : "s were"} not kept (add a Quality column at the end of the table, or set it in the task pane's quality entry)\n`
-      : "";
-  return `${into}: ${added} row${added === 1 ? "" : "s"} added and ${updated} updated in ${TABLE.actuals}${added + updated === 0 ? " (nothing to change; the file was not rewritten)" : ""}\n${quality}`;
-}
-
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
+  if (wantsComparators(args)) return comparatorsCommand(args, io);
   const p = parse(
     "import",
     args,
