@@ -18,6 +18,7 @@ import {
   importComparators,
   type ComparatorImport,
 } from "../contract/comparatorImport";
+import { labelWithoutMarks, readMarks } from "../contract/wide/marks";
 import { idKey, parseMeasureType, type MeasureType } from "../engine";
 import { mergeComparators, type ComparatorMerge } from "./comparatorMerge";
 import { decodeText, parseCsv } from "./csv";
@@ -155,6 +156,24 @@ async function tableGrid(o: Options, io: CliIo): Promise<readonly (readonly RawC
   throw new CliError(`${o.table} has no sheet with data: there is no table to import`);
 }
 
+/**
+ * The grid with footnote marks read off (`48.0*`, `65.0 (p)`, `2015 [r]`, `Kirklees¹`), as the
+ * wide import reads them, each named in a note so nothing is dropped without a word.
+ */
+function withoutMarks(grid: readonly (readonly RawCell[])[]): { grid: RawCell[][]; notes: string[] } {
+  const notes: string[] = [];
+  const out = grid.map((row, r) =>
+    row.map((cell, c) => {
+      if (typeof cell !== "string") return cell;
+      const bare = c === 0 ? labelWithoutMarks(cell) : readMarks(cell).cell;
+      if (bare !== cell && String(bare).trim() !== cell.trim())
+        notes.push(`${colLetters(c + 1)}${r + 1} ${JSON.stringify(cell)} read as ${JSON.stringify(bare)}`);
+      return bare;
+    }),
+  );
+  return { grid: out, notes };
+}
+
 /** The indicator as BOOK spells it, and its measure type, from PerfTargets. */
 function indicatorOf(up: BookUpgrade, o: Options): { id: string; measureType: MeasureType | null } {
   const targets = up.before.tables.find((t) => t.name.toLowerCase() === TABLE.targets.toLowerCase());
@@ -251,8 +270,8 @@ export async function comparatorsCommand(args: readonly string[], io: CliIo): Pr
   const target = await openXlsx(o.into, limitsOf(io));
   const up = planBookUpgrade(target);
   const { id, measureType } = indicatorOf(up, o);
-  const grid = await tableGrid(o, io);
-  const imported = importComparators(grid, {
+  const marked = withoutMarks(await tableGrid(o, io));
+  const read = importComparators(marked.grid, {
     indicatorId: id,
     measureType,
     startMonth: readSettings(up.before).settings.startMonth,
@@ -260,6 +279,8 @@ export async function comparatorsCommand(args: readonly string[], io: CliIo): Pr
     singleYear: o.years,
     valuesAs: o.values,
   });
+  const marks = marked.notes.length > 0 ? [`Footnote marks read off: ${marked.notes.join("; ")}`] : [];
+  const imported: ComparatorImport = { ...read, notes: [...read.notes, ...marks] };
   let merge: ComparatorMerge | undefined;
   let note = "";
   if (imported.errors.length === 0) {

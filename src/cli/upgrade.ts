@@ -36,7 +36,7 @@ export interface BookUpgrade {
 export function planBookUpgrade(book: XlsxBook): BookUpgrade {
   const before = book.rawWorkbook({ formats: false });
   const plan = upgradePlan(before);
-  if (plan.problem !== null) throw new CliError(`${book.path}: ${plan.problem}; nothing was written`);
+  if (plan.problem !== null) throw new CliError(`${book.path}: ${plan.problem}`);
   return { plan, before, after: applyUpgradePlan(before, plan) };
 }
 
