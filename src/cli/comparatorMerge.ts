@@ -53,41 +53,38 @@ export function mergeComparators(
   cellOf: (row: number, column: number) => string,
 ): ComparatorMerge {
   const h = table.headers.map(header);
-  const col = (name: string): number => h.indexOf(name);
-  const rows = table.rows.map((r) => [...r]);
-  const index = new Map<string, number>();
-  rows.forEach((r, i) => {
-    const k = keyOf(
-      cellText(r[col("indicatorid")] ?? null),
-      cellText(r[col("period")] ?? null),
-      cellText(r[col("comparator")] ?? null),
-    );
-    if (!index.has(k)) index.set(k, i);
+  const [idCol, periodCol, nameCol, valueCol] = ["indicatorid", "period", "comparator", "value"].map((n) =>
+    h.indexOf(n),
+  ) as [number, number, number, number];
+  const typed = new Map<string, number>();
+  table.rows.forEach((r, i) => {
+    const text = (j: number): string => cellText(r[j] ?? null);
+    const k = keyOf(text(idCol), text(periodCol), text(nameCol));
+    if (!typed.has(k)) typed.set(k, i);
   });
+  const fresh = new Map<string, ComparatorRow>();
   const conflicts: ComparatorConflict[] = [];
-  let added = 0;
   let same = 0;
   for (const c of incoming) {
     const k = keyOf(c.indicatorId, c.period, c.comparator);
-    const at = index.get(k);
+    const at = typed.get(k);
+    // A key the imported table gives twice: the first wins.
     if (at === undefined) {
-      rows.push(comparatorCells(c, table.headers));
-      index.set(k, rows.length - 1);
-      added++;
-      continue;
-    }
-    if (at >= table.rows.length) continue; // the imported table gives the key twice: the first wins
-    const kept = rows[at]?.[col("value")] ?? null;
-    if (sameFigure(kept, c.value)) same++;
+      if (!fresh.has(k)) fresh.set(k, c);
+    } else if (sameFigure(table.rows[at]?.[valueCol] ?? null, c.value)) same++;
     else
       conflicts.push({
-        cell: cellOf(at, col("value")),
+        cell: cellOf(at, valueCol),
         indicatorId: c.indicatorId,
         period: c.period,
         comparator: c.comparator,
-        kept,
+        kept: table.rows[at]?.[valueCol] ?? null,
         imported: c.value,
       });
   }
-  return { rows, added, same, conflicts };
+  const rows = [
+    ...table.rows.map((r) => [...r]),
+    ...[...fresh.values()].map((c) => comparatorCells(c, table.headers)),
+  ];
+  return { rows, added: fresh.size, same, conflicts };
 }

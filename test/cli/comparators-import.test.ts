@@ -67,16 +67,7 @@ describe("a DfE table into a book without PerfComparators", () => {
       new RegExp(`Type="[^"]+/relationships/table" Target="\\.\\./tables/${tablePart.split("/").pop()!}"`),
     );
     expect(t.ref).toBe("A1:H22");
-    expect(t.columns).toEqual([
-      "IndicatorId",
-      "Period",
-      "Comparator",
-      "Kind",
-      "Value",
-      "Numerator",
-      "Denominator",
-      "Source",
-    ]);
+    expect(t.columns.join(",")).toBe("IndicatorId,Period,Comparator,Kind,Value,Numerator,Denominator,Source");
     const rows = b.rawTable(t, { formats: true });
     expect(rows.rows[0]).toEqual([
       "EY-2YO",

@@ -167,7 +167,10 @@ describe("perfcycle import --into", () => {
         const width = a.grid[0]!.length;
         const kept = b.grid.slice(0, a.grid.length).map((r) => r.slice(0, width));
         const version = a.grid.findIndex((r) => r[0] === "SchemaVersion");
-        if (version >= 0) kept[version]![1] = a.grid[version]![1];
+        if (version >= 0) {
+          expect(kept[version]![1]).toBe(2);
+          kept[version]![1] = a.grid[version]![1] ?? null;
+        }
         expect(kept).toEqual(a.grid);
         continue;
       }

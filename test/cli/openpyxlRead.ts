@@ -14,7 +14,6 @@ export const openpyxlAvailable: boolean =
   spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0;
 
 if (!openpyxlAvailable)
-  // eslint-disable-next-line no-console
   console.warn(
     "openpyxl is not installed (apt install python3-openpyxl): the openpyxl read-back tests are skipped",
   );
