@@ -179,3 +179,20 @@ describe("evaluate --xlsx", () => {
     expect(settings.find((x) => x[0] === "SchemaVersion")?.[1]).toBe(2);
   });
 });
+
+test("a version 1 book with no PerfSettings gets one, on a sheet of its own, in the same write", async () => {
+  const path = dir.file("nosettings.xlsx");
+  copyFileSync(join(UPGRADE, "nosettings-v1.xlsx"), path);
+  const r = await run(["import", WIDE, "--into", path]);
+  expect(r.code).toBe(0);
+  const book = await openXlsx(path);
+  const t = book.tableNamed("PerfSettings")!;
+  expect(t.sheet.name).toBe("PerfSettings");
+  expect(book.rawTable(t, { formats: false }).rows).toEqual([
+    ["SchemaVersion", 2],
+    ["ConfidenceLevel", 95],
+    ["SmallBase", 30],
+    ["DotSignificance", "No"],
+  ]);
+  if (openpyxlAvailable) expect(openpyxlTables(path).PerfSettings!.ref).toBe("A1:B5");
+});
