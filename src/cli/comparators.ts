@@ -175,8 +175,9 @@ function withoutMarks(grid: readonly (readonly RawCell[])[]): { grid: RawCell[][
 }
 
 /** The indicator as BOOK spells it, and its measure type, from PerfTargets. */
-function indicatorOf(up: BookUpgrade, o: Options): { id: string; measureType: MeasureType | null } {
-  const targets = up.before.tables.find((t) => t.name.toLowerCase() === TABLE.targets.toLowerCase());
+function indicatorOf(book: XlsxBook, o: Options): { id: string; measureType: MeasureType | null } {
+  const table = book.tableNamed(TABLE.targets);
+  const targets = table ? book.rawTable(table, { formats: false }) : undefined;
   if (!targets)
     throw new CliError(`${o.into} has no ${TABLE.targets} table, so --indicator cannot be checked`);
   const cols = columnIndex(targets).positions;
@@ -206,7 +207,7 @@ function planWrite(
   measureType: MeasureType | null,
 ): { merge: ComparatorMerge; buffer: Buffer | undefined; created: string | undefined } {
   const book = target.tableNamed(TABLE.comparators);
-  const raw = up.after.tables.find((t) => book !== undefined && t.name === book.name);
+  const raw = book ? target.rawTable(book, { formats: false }) : undefined;
   if (!book || !raw) {
     const empty: RawTable = { name: TABLE.comparators, headers: [...COMPARATOR_TABLE_HEADERS], rows: [] };
     const merge = mergeComparators(empty, imported.rows, () => "");
@@ -228,7 +229,9 @@ function planWrite(
   const merge = mergeComparators(raw, imported.rows, cellOf);
   if (merge.added === 0) return { merge, buffer: undefined, created: undefined };
   const last = raw.rows.length - 1;
-  const own = new Map([[book.name, { rows: merge.rows, formatFrom: () => (last >= 0 ? last : undefined) }]]);
+  const own = new Map([
+    [book.name, { before: raw.rows, rows: merge.rows, formatFrom: () => (last >= 0 ? last : undefined) }],
+  ]);
   return { merge, buffer: writeBook(target, upgradeWrite(target, up, own)), created: undefined };
 }
 
@@ -269,7 +272,7 @@ export async function comparatorsCommand(args: readonly string[], io: CliIo): Pr
   if (o.json !== undefined && o.json !== "-") await checkOutputPath(o.json, "--json");
   const target = await openXlsx(o.into, limitsOf(io));
   const up = planBookUpgrade(target);
-  const { id, measureType } = indicatorOf(up, o);
+  const { id, measureType } = indicatorOf(target, o);
   const marked = withoutMarks(await tableGrid(o, io));
   const read = importComparators(marked.grid, {
     indicatorId: id,

@@ -11,7 +11,7 @@ import { idKey } from "../engine";
 import { CliError } from "./errors";
 import { writeAtomic } from "./files";
 import type { XlsxBook } from "./ooxml/book";
-import { planBookUpgrade, upgradedTable, upgradeNote, upgradeWrite, writeBook } from "./upgrade";
+import { planBookUpgrade, upgradedHeaders, upgradeNote, upgradeWrite, writeBook } from "./upgrade";
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -25,8 +25,12 @@ export async function writeInto(
   startMonth: number,
 ): Promise<string> {
   const up = planBookUpgrade(target);
-  const actuals = upgradedTable(up, TABLE.actuals);
-  if (!actuals) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
+  const table = target.tableNamed(TABLE.actuals);
+  if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
+  const read = target.rawTable(table, { formats: false, styles: true });
+  // The table's own values are in `read` now; the rows below it are kept for the checks.
+  target.dropValuesAbove(table.sheet, table.range.bottom + 1);
+  const actuals = upgradedHeaders(up, read);
   const put = upsertActuals(actuals, rows, startMonth);
   if (put.errors.length > 0) throw new CliError(`${into}: ${put.errors.map((e) => e.message).join("; ")}`);
   const changed = put.added + put.updated;
@@ -39,7 +43,11 @@ export async function writeInto(
   if (idCol !== undefined) actuals.rows.forEach((r, i) => lastOf.set(idKey(cellText(r[idCol] ?? null)), i));
   const formatFrom = (i: number): number | undefined =>
     idCol === undefined ? undefined : lastOf.get(idKey(cellText(put.rows[i]?.[idCol] ?? null)));
-  const write = upgradeWrite(target, up, new Map([[actuals.name, { rows: put.rows, formatFrom }]]));
+  const write = upgradeWrite(
+    target,
+    up,
+    new Map([[table.name, { before: read.rows, rows: put.rows, formatFrom }]]),
+  );
   await writeAtomic(into, writeBook(target, write));
   const marks = rows.filter((r) => r.quality !== undefined).length;
   const quality =

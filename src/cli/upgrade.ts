@@ -26,27 +26,46 @@ import { SharedStrings } from "./ooxml/sharedStrings";
 
 export interface BookUpgrade {
   readonly plan: UpgradePlan;
-  /** The workbook's tables as read. */
+  /**
+   * What the plan is made from: PerfSettings as read, every other table by its columns alone
+   * (the table part's names, which Excel keeps equal to the header cells), so a large register is
+   * not read just to learn its headers.
+   */
   readonly before: RawWorkbook;
-  /** The same tables after the upgrade (columns added, settings rows added, version set). */
+  /** The same after the upgrade (columns added, settings rows added, version set). */
   readonly after: RawWorkbook;
 }
 
 /** The upgrade a write into `book` makes first; a newer schema is refused (exit 2). */
 export function planBookUpgrade(book: XlsxBook): BookUpgrade {
-  const before = book.rawWorkbook({ formats: false });
+  const settings = book.tableNamed(TABLE.settings);
+  const before: RawWorkbook = {
+    tables: book.tables.map((t) =>
+      t === settings
+        ? book.rawTable(t, { formats: false })
+        : { name: t.name, headers: [...t.columns], rows: [] },
+    ),
+  };
   const plan = upgradePlan(before);
   if (plan.problem !== null) throw new CliError(`${book.path}: ${plan.problem}`);
   return { plan, before, after: applyUpgradePlan(before, plan) };
 }
 
-/** A table of the upgraded workbook (the one a command's own write starts from). */
-export function upgradedTable(up: BookUpgrade, name: string): RawTable | undefined {
-  return findTable(up.after, name);
+/** The headers the upgrade adds to a table (by its name in the book). */
+export function addedColumns(up: BookUpgrade, name: string): readonly string[] {
+  return up.plan.columns.find((c) => c.name.toLowerCase() === name.toLowerCase())?.headers ?? [];
+}
+
+/** A table as read, with the upgrade's columns added to its headers (rows are padded by the writers). */
+export function upgradedHeaders(up: BookUpgrade, table: RawTable): RawTable {
+  return { ...table, headers: [...table.headers, ...addedColumns(up, table.name)] };
 }
 
 /** A command's own rows for a table, written in the same edit as the upgrade. */
 export interface OwnRows {
+  /** The table's data rows as read. */
+  readonly before: readonly (readonly RawCell[])[];
+  /** Its data rows after the command's change, in the upgraded table's columns. */
   readonly rows: readonly (readonly RawCell[])[];
   readonly formatFrom?: (row: number) => number | undefined;
 }
@@ -72,6 +91,7 @@ export function upgradeWrite(
     const plan = tablePlan(book, table, up, ownKeys.get(table.name.toLowerCase()));
     if (plan) plans.push(plan);
   }
+  book.release();
   const newTables: NewTable[] = [];
   const settings = findTable(up.after, TABLE.settings);
   if (settings && !book.tableNamed(TABLE.settings) && up.plan.needed)
@@ -94,10 +114,10 @@ function tablePlan(
   const before = up.before.tables.find((t) => t.name === table.name);
   const after = up.after.tables.find((t) => t.name === table.name);
   if (!before || !after) return undefined;
-  const addColumns = up.plan.columns.find((c) => c.name === table.name)?.headers ?? [];
+  const addColumns = addedColumns(up, table.name);
   const rows = own?.rows ?? after.rows;
   if (own === undefined && addColumns.length === 0 && after.rows === before.rows) return undefined;
-  return planTableRows(book, table, before.rows, {
+  return planTableRows(book, table, own?.before ?? before.rows, {
     rows,
     addColumns,
     ...(own?.formatFrom ? { formatFrom: own.formatFrom } : {}),

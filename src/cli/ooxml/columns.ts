@@ -9,6 +9,7 @@
 import { CliError } from "../errors";
 import { colLetters, formatRange, overlaps, parseRange, type Range } from "./a1";
 import type { BookTable, XlsxBook } from "./book";
+import { readSheet, type SheetCells } from "./sheet";
 import type { CellWrite } from "./sheetXml";
 import { shown } from "./sheetXml";
 import { appendChildren, childElements, findElement, prefixOf, setAttr } from "./xmlSpan";
@@ -23,8 +24,40 @@ export interface ColumnsPlan {
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
+/**
+ * The sheet's cells in the room the new columns take and the table's last header cell (for its
+ * format), read on their own: the rest of the sheet is not kept, however large the table.
+ */
+function roomCells(book: XlsxBook, table: BookTable, room: Range): SheetCells {
+  const { sheet, range } = table;
+  const data = book.pkg.read(sheet.part);
+  if (!data) throw new CliError(`${book.path}: the part ${sheet.part} is missing`);
+  const zero = (r: Range): { top: number; left: number; bottom: number; right: number } => ({
+    top: r.top - 1,
+    left: r.left - 1,
+    bottom: r.bottom - 1,
+    right: r.right - 1,
+  });
+  return readSheet(data, {
+    sharedStrings: book.sharedStrings(),
+    styles: book.styles(),
+    date1904: book.date1904,
+    keep: [zero(room), zero({ ...range, bottom: range.top, left: range.right })],
+    maxRows: book.limits.maxRows,
+    file: book.path,
+    part: sheet.part,
+    sheetName: sheet.name,
+  });
+}
+
 /** Refuse when anything is in the cells the new columns take (rows top..bottom). */
-function checkRoom(book: XlsxBook, table: BookTable, room: Range, headers: readonly string[]): void {
+function checkRoom(
+  book: XlsxBook,
+  table: BookTable,
+  room: Range,
+  headers: readonly string[],
+  cells: SheetCells,
+): void {
   const { sheet, name } = table;
   const what = `${name} cannot take the new ${plural(headers.length, "column", "columns")} ${headers.join(", ")}`;
   for (const o of book.tables) {
@@ -33,7 +66,6 @@ function checkRoom(book: XlsxBook, table: BookTable, room: Range, headers: reado
         `${what}: the table ${o.name} is in the way on sheet ${sheet.name}; move it and try again`,
       );
   }
-  const cells = book.cells(sheet, true);
   for (let r = room.top; r <= room.bottom; r++) {
     const row = cells.values[r - 1];
     if (!row) continue;
@@ -90,11 +122,12 @@ export function planColumns(
     throw new CliError(
       `${table.name} cannot take new columns: it already ends at the last column of the sheet`,
     );
-  checkRoom(book, table, room, headers);
+  const cells = roomCells(book, table, room);
+  checkRoom(book, table, room, headers, cells);
   const names = uniqueNames(table.columns, headers);
   const headerCells = new Map<number, CellWrite>();
   if (table.headerRowCount > 0) {
-    const style = book.cells(table.sheet, true).styles[range.top - 1]?.[range.right - 1];
+    const style = cells.styles[range.top - 1]?.[range.right - 1];
     const asShared = headersShared(book, table);
     names.forEach((n, i) =>
       headerCells.set(room.left + i, { value: n, style, ...(asShared ? { asShared } : {}) }),

@@ -14,6 +14,7 @@ import { colLetters, overlaps, parseRange, type Range } from "./a1";
 import type { BookSheet, BookTable, XlsxBook } from "./book";
 import { planColumns, tablePartXml, type ColumnsPlan } from "./columns";
 import { PackageEdit, StyleAppender } from "./edit";
+import type { SheetCells } from "./sheet";
 import { SharedStrings } from "./sharedStrings";
 import { rewriteSheet, shown, type CellWrite } from "./sheetXml";
 
@@ -83,7 +84,8 @@ function cellWrites(
   before: readonly (readonly RawCell[])[],
   update: TableUpdate,
 ): Map<number, Map<number, CellWrite>> {
-  const cells = book.cells(table.sheet, false);
+  // The cell formats new rows take are read only when there are new rows.
+  const styles = (): SheetCells["styles"] => book.cells(table.sheet, false).styles;
   const writes = new Map<number, Map<number, CellWrite>>();
   const put = (r: number, c: number, w: CellWrite): void => {
     let row = writes.get(r);
@@ -100,11 +102,7 @@ function cellWrites(
       const v = rowCells[j] ?? null;
       if (old ? sameCell(old[j], v) : v === null) continue;
       const c = table.range.left + j;
-      const style = old
-        ? undefined
-        : styleRow !== undefined
-          ? cells.styles[styleRow - 1]?.[c - 1]
-          : undefined;
+      const style = old ? undefined : styleRow !== undefined ? styles()[styleRow - 1]?.[c - 1] : undefined;
       put(r, c, { value: v, style });
     }
   });
@@ -113,8 +111,9 @@ function cellWrites(
 
 /**
  * The cells to write for the table's new rows and columns, or undefined when nothing changes.
- * Throws a one-line CliError for what cannot be written safely. The parsed cells are released
- * after, so the sheet's text is built with only the plan in memory.
+ * Throws a one-line CliError for what cannot be written safely. The caller releases the book's
+ * parsed cells once every table is planned, so the sheets' text is built with only the plans in
+ * memory.
  */
 export function planTableRows(
   book: XlsxBook,
@@ -136,7 +135,6 @@ export function planTableRows(
     for (const [c, w] of columns.headerCells) head.set(c, w);
     writes.set(range.top, head);
   }
-  book.release();
   if (writes.size === 0 && extra === 0 && !columns) return undefined;
   return {
     table,
