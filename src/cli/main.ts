@@ -21,6 +21,7 @@ import { EVALUATE_USAGE, evaluateCommand } from "./commands/evaluate";
 import { IMPORT_USAGE, importCommand } from "./commands/import";
 import { SAMPLE_USAGE, sampleCommand } from "./commands/sample";
 import { SUGGEST_USAGE, suggestCommand } from "./commands/suggest";
+import { comparatorsCommand, wantsComparators } from "./comparators";
 import { CliError, messageOf, oneLine } from "./errors";
 import { nodeIo, type CliIo } from "./io";
 
@@ -33,6 +34,7 @@ Usage:
   perfcycle evaluate BOOK.xlsx [--period P] [--json F] [--xlsx F] [--html F]
   perfcycle check BOOK.xlsx|TABLE.csv [--json F]
   perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
+  perfcycle import --comparators TABLE.xlsx|TABLE.csv --indicator ID --into BOOK.xlsx [...]
   perfcycle audit REPORT.xlsx [--table NAME | --range A1:H40] --rule R --tolerance T [...]
   perfcycle suggest BOOK.xlsx --indicator ID [--unit U] [--year Y] [--json F]
   perfcycle COMMAND --help      help on one command
@@ -69,6 +71,7 @@ function help(io: CliIo, topic: string | undefined): number {
 
 /** A command's arguments parsed against its options, then its help or the command itself. */
 async function runCommand(name: CommandName, args: readonly string[], io: CliIo): Promise<number> {
+  if (name === "import" && wantsComparators(args)) return await comparatorsCommand(args, io);
   const p = parseCommand(name, args);
   if (p.help) return help(io, name);
   return await COMMANDS[name].run(p, io);

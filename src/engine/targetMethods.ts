@@ -13,6 +13,16 @@ import { nearlyEqual, type MeasureType, type Polarity } from "./measures";
 import { formatFiscalYear } from "./periods";
 import { err, isFiniteNumber, ok, type Result } from "./result";
 
+/**
+ * The possessive of a comparator's name: "England's", "Leeds's", but "Statistical neighbours'"
+ * (a plural noun ending in s takes the apostrophe alone).
+ */
+export function possessive(name: string): string {
+  return /\b(?:neighbours|neighbors|authorities|councils|areas|peers|regions|LAs)$/i.test(name.trim())
+    ? `${name}'`
+    : `${name}'s`;
+}
+
 export type TargetMethodName = "Hold" | "Trend" | "Stretch" | "CloseGap" | "Quartile";
 
 /** What a method gives: the target, the method as written in `TargetMethod`, and why. */
@@ -186,7 +196,7 @@ export function closeGap(
   if (!better || nearlyEqual(C, baseline))
     return err(
       "TARGET_METHOD",
-      `${comparator.name}'s ${fv(c, C)} is not better than the baseline of ${fv(c, baseline)}, so there is no gap to close`,
+      `${possessive(comparator.name)} ${fv(c, C)} is not better than the baseline of ${fv(c, baseline)}, so there is no gap to close`,
     );
   const years = c.years ?? 1;
   const when = years === 1 ? "in one year" : `in ${years} years`;
@@ -195,7 +205,7 @@ export function closeGap(
     method: "CloseGap",
     label: `CloseGap(${f}, ${comparator.name})`,
     target: keepInRange(c.measureType, baseline + f * (C - baseline)),
-    rationale: `${gapWords} to ${comparator.name}'s ${fv(c, C)} ${when}, from ${fv(c, baseline)}`,
+    rationale: `${gapWords} to ${possessive(comparator.name)} ${fv(c, C)} ${when}, from ${fv(c, baseline)}`,
   });
 }
 

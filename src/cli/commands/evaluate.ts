@@ -1,5 +1,5 @@
 /** `perfcycle evaluate BOOK.xlsx`: rate every indicator for a quarter and report it. */
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { PERFCYCLE_VERSION, TABLE, type ContractError } from "../../contract";
 import {
   htmlReport,
@@ -24,6 +24,7 @@ Rate every indicator for a quarter and print the report.
   --period P   the quarter, e.g. "2015-16 Q2" (default: the workbook's ReportingPeriod)
   --json F     write the report JSON to F ("-" for standard output)
   --xlsx F     write a copy of BOOK with the report sheet "PerfReport <period>" added
+               (F naming BOOK itself writes into it, upgrading a version 1 BOOK to schema 2)
   --html F     write the committee report as one HTML file (prints on A4)
 Exit status 1 when the workbook has errors: the report is still written, with them in it.
 `;
@@ -48,12 +49,21 @@ function dateLong(d: Date): string {
 type Report = ReturnType<typeof buildReport>;
 
 /** The book's package with the report sheet added: only the parts PerfCycle owns change. */
-function reportCopy(book: Book, report: Report, errors: readonly ContractError[], now: Date): Buffer {
+/** Whether two paths name one file (then `--xlsx` writes into BOOK, not a copy). */
+const samePath = (a: string, b: string): boolean => resolve(a) === resolve(b);
+
+function reportCopy(
+  book: Book,
+  report: Report,
+  errors: readonly ContractError[],
+  now: Date,
+  inPlace: boolean,
+): Buffer {
   const sheet = reportSheet(report);
   const wrap = REPORT_COLUMNS.map((c, i) =>
     ["explanation", "commentary", "action", "indicator"].includes(c.key) ? i : -1,
   ).filter((i) => i >= 0);
-  return withReportSheet(book.xlsx, {
+  return withReportSheet(book.xlsx, inPlace, {
     sheetName: reportSheetName(report.period),
     title: sheet.title,
     notes: [
@@ -102,7 +112,8 @@ export async function evaluateCommand(p: Parsed, io: CliIo): Promise<number> {
   const now = io.now?.() ?? new Date();
 
   // Everything is built before anything is written; each file is written whole (temp + rename).
-  const xlsxBuffer = to.xlsx === undefined ? undefined : reportCopy(book, report, out.errors, now);
+  const xlsxBuffer =
+    to.xlsx === undefined ? undefined : reportCopy(book, report, out.errors, now, samePath(path, to.xlsx));
   const html =
     to.html === undefined
       ? undefined

@@ -15,7 +15,9 @@ import { csvGrid, isCsv } from "../inputs";
 import { checkOutputs, emitJson, limitsOf, samePath, styleOf, type CliIo } from "../io";
 import { openXlsx, type XlsxBook } from "../ooxml/book";
 import { importText } from "../terminal";
-import { openInto, writeInto } from "./importInto";
+import { COMPARATORS_USAGE } from "../comparators";
+import { writeInto } from "../into";
+import { openInto } from "./importInto";
 
 export const IMPORT_USAGE = `Usage: perfcycle import WIDE.xlsx|WIDE.csv [--sheet NAME] [--json F] [--into BOOK.xlsx]
 
@@ -24,10 +26,13 @@ period labels (2015-16 Q1), quarter-end dates or month labels (Jun-15); cells: n
 12.4%, 31/274, 1,242, blanks and placeholders (awaiting data, n/a, -, tbc).
   --sheet NAME  the sheet to read (default: the first sheet with data; .xlsx only)
   --json F      write { rows, errors, warnings } to F ("-" for standard output)
-  --into BOOK   add the rows to BOOK's PerfActuals table (matching rows are updated; nothing
-                else in BOOK changes). BOOK is not changed when the import has errors.
+  --into BOOK   add the rows to BOOK's PerfActuals table (matching rows are updated; quality
+                marks go to its Quality column, added at the table's end when missing; a
+                version 1 BOOK is upgraded to schema 2 in the same write; nothing else in BOOK
+                changes). BOOK is not changed when the import has errors.
 Quarters are read with BOOK's fiscal year start (default April).
-`;
+
+${COMPARATORS_USAGE}`;
 
 interface WideSheet {
   readonly sheet: string;
