@@ -4,7 +4,7 @@
  */
 import { readAudit, TABLE, type AuditEntry, type RawTable, type RawWorkbook } from "../contract";
 import { trailingBlanks, type HostContext } from "./context";
-import { queueUpgradeProbe, Upgrade } from "./upgrade";
+import { queueUpgradeProbe, queueUsedRight, Upgrade, type UsedRight } from "./upgrade";
 import {
   foundName,
   queueDiscovery,
@@ -52,7 +52,10 @@ export async function readTables<T = void, P = undefined>(
   names: readonly string[],
   layoutOnly: readonly string[] = [],
   extra?: (d: Discovery) => () => T,
-  probe?: (layouts: ReadonlyMap<string, TableLayout>) => { queued: boolean; read: () => P },
+  probe?: (
+    layouts: ReadonlyMap<string, TableLayout>,
+    extra: T | undefined,
+  ) => { queued: boolean; read: () => P },
 ): Promise<Read & { extra: T | undefined; probe: P | undefined }> {
   const discovered = queueDiscovery(context);
   await context.sync();
@@ -79,7 +82,8 @@ export async function readTables<T = void, P = undefined>(
     return l !== undefined && (withRows.includes(t) || l.bodyRows === 1);
   });
   // A probe knowing the layouts rides in the body sync (or gets one of its own when there is none).
-  const probed = probe?.(layouts);
+  const extraValue = extraQueued?.();
+  const probed = probe?.(layouts, extraValue);
   let synced = false;
   const raw = await readBodies(
     context,
@@ -100,7 +104,7 @@ export async function readTables<T = void, P = undefined>(
     if (l && !tables.has(t.contract))
       tables.set(t.contract, { name: l.name, headers: l.headers, rows: [], sheet: l.sheet });
   }
-  return { discovery, layouts, tables, extra: extraQueued?.(), probe: probed?.read() };
+  return { discovery, layouts, tables, extra: extraValue, probe: probed?.read() };
 }
 
 /** What a writing action reads: its tables, and what the schema upgrade needs (upgrade.ts). */
@@ -120,16 +124,18 @@ export async function readForWrite<T = void>(
 ): Promise<WriteRead<T>> {
   const withRows = names.includes(TABLE.settings) ? names : [...names, TABLE.settings];
   const headers = [TABLE.targets, TABLE.actuals].filter((n) => !withRows.includes(n));
-  const r = await readTables(
-    h,
-    context,
-    withRows,
-    [...layoutOnly, ...headers.filter((n) => !layoutOnly.includes(n))],
-    extra,
-    (layouts) => queueUpgradeProbe(context, layouts),
+  const layoutOnlyAll = [...layoutOnly, ...headers.filter((n) => !layoutOnly.includes(n))];
+  // With the layouts: how far right each table's sheet is used (upgrade.ts, the probe's extent).
+  const both = (d: Discovery): (() => { user: T | undefined; used: UsedRight }) => {
+    const user = extra?.(d);
+    const used = queueUsedRight(context, d, [...withRows, ...layoutOnlyAll]);
+    return () => ({ user: user?.(), used: used() });
+  };
+  const r = await readTables(h, context, withRows, layoutOnlyAll, both, (layouts, x) =>
+    queueUpgradeProbe(context, layouts, x?.used ?? new Map()),
   );
   const probe = r.probe ?? { right: new Map(), settingsBelow: null };
-  return { ...r, upgrade: new Upgrade(r.tables, r.layouts, probe) };
+  return { ...r, extra: r.extra?.user, upgrade: new Upgrade(r.tables, r.layouts, probe) };
 }
 
 /** Every contract table; trailing blank rows (an empty Excel table keeps one) are left out. */

@@ -30,7 +30,7 @@ import {
 import { localAddress, SHEET_COLUMNS } from "./address";
 import type { WriteBatch } from "./batch";
 import { trailingBlanks, WorkbookError } from "./context";
-import { bodyRows, type TableLayout } from "./tables";
+import { bodyRows, foundName, type Discovery, type TableLayout } from "./tables";
 import type { KnownBelow, TableWriter } from "./write";
 
 /** The cells just right of a table, from its header row to its last row. */
@@ -68,6 +68,33 @@ function addable(contract: string, headers: readonly RawCell[]): string[] {
 /** Rows the upgrade may append to PerfSettings: SchemaVersion and the schema 2 settings. */
 const SETTINGS_ROOM = 1 + V2_SETTINGS.length;
 
+/** The last used column (0-based) of each table's sheet, by contract name; -1 for an empty sheet. */
+export type UsedRight = ReadonlyMap<string, number>;
+
+/** Queue (with the layouts) the used range of each present table's sheet; call after the sync. */
+export function queueUsedRight(
+  context: Excel.RequestContext,
+  d: Discovery,
+  names: readonly string[],
+): () => UsedRight {
+  const loads = names.flatMap((contract) => {
+    const name = foundName(d, contract);
+    if (name === undefined) return [];
+    const used = context.workbook.tables
+      .getItem(name)
+      .worksheet.getUsedRangeOrNullObject(true)
+      .load("columnIndex, columnCount");
+    return [{ contract, used }];
+  });
+  return () =>
+    new Map(
+      loads.map(({ contract, used }) => [
+        contract,
+        used.isNullObject ? -1 : used.columnIndex + used.columnCount - 1,
+      ]),
+    );
+}
+
 /**
  * Queue the probe (after the layouts are known, before the body sync that carries it); call the
  * result after that sync. `queued` says whether anything was queued.
@@ -75,10 +102,16 @@ const SETTINGS_ROOM = 1 + V2_SETTINGS.length;
 export function queueUpgradeProbe(
   context: Excel.RequestContext,
   layouts: ReadonlyMap<string, TableLayout>,
+  usedRight: UsedRight,
 ): { readonly queued: boolean; readonly read: () => UpgradeProbe } {
   const right: { contract: string; layout: TableLayout; range: Excel.Range }[] = [];
   for (const [contract, l] of layouts) {
-    const k = Math.min(addable(contract, l.headers).length, SHEET_COLUMNS - (l.col + l.colCount));
+    if (addable(contract, l.headers).length === 0) continue;
+    // Adding a column moves the cells right of the table in its rows (`TableColumnCollection.add`
+    // inserts), so every cell from there to the sheet's last used column is probed.
+    const first = l.col + l.colCount;
+    const last = usedRight.get(contract) ?? first + addable(contract, l.headers).length - 1;
+    const k = Math.min(last - first + 1, SHEET_COLUMNS - first);
     if (k <= 0) continue;
     const rows = 1 + l.bodyRows + (l.totalsRow ? 1 : 0);
     const range = context.workbook.worksheets
@@ -242,25 +275,27 @@ export class Upgrade {
     writer.append(l, trailingBlanks(t.rows), edits.added, this.probe.settingsBelow ?? undefined);
   }
 
-  /** Refuse when a cell of the user's is where a column would go (named with its sheet). */
+  /**
+   * Refuse when a cell of the user's is right of the table in its rows (adding columns would move
+   * it; named with its sheet), or the columns would run off the sheet.
+   */
   private refuseBlocked(contract: string, count: number): void {
     const l = this.layouts.get(contract);
     if (!l) return;
-    const right = this.probe.right.get(contract);
     const names = this.added(contract).join(", ");
     const where = `the right end of ${l.name} (sheet '${l.sheet}')`;
-    if (!right || (right.formulas[0]?.length ?? 0) < count) {
+    if (l.col + l.colCount + count > SHEET_COLUMNS) {
       throw new WorkbookError(
         `PerfCycle needs to add ${names} at ${where}, but the table reaches the sheet's last column. Nothing was written.`,
       );
     }
-    for (const [i, row] of right.formulas.entries()) {
-      for (let j = 0; j < count; j++) {
-        const v = row[j];
+    const right = this.probe.right.get(contract);
+    for (const [i, row] of (right?.formulas ?? []).entries()) {
+      for (const [j, v] of row.entries()) {
         if (v === "" || v === null || v === undefined) continue;
         const cell = localAddress(l.headerRow + i, l.col + l.colCount + j);
         throw new WorkbookError(
-          `PerfCycle needs to add ${names} at ${where}, but '${l.sheet}'!${cell} holds "${String(v)}", which adding them would move. Move that cell (or the table) so the ${count} column${count === 1 ? "" : "s"} right of the table ${count === 1 ? "is" : "are"} empty, then try again. Nothing was written.`,
+          `PerfCycle needs to add ${names} at ${where}, but '${l.sheet}'!${cell} holds "${String(v)}", which adding them would move. Move the cells right of the table in its rows (or the table) elsewhere, then try again. Nothing was written.`,
         );
       }
     }
