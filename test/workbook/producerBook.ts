@@ -31,8 +31,18 @@ export async function producerBook(file: string): Promise<MemoryWorkbook> {
     if (grid.length === 0 || width === 0) continue;
     const rect = { row: 0, col: 0, rowCount: grid.length, colCount: width };
     const pad = <T>(r: readonly T[], blank: T): T[] => Array.from({ length: width }, (_, j) => r[j] ?? blank);
-    book.writeCells(sheet, rect, formats.map((r) => pad(r, "General")), "numberFormat");
-    book.writeCells(sheet, rect, grid.map((r) => pad(r.map(input), "")), "values");
+    book.writeCells(
+      sheet,
+      rect,
+      formats.map((r) => pad(r, "General")),
+      "numberFormat",
+    );
+    book.writeCells(
+      sheet,
+      rect,
+      grid.map((r) => pad(r.map(input), "")),
+      "values",
+    );
   }
   for (const t of x.tables) {
     const sheet = book.sheet(t.sheet.name);
@@ -46,7 +56,8 @@ export async function producerBook(file: string): Promise<MemoryWorkbook> {
   }
   for (const s of sheets) {
     const sheet = book.sheet(s.name);
-    if (sheet && s.state !== "visible") book.setVisibility(sheet, s.state === "hidden" ? "Hidden" : "VeryHidden");
+    if (sheet && s.state !== "visible")
+      book.setVisibility(sheet, s.state === "hidden" ? "Hidden" : "VeryHidden");
   }
   book.markClean();
   return book;
