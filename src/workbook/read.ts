@@ -83,17 +83,25 @@ export async function readTables<T = void, P = undefined>(
   });
   // A probe knowing the layouts rides in the body sync (or gets one of its own when there is none).
   const extraValue = extraQueued?.();
-  const probed = probe?.(layouts, extraValue);
+  let probed = probe?.(layouts, extraValue);
   let synced = false;
+  let refused = false;
   const raw = await readBodies(
     context,
     reading.flatMap((t) => {
       const l = layouts.get(t.contract);
       return l ? [l] : [];
     }),
-    { budget: h.budget, bytesPerCell: h.bytesPerCell, onSync: () => (synced = true) },
+    {
+      budget: h.budget,
+      bytesPerCell: h.bytesPerCell,
+      onSync: () => (synced = true),
+      onRefused: () => (refused = true),
+    },
   );
-  if (probed?.queued && !synced) await context.sync();
+  // A refused body sync lost the probe's loads with it: queued again, in one sync of its own.
+  if (probed && refused) probed = probe?.(layouts, extraValue);
+  if (probed?.queued && (!synced || refused)) await context.sync();
   const tables = new Map<string, RawTable>();
   reading.forEach((t, i) => {
     const r = raw[i];
