@@ -13,14 +13,7 @@
  * Each check makes its own scratch sheet and deletes it, whatever happens.
  */
 
-import {
-  entryCoercion,
-  loadBeforeRead,
-  nullObject,
-  quotePrefix,
-  textFormat,
-  wholeColumn,
-} from "./excelCheckCells";
+import { CELL_CHECKS } from "./excelCheckCells";
 import {
   errorCode,
   type CheckHost,
@@ -31,7 +24,7 @@ import {
   type ExcelCheck,
   type CheckId,
 } from "./excelCheckKit";
-import { calcColumn, filterRowWrite, freezeHidden, payloadLimit, tableExtends } from "./excelCheckTables";
+import { TABLE_CHECKS } from "./excelCheckTables";
 
 export { errorCode } from "./excelCheckKit";
 export type {
@@ -46,19 +39,7 @@ export type {
 } from "./excelCheckKit";
 
 /** Every check, in the order they run and are reported. */
-export const EXCEL_CHECKS: readonly ExcelCheck[] = [
-  quotePrefix,
-  textFormat,
-  entryCoercion,
-  wholeColumn,
-  nullObject,
-  loadBeforeRead,
-  payloadLimit,
-  filterRowWrite,
-  calcColumn,
-  freezeHidden,
-  tableExtends,
-];
+export const EXCEL_CHECKS: readonly ExcelCheck[] = [...CELL_CHECKS, ...TABLE_CHECKS];
 
 const APPLICATIONS: Readonly<Record<string, string>> = {
   PC: "Excel for Windows",

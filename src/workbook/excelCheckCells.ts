@@ -1,5 +1,14 @@
 /** "Check this Excel": the checks of cells, entry and addresses (excelCheck.ts runs them). */
-import { errorCode, probeCheck, sheetOf, sheetRef, show, type ExcelCheck } from "./excelCheckKit";
+import {
+  errorCode,
+  probeCheck,
+  sheetOf,
+  sheetRef,
+  show,
+  type CheckOutcome,
+  type CheckScratch,
+  type ExcelCheck,
+} from "./excelCheckKit";
 
 export const quotePrefix: ExcelCheck = probeCheck({
   id: "quote-prefix",
@@ -60,55 +69,49 @@ const ENTRY_CASES: readonly {
   { text: "#N/A", ok: (_v, t) => t === "Error", want: "the error #N/A" },
 ];
 
-export const entryCoercion: ExcelCheck = {
-  id: "entry-coercion",
-  title: "Text written to General cells is converted as on entry",
-  expected:
-    "General cells turn 12E3, $100, (100), 1 1/2, 1:2, Jan 1, 9 am, TRUE and #N/A into numbers, times, a date, a logical and an error, as when typed.",
-  async check({ run, sheet }) {
-    const values = await run(async (context) => {
+async function entryCoercionCheck({ run, sheet }: CheckScratch): Promise<CheckOutcome> {
+  const values = await run(async (context) => {
+    const r = sheetOf(context, sheet)
+      .getRange("A1")
+      .getResizedRange(0, ENTRY_CASES.length - 1);
+    r.values = [ENTRY_CASES.map((c) => c.text)];
+    r.load("values");
+    await context.sync();
+    return r.values[0] ?? [];
+  });
+  // Value types tell an error cell from the text "#N/A" (ExcelApi 1.1); where a host cannot give
+  // them, an error reads back as its code.
+  let types: string[] | null = null;
+  try {
+    types = await run(async (context) => {
       const r = sheetOf(context, sheet)
         .getRange("A1")
         .getResizedRange(0, ENTRY_CASES.length - 1);
-      r.values = [ENTRY_CASES.map((c) => c.text)];
-      r.load("values");
+      r.load("valueTypes");
       await context.sync();
-      return r.values[0] ?? [];
+      return (r.valueTypes[0] ?? []) as string[];
     });
-    // Value types tell an error cell from the text "#N/A" (ExcelApi 1.1); where a host cannot give
-    // them, an error reads back as its code.
-    let types: string[] | null = null;
-    try {
-      types = await run(async (context) => {
-        const r = sheetOf(context, sheet)
-          .getRange("A1")
-          .getResizedRange(0, ENTRY_CASES.length - 1);
-        r.load("valueTypes");
-        await context.sync();
-        return (r.valueTypes[0] ?? []) as string[];
-      });
-    } catch {
-      types = null;
-    }
-    const got = {
-      values,
-      types: ENTRY_CASES.map((_, i) => types?.[i] ?? (values[i] === "#N/A" ? "Error" : typeof values[i])),
-    };
-    const wrong: string[] = [];
-    ENTRY_CASES.forEach((c, i) => {
-      const value = got.values[i];
-      const type = got.types[i] ?? "?";
-      if (!c.ok(value, type)) wrong.push(`${c.text} became ${show(value)} (${type}), not ${c.want}`);
-    });
-    return {
-      pass: wrong.length === 0,
-      saw:
-        wrong.length === 0
-          ? `each became what Excel makes of it on entry (${ENTRY_CASES.map((c, i) => `${c.text} → ${show(got.values[i])}`).join(", ")})`
-          : wrong.join("; "),
-    };
-  },
-};
+  } catch {
+    types = null;
+  }
+  const got = {
+    values,
+    types: ENTRY_CASES.map((_, i) => types?.[i] ?? (values[i] === "#N/A" ? "Error" : typeof values[i])),
+  };
+  const wrong: string[] = [];
+  ENTRY_CASES.forEach((c, i) => {
+    const value = got.values[i];
+    const type = got.types[i] ?? "?";
+    if (!c.ok(value, type)) wrong.push(`${c.text} became ${show(value)} (${type}), not ${c.want}`);
+  });
+  return {
+    pass: wrong.length === 0,
+    saw:
+      wrong.length === 0
+        ? `each became what Excel makes of it on entry (${ENTRY_CASES.map((c, i) => `${c.text} → ${show(got.values[i])}`).join(", ")})`
+        : wrong.join("; "),
+  };
+}
 
 export const wholeColumn: ExcelCheck = probeCheck({
   id: "whole-column-address",
@@ -127,39 +130,31 @@ export const wholeColumn: ExcelCheck = probeCheck({
   }),
 });
 
-export const nullObject: ExcelCheck = {
-  id: "null-object",
-  title: "getItemOrNullObject gives a null object; getItem an ItemNotFound error",
-  expected:
-    "A missing sheet is a null object (isNullObject true) from getItemOrNullObject, and ItemNotFound from getItem.",
-  async check({ run, sheet }) {
-    const missing = `${sheet}_missing`;
-    const isNull = await run(async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(missing);
-      const t = context.workbook.tables.getItemOrNullObject(
-        `${sheet}_NoTable`.replace(/[^A-Za-z0-9_]/g, "_"),
-      );
+async function nullObjectCheck({ run, sheet }: CheckScratch): Promise<CheckOutcome> {
+  const missing = `${sheet}_missing`;
+  const isNull = await run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(missing);
+    const t = context.workbook.tables.getItemOrNullObject(`${sheet}_NoTable`.replace(/[^A-Za-z0-9_]/g, "_"));
+    ws.load("name");
+    t.load("name");
+    await context.sync();
+    return [ws.isNullObject, t.isNullObject];
+  });
+  let code = "no error";
+  try {
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(missing);
       ws.load("name");
-      t.load("name");
       await context.sync();
-      return [ws.isNullObject, t.isNullObject];
     });
-    let code = "no error";
-    try {
-      await run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(missing);
-        ws.load("name");
-        await context.sync();
-      });
-    } catch (e) {
-      code = errorCode(e);
-    }
-    return {
-      pass: isNull[0] === true && isNull[1] === true && code === "ItemNotFound",
-      saw: `isNullObject is ${isNull[0]} for a sheet and ${isNull[1]} for a table; getItem answered ${code}`,
-    };
-  },
-};
+  } catch (e) {
+    code = errorCode(e);
+  }
+  return {
+    pass: isNull[0] === true && isNull[1] === true && code === "ItemNotFound",
+    saw: `isNullObject is ${isNull[0]} for a sheet and ${isNull[1]} for a table; getItem answered ${code}`,
+  };
+}
 
 export const loadBeforeRead: ExcelCheck = probeCheck({
   id: "load-before-read",
@@ -180,3 +175,25 @@ export const loadBeforeRead: ExcelCheck = probeCheck({
   },
   judge: (code) => ({ pass: code === "PropertyNotLoaded", saw: `reading before load answered ${code}` }),
 });
+
+/** This module's checks, in the order they run: those of more than one batch as data beside the probes. */
+export const CELL_CHECKS: readonly ExcelCheck[] = [
+  quotePrefix,
+  textFormat,
+  {
+    id: "entry-coercion",
+    title: "Text written to General cells is converted as on entry",
+    expected:
+      "General cells turn 12E3, $100, (100), 1 1/2, 1:2, Jan 1, 9 am, TRUE and #N/A into numbers, times, a date, a logical and an error, as when typed.",
+    check: entryCoercionCheck,
+  },
+  wholeColumn,
+  {
+    id: "null-object",
+    title: "getItemOrNullObject gives a null object; getItem an ItemNotFound error",
+    expected:
+      "A missing sheet is a null object (isNullObject true) from getItemOrNullObject, and ItemNotFound from getItem.",
+    check: nullObjectCheck,
+  },
+  loadBeforeRead,
+];
