@@ -4,7 +4,7 @@
  */
 import { readAudit, TABLE, type AuditEntry, type RawTable, type RawWorkbook } from "../contract";
 import { trailingBlanks, type HostContext } from "./context";
-import { queueUpgradeProbe, queueUsedRight, Upgrade, type UsedRight } from "./upgrade";
+import { queueUpgradeProbe, queueUsedRight, Upgrade, type MayAdd, type UsedRight } from "./upgrade";
 import {
   foundName,
   queueDiscovery,
@@ -121,7 +121,8 @@ export type WriteRead<T> = Read & { readonly extra: T | undefined; readonly upgr
 /**
  * `readTables` for an action that writes: PerfSettings' rows and the layouts of PerfTargets and
  * PerfActuals are read too, and the upgrade's probe rides in the body sync, so the action can
- * queue the upgrade before its first write without a sync of its own.
+ * queue the upgrade before its first write without a sync of its own. `mayAdd` names the
+ * optional columns beyond the upgrade's that the action may add (the probe looks for them too).
  */
 export async function readForWrite<T = void>(
   h: HostContext,
@@ -129,6 +130,7 @@ export async function readForWrite<T = void>(
   names: readonly string[],
   layoutOnly: readonly string[] = [],
   extra?: (d: Discovery) => () => T,
+  mayAdd: MayAdd = {},
 ): Promise<WriteRead<T>> {
   const withRows = names.includes(TABLE.settings) ? names : [...names, TABLE.settings];
   const headers = [TABLE.targets, TABLE.actuals].filter((n) => !withRows.includes(n));
@@ -140,9 +142,9 @@ export async function readForWrite<T = void>(
     return () => ({ user: user?.(), used: used() });
   };
   const r = await readTables(h, context, withRows, layoutOnlyAll, both, (layouts, x) =>
-    queueUpgradeProbe(context, layouts, x?.used ?? new Map()),
+    queueUpgradeProbe(context, layouts, x?.used ?? new Map(), mayAdd),
   );
-  const probe = r.probe ?? { right: new Map(), settingsBelow: null };
+  const probe = r.probe ?? { probed: new Set<string>(), right: new Map(), settingsBelow: null };
   return { ...r, extra: r.extra?.user, upgrade: new Upgrade(r.tables, r.layouts, probe) };
 }
 

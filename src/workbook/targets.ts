@@ -20,7 +20,9 @@ import { TableWriter } from "./write";
 
 export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcome> {
   return h.run(async (context) => {
-    const r = await readForWrite(h, context, [TABLE.targets, TABLE.settings], [TABLE.audit]);
+    const r = await readForWrite(h, context, [TABLE.targets, TABLE.settings], [TABLE.audit], undefined, {
+      [TABLE.targets]: Object.keys(edit.values),
+    });
     const up = r.upgrade;
     if (up.refusal !== null) return { ok: false, needsReason: false, message: up.refusal };
     if (!r.tables.get(TABLE.targets)) {

@@ -41,6 +41,8 @@ interface RightOf {
 }
 
 export interface UpgradeProbe {
+  /** The tables whose cells to the right were looked at (those that may get columns). */
+  readonly probed: ReadonlySet<string>;
   readonly right: ReadonlyMap<string, RightOf>;
   /** Just below PerfSettings (for the rows the upgrade appends); null with a totals row. */
   readonly settingsBelow: KnownBelow | null;
@@ -59,10 +61,24 @@ function contractOrder(contract: string): string[] {
   ];
 }
 
-/** Columns a write may add to a table: the contract's, and the upgrade's, that it lacks. */
-function addable(contract: string, headers: readonly RawCell[]): string[] {
+/** Optional columns an action may add beyond the upgrade's, by table (a target's PlanEndYear…). */
+export type MayAdd = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Columns a write may add to a table that it lacks: the required ones (set-up, commentary), the
+ * upgrade's, and those the action says it may add. Only such tables are probed.
+ */
+function addable(contract: string, headers: readonly RawCell[], mayAdd: MayAdd): string[] {
   const have = headers.map((h) => cellText(h));
-  return contractOrder(contract).filter((c) => matchHeader(c, have) === undefined);
+  const spec = TABLE_COLUMNS[contract as TableName] as { readonly required: readonly string[] } | undefined;
+  const wanted = [
+    ...(spec?.required ?? []),
+    ...(UPGRADE_COLUMNS[contract as TableName] ?? []),
+    ...(mayAdd[contract] ?? []),
+  ];
+  return contractOrder(contract).filter(
+    (c) => matchHeader(c, wanted) !== undefined && matchHeader(c, have) === undefined,
+  );
 }
 
 /** Rows the upgrade may append to PerfSettings: SchemaVersion and the schema 2 settings. */
@@ -103,14 +119,18 @@ export function queueUpgradeProbe(
   context: Excel.RequestContext,
   layouts: ReadonlyMap<string, TableLayout>,
   usedRight: UsedRight,
+  mayAdd: MayAdd = {},
 ): { readonly queued: boolean; readonly read: () => UpgradeProbe } {
   const right: { contract: string; layout: TableLayout; range: Excel.Range }[] = [];
+  const probed = new Set<string>();
   for (const [contract, l] of layouts) {
-    if (addable(contract, l.headers).length === 0) continue;
+    const adds = addable(contract, l.headers, mayAdd);
+    if (adds.length === 0) continue;
+    probed.add(contract);
     // Adding a column moves the cells right of the table in its rows (`TableColumnCollection.add`
     // inserts), so every cell from there to the sheet's last used column is probed.
     const first = l.col + l.colCount;
-    const last = usedRight.get(contract) ?? first + addable(contract, l.headers).length - 1;
+    const last = usedRight.get(contract) ?? first + adds.length - 1;
     const k = Math.min(last - first + 1, SHEET_COLUMNS - first);
     if (k <= 0) continue;
     const rows = 1 + l.bodyRows + (l.totalsRow ? 1 : 0);
@@ -134,6 +154,7 @@ export function queueUpgradeProbe(
   return {
     queued: right.length > 0 || below !== null,
     read: () => ({
+      probed,
       right: new Map(right.map((x) => [x.contract, { layout: x.layout, formulas: x.range.formulas }])),
       settingsBelow: below
         ? {
@@ -289,6 +310,9 @@ export class Upgrade {
         `PerfCycle needs to add ${names} at ${where}, but the table reaches the sheet's last column. Nothing was written.`,
       );
     }
+    // A column no probe looked for is a mistake in the action (its readForWrite's `mayAdd`).
+    if (!this.probe.probed.has(contract))
+      throw new Error(`${l.name} was not probed for the columns ${names}: pass them to readForWrite`);
     const right = this.probe.right.get(contract);
     for (const [i, row] of (right?.formulas ?? []).entries()) {
       for (const [j, v] of row.entries()) {

@@ -231,4 +231,19 @@ describe("a user's cells right of a table", () => {
     expect(excel.book.cellView("Our targets", below, right).value).toBe("Signed off by the board");
     expect(tableHeaders(excel.book, "PerfTargets").slice(-3)).toEqual(upgradeColumns("PerfTargets"));
   });
+
+  test("once upgraded, they block only a write that adds a column (a plan's PlanEndYear)", async () => {
+    const { excel, host } = hostOf(syntheticBook(6));
+    await host.refresh(PERIOD, { rerate: false });
+    const t = excel.book.table("PerfTargets");
+    if (!t) throw new Error("no table");
+    const right = t.rect.col + t.rect.colCount;
+    excel.book.setCellInput("Our targets", t.rect.row + 1, right, "Board notes");
+    await expect(host.saveTarget(EDIT)).resolves.toMatchObject({ ok: true });
+    const before = excel.book.serialise();
+    await expect(
+      host.saveTarget({ ...EDIT, values: { PlanEndYear: "2017-18", PlanTarget: 520 } }),
+    ).rejects.toThrow(/PlanEndYear, PlanTarget .*holds "Board notes"/);
+    expect(excel.book.serialise()).toBe(before);
+  });
 });
