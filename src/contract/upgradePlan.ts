@@ -153,6 +153,52 @@ export function applyUpgradePlan(book: RawWorkbook, plan: UpgradePlan): RawWorkb
   return { tables };
 }
 
+/** What the plan changes in PerfSettings, as cell edits a host can write without moving a row. */
+export interface SettingsEdits {
+  /** The table's rows with SchemaVersion's Value set (same rows, same order). */
+  readonly rows: RawCell[][];
+  /** 0-based indexes of `rows` that changed (the SchemaVersion row). */
+  readonly changed: number[];
+  /** Rows to append after the last row: SchemaVersion when it has none, then the plan's settings. */
+  readonly added: RawCell[][];
+}
+
+/**
+ * The plan's PerfSettings changes as edits in place (the Excel layer's form): unlike
+ * applyUpgradePlan, a missing SchemaVersion row is appended, never inserted above the user's
+ * rows. Null when there is nothing to do or the table has no Setting or Value column.
+ *
+ * @example
+ * settingsEdits(settings, upgradePlan(v1Book))?.added // [["ConfidenceLevel", 95], ...]
+ */
+export function settingsEdits(table: RawTable, plan: UpgradePlan): SettingsEdits | null {
+  if (plan.problem !== null || (!plan.setVersion && plan.settings.length === 0)) return null;
+  const cols = columnIndex(table);
+  const si = cols.positions.get("Setting");
+  const vi = cols.positions.get("Value");
+  if (si === undefined || vi === undefined) return null;
+  const row = (name: string, value: RawCell): RawCell[] => {
+    const r: RawCell[] = table.headers.map(() => null);
+    r[si] = name;
+    r[vi] = value;
+    return r;
+  };
+  const at = plan.setVersion
+    ? table.rows.findIndex((r) => matchHeader(cellText(r[si]), ["SchemaVersion"]) !== undefined)
+    : -1;
+  const rows = table.rows.map((r, i) => {
+    if (i !== at) return [...r];
+    const copy = [...r];
+    copy[vi] = plan.to;
+    return copy;
+  });
+  const added = [
+    ...(plan.setVersion && at < 0 ? [row("SchemaVersion", plan.to)] : []),
+    ...plan.settings.map(([n, v]) => row(n, v)),
+  ];
+  return { rows, changed: at >= 0 ? [at] : [], added };
+}
+
 /** PerfSettings with SchemaVersion set and the plan's rows appended (other columns blank). */
 function withSettings(table: RawTable, plan: UpgradePlan): RawTable {
   const cols = columnIndex(table);

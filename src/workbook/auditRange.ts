@@ -16,7 +16,7 @@
  * it cannot read a column of statuses in one request.)
  */
 import type { AuditRange, RawCell, WorkbookHost, WorkbookTableRef } from "../contract";
-import { localAddress, parseBox, type Box } from "./address";
+import { localAddress, overlap, parseBox, type Box } from "./address";
 import { fromExcel } from "./cells";
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -48,15 +48,6 @@ export interface AuditRangeOptions {
 /** Thrown for what the user can correct (no such table, too many cells selected). */
 export class AuditRangeError extends Error {
   override readonly name = "AuditRangeError";
-}
-
-function intersect(a: Box, b: Box): Box | null {
-  const row = Math.max(a.row, b.row);
-  const col = Math.max(a.col, b.col);
-  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
-  const colEnd = Math.min(a.col + a.colCount, b.col + b.colCount);
-  if (rowEnd <= row || colEnd <= col) return null;
-  return { sheet: a.sheet, row, col, rowCount: rowEnd - row, colCount: colEnd - col };
 }
 
 function hex(colour: unknown): string | null {
@@ -93,7 +84,7 @@ export function auditRangeHost(
           .load("address");
         await context.sync();
         const sel = parseBox(selected.address);
-        box = used.isNullObject ? null : intersect(sel, parseBox(used.address));
+        box = used.isNullObject ? null : overlap(sel, parseBox(used.address));
         if (box === null || (box.rowCount < 2 && sel.rowCount * sel.colCount === 1))
           throw new AuditRangeError(
             "Select the report's cells, its header row included (or pick its Excel table), then read them again.",

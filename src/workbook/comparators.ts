@@ -22,8 +22,7 @@ import {
   WorkbookError,
   type HostContext,
 } from "./context";
-import { readTables } from "./read";
-import type { TableLayout } from "./tables";
+import { readForWrite } from "./read";
 import { TableWriter } from "./write";
 
 /** Upsert comparator rows into PerfComparators, or a new PerfComparators table on its own sheet. */
@@ -32,12 +31,16 @@ export function writeComparators(
   incoming: readonly ComparatorRow[],
 ): Promise<{ readonly added: number; readonly updated: number }> {
   return h.run(async (context) => {
-    const r = await readTables(h, context, [TABLE.comparators]);
+    const r = await readForWrite(h, context, [TABLE.comparators]);
+    r.upgrade.refuseNewer();
     const table = r.tables.get(TABLE.comparators);
     const layout = r.layouts.get(TABLE.comparators);
     const batch = new WriteBatch(context, h.budget);
+    const writer = new TableWriter(context, batch);
     if (!table || !layout) {
       if (incoming.length === 0) return { added: 0, updated: 0 };
+      r.upgrade.queue(context, batch, writer);
+      await writer.flush();
       const grid: ExcelValue[][] = [
         COMPARATOR_TABLE_HEADERS.map((x) => asText(x)),
         ...incoming.map((c) => comparatorCells(c, COMPARATOR_TABLE_HEADERS).map((v) => toExcel(v))),
@@ -53,7 +56,8 @@ export function writeComparators(
     const blanks = trailingBlanks(table.rows);
     const kept = table.rows.slice(0, table.rows.length - blanks);
     const up = upsertComparators({ headers: layout.headers, rows: kept }, incoming);
-    const writer = new TableWriter(context, batch);
+    if (up.changed.length === 0 && up.rows.length === kept.length) return { added: 0, updated: 0 };
+    r.upgrade.queue(context, batch, writer);
     writer.change(layout, kept, up.rows, up.changed);
     writer.append(
       layout,
@@ -74,25 +78,21 @@ export function setQuality(
   inputs: readonly QualityInput[],
 ): Promise<{ readonly changed: number; readonly errors: readonly ContractError[] }> {
   return h.run(async (context) => {
-    const r = await readTables(h, context, [TABLE.actuals, TABLE.settings]);
-    const table = r.tables.get(TABLE.actuals);
-    const layout = r.layouts.get(TABLE.actuals);
+    const r = await readForWrite(h, context, [TABLE.actuals, TABLE.settings]);
+    const up = r.upgrade;
+    up.refuseNewer();
+    if (!r.tables.get(TABLE.actuals)) throw new WorkbookError(noTable(TABLE.actuals));
+    // Quality is among the upgrade's columns; `need` adds it whatever the plan says.
+    up.need(TABLE.actuals, ["Quality"]);
+    const table = up.table(TABLE.actuals);
+    const layout = up.layout(TABLE.actuals);
     if (!table || !layout) throw new WorkbookError(noTable(TABLE.actuals));
     const w = writeQuality(table, inputs, startMonthOf(r.tables.get(TABLE.settings)));
     if (w.changed.length === 0) return { changed: 0, errors: w.errors };
     const batch = new WriteBatch(context, h.budget);
-    if (w.added) {
-      batch.small();
-      context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, "Quality");
-    }
-    const grown: TableLayout = { ...layout, headers: w.headers, colCount: w.headers.length };
-    const before = table.rows.map((row) => {
-      const out = [...row];
-      while (out.length < w.headers.length) out.push(null);
-      return out;
-    });
     const writer = new TableWriter(context, batch);
-    writer.change(grown, before, w.rows, w.changed);
+    up.queue(context, batch, writer);
+    writer.change(layout, table.rows, w.rows, w.changed);
     await writer.flush();
     await batch.finish();
     return { changed: w.changed.length, errors: w.errors };

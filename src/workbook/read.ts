@@ -4,6 +4,7 @@
  */
 import { readAudit, TABLE, type AuditEntry, type RawTable, type RawWorkbook } from "../contract";
 import { trailingBlanks, type HostContext } from "./context";
+import { queueUpgradeProbe, queueUsedRight, Upgrade, type MayAdd, type UsedRight } from "./upgrade";
 import {
   foundName,
   queueDiscovery,
@@ -45,13 +46,17 @@ function present(discovery: Discovery, list: readonly string[]): Present[] {
  * has rows to read). `layoutOnly` tables get their layout but no rows. `extra` may queue more
  * loads into the layout sync, knowing what discovery found.
  */
-export async function readTables<T = void>(
+export async function readTables<T = void, P = undefined>(
   h: HostContext,
   context: Excel.RequestContext,
   names: readonly string[],
   layoutOnly: readonly string[] = [],
   extra?: (d: Discovery) => () => T,
-): Promise<Read & { extra: T | undefined }> {
+  probe?: (
+    layouts: ReadonlyMap<string, TableLayout>,
+    extra: T | undefined,
+  ) => { queued: boolean; read: () => P },
+): Promise<Read & { extra: T | undefined; probe: P | undefined }> {
   const discovered = queueDiscovery(context);
   await context.sync();
   const discovery = discovered();
@@ -76,14 +81,27 @@ export async function readTables<T = void>(
     const l = layouts.get(t.contract);
     return l !== undefined && (withRows.includes(t) || l.bodyRows === 1);
   });
+  // A probe knowing the layouts rides in the body sync (or gets one of its own when there is none).
+  const extraValue = extraQueued?.();
+  let probed = probe?.(layouts, extraValue);
+  let synced = false;
+  let refused = false;
   const raw = await readBodies(
     context,
     reading.flatMap((t) => {
       const l = layouts.get(t.contract);
       return l ? [l] : [];
     }),
-    { budget: h.budget, bytesPerCell: h.bytesPerCell },
+    {
+      budget: h.budget,
+      bytesPerCell: h.bytesPerCell,
+      onSync: () => (synced = true),
+      onRefused: () => (refused = true),
+    },
   );
+  // A refused body sync lost the probe's loads with it: queued again, in one sync of its own.
+  if (probed && refused) probed = probe?.(layouts, extraValue);
+  if (probed?.queued && (!synced || refused)) await context.sync();
   const tables = new Map<string, RawTable>();
   reading.forEach((t, i) => {
     const r = raw[i];
@@ -94,7 +112,40 @@ export async function readTables<T = void>(
     if (l && !tables.has(t.contract))
       tables.set(t.contract, { name: l.name, headers: l.headers, rows: [], sheet: l.sheet });
   }
-  return { discovery, layouts, tables, extra: extraQueued?.() };
+  return { discovery, layouts, tables, extra: extraValue, probe: probed?.read() };
+}
+
+/** What a writing action reads: its tables, and what the schema upgrade needs (upgrade.ts). */
+export type WriteRead<T> = Read & { readonly extra: T | undefined; readonly upgrade: Upgrade };
+
+/**
+ * `readTables` for an action that writes: PerfSettings' rows and the layouts of PerfTargets and
+ * PerfActuals are read too, and the upgrade's probe rides in the body sync, so the action can
+ * queue the upgrade before its first write without a sync of its own. `mayAdd` names the
+ * optional columns beyond the upgrade's that the action may add (the probe looks for them too).
+ */
+export async function readForWrite<T = void>(
+  h: HostContext,
+  context: Excel.RequestContext,
+  names: readonly string[],
+  layoutOnly: readonly string[] = [],
+  extra?: (d: Discovery) => () => T,
+  mayAdd: MayAdd = {},
+): Promise<WriteRead<T>> {
+  const withRows = names.includes(TABLE.settings) ? names : [...names, TABLE.settings];
+  const headers = [TABLE.targets, TABLE.actuals].filter((n) => !withRows.includes(n));
+  const layoutOnlyAll = [...layoutOnly, ...headers.filter((n) => !layoutOnly.includes(n))];
+  // With the layouts: how far right each table's sheet is used (upgrade.ts, the probe's extent).
+  const both = (d: Discovery): (() => { user: T | undefined; used: UsedRight }) => {
+    const user = extra?.(d);
+    const used = queueUsedRight(context, d, [...withRows, ...layoutOnlyAll]);
+    return () => ({ user: user?.(), used: used() });
+  };
+  const r = await readTables(h, context, withRows, layoutOnlyAll, both, (layouts, x) =>
+    queueUpgradeProbe(context, layouts, x?.used ?? new Map(), mayAdd),
+  );
+  const probe = r.probe ?? { probed: new Set<string>(), right: new Map(), settingsBelow: null };
+  return { ...r, extra: r.extra?.user, upgrade: new Upgrade(r.tables, r.layouts, probe) };
 }
 
 /** Every contract table; trailing blank rows (an empty Excel table keeps one) are left out. */

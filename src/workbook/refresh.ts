@@ -10,7 +10,7 @@ import { localAddress } from "./address";
 import { WriteBatch } from "./batch";
 import { asText } from "./cells";
 import { WorkbookError, type HostContext } from "./context";
-import { CONTRACT_READ, readTables } from "./read";
+import { CONTRACT_READ, readForWrite } from "./read";
 import {
   isProvenance,
   isTempSheet,
@@ -25,6 +25,7 @@ import {
   writeReport,
 } from "./reportSheet";
 import { sheetNamed, type Discovery } from "./tables";
+import { TableWriter } from "./write";
 
 interface ReportMarker {
   readonly marker: unknown;
@@ -75,7 +76,8 @@ export function refresh(
   refreshOptions: { readonly rerate: boolean },
 ): Promise<RefreshResult> {
   return h.run(async (context) => {
-    const r = await readTables(h, context, CONTRACT_READ, [], (d) => queueReportMarkers(context, d));
+    const r = await readForWrite(h, context, CONTRACT_READ, [], (d) => queueReportMarkers(context, d));
+    r.upgrade.refuseNewer();
     const read = readRegister({ tables: [...r.tables.values()] });
     if (!read.register) {
       throw new WorkbookError(read.fatal?.message ?? "This workbook has no PerfTargets table.");
@@ -107,6 +109,10 @@ export function refresh(
     });
     const lines = { provenance, summary: summaryText(report.summary) };
     const batch = new WriteBatch(context, h.budget);
+    // The upgrade's columns and settings go first in the report's own batch (no probe: upgrade.ts).
+    const writer = new TableWriter(context, batch);
+    r.upgrade.queue(context, batch, writer);
+    await writer.flush();
     const sheets = context.workbook.worksheets;
     const temp = tempSheetName(label);
     for (const s of r.discovery.sheets) {

@@ -1,36 +1,24 @@
 /** Set up: create the contract's tables or adopt the user's, and write the settings PerfCycle owns. */
 import {
   CONTRACT_TABLES,
-  CURRENT_SCHEMA_VERSION,
   cellText,
   columnIndex,
-  readRegister,
   readSettings,
-  schemaVersionOf,
   settingsRows,
   TABLE,
   type RawCell,
   type RawTable,
+  type SettingsEdits,
   type SetupOptions,
   type SetupResult,
 } from "../contract";
 import { localAddress } from "./address";
 import { jsonBytes, WriteBatch } from "./batch";
 import { asText, toExcel, type ExcelValue } from "./cells";
-import { freeSheetName, trailingBlanks, WorkbookError, type HostContext } from "./context";
-import { readTables } from "./read";
+import { freeSheetName, trailingBlanks, type HostContext } from "./context";
+import { readForWrite } from "./read";
 import type { TableLayout } from "./tables";
 import { TableWriter } from "./write";
-
-function refuseNewer(settings: RawTable | undefined): void {
-  if (!settings) return;
-  const book = { tables: [settings] };
-  if (schemaVersionOf(book).version > CURRENT_SCHEMA_VERSION) {
-    throw new WorkbookError(
-      readRegister(book).fatal?.message ?? "This workbook is newer than this PerfCycle.",
-    );
-  }
-}
 
 /** Queue a new contract table on a new sheet (the settings table gets its rows). */
 async function createTable(
@@ -55,36 +43,36 @@ async function createTable(
 export function setUp(h: HostContext, setup: SetupOptions): Promise<SetupResult> {
   return h.run(async (context) => {
     const all = CONTRACT_TABLES.map((t) => t.name);
-    const r = await readTables(
+    const r = await readForWrite(
       h,
       context,
       [TABLE.settings],
       all.filter((n) => n !== TABLE.settings),
     );
-    const settings = r.tables.get(TABLE.settings);
-    refuseNewer(settings);
+    const up = r.upgrade;
+    up.refuseNewer();
+    // Required columns the user's tables lack are added at their right end, with the upgrade's;
+    // nothing is renamed or dropped.
+    for (const t of CONTRACT_TABLES) {
+      const layout = r.layouts.get(t.name);
+      if (layout) up.need(t.name, columnIndex({ name: t.name, headers: layout.headers, rows: [] }).missing);
+    }
     const batch = new WriteBatch(context, h.budget);
     const writer = new TableWriter(context, batch);
+    up.queue(context, batch, writer, { settings: false });
     const created: string[] = [];
     const adopted: string[] = [];
     const taken = new Set<string>();
     for (const t of CONTRACT_TABLES) {
-      const layout = r.layouts.get(t.name);
+      const layout = up.layout(t.name);
       if (!layout) {
         await createTable(batch, context, t, freeSheetName(r.discovery, taken, t.sheet), setup);
         created.push(t.name);
         continue;
       }
       adopted.push(layout.name);
-      // Required columns the user's table lacks are added at its right end; nothing is renamed or dropped.
-      const cols = columnIndex({ name: t.name, headers: layout.headers, rows: [] });
-      for (const missing of cols.missing) {
-        batch.small();
-        context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, missing);
-      }
-      if (t.name === TABLE.settings && settings) {
-        writeSettings(writer, layout, settings, cols.missing, setup);
-      }
+      const table = up.table(t.name);
+      if (t.name === TABLE.settings && table) writeSettings(writer, layout, table, up.settingsEdits(), setup);
     }
     await writer.flush();
     await batch.finish();
@@ -92,21 +80,26 @@ export function setUp(h: HostContext, setup: SetupOptions): Promise<SetupResult>
   });
 }
 
-/** Plan the settings PerfCycle owns in an adopted PerfSettings (other rows kept). */
+/**
+ * Plan the settings PerfCycle owns in an adopted PerfSettings (other rows kept), with the
+ * upgrade's edits (SchemaVersion, the schema 2 settings) in the same rows.
+ */
 function writeSettings(
   writer: TableWriter,
   layout: TableLayout,
   table: RawTable,
-  added: readonly string[],
+  edits: SettingsEdits | null,
   setup: SetupOptions,
 ): void {
   const cols = columnIndex(table);
-  const position = (c: string): number => cols.positions.get(c) ?? layout.colCount + added.indexOf(c);
-  const width = layout.colCount + added.length;
+  const position = (c: string): number => cols.positions.get(c) ?? -1;
+  const width = layout.colCount;
+  const pad = (r: readonly RawCell[]): RawCell[] => Array.from({ length: width }, (_, j) => r[j] ?? null);
   const s = readSettings({ tables: [table] });
-  const after = table.rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? null));
-  const changed: number[] = [];
+  const after = (edits?.rows ?? table.rows).map(pad);
+  const changed = new Set<number>(edits?.changed ?? []);
   const newRows: RawCell[][] = [];
+  const nameOf = (r: readonly RawCell[]): string => cellText(r[position("Setting")] ?? null);
   for (const [name, value] of settingsRows(setup)) {
     const row = s.rows[String(name) as keyof typeof s.rows];
     if (row === undefined) {
@@ -116,14 +109,17 @@ function writeSettings(
       newRows.push(cells);
       continue;
     }
-    // The schema version is never rewritten: an older workbook is upgraded by the reader, not relabelled.
+    // The schema version is the upgrade's to set (upgrade.ts), never set-up's.
     if (name === "SchemaVersion") continue;
     const current = after[row - 1];
     if (!current || cellText(current[position("Value")] ?? null) === cellText(value ?? null)) continue;
     current[position("Value")] = value ?? null;
-    changed.push(row - 1);
+    changed.add(row - 1);
   }
-  const grown = { ...layout, colCount: width };
-  writer.change(grown, table.rows, after, changed);
-  writer.append(grown, trailingBlanks(table.rows), newRows);
+  // Then the upgrade's new rows (the schema 2 settings) that set-up has not written.
+  for (const r of edits?.added ?? []) {
+    if (!newRows.some((n) => nameOf(n) === nameOf(r))) newRows.push(pad(r));
+  }
+  writer.change(layout, table.rows, after, [...changed]);
+  writer.append(layout, trailingBlanks(table.rows), newRows);
 }

@@ -135,6 +135,8 @@ export interface ReadOptions {
   readonly bytesPerCell: Map<string, number>;
   /** Syncs made are counted here. */
   readonly onSync?: () => void;
+  /** Called when a sync is refused (its other loads are lost with it). */
+  readonly onRefused?: () => void;
 }
 
 interface Block {
@@ -142,6 +144,45 @@ interface Block {
   readonly start: number;
   readonly count: number;
   readonly bytes: number;
+}
+
+/** The sync groups of the row blocks still to read, each group within the payload budget. */
+function planBlocks(
+  layouts: readonly TableLayout[],
+  rows: ReadonlyMap<TableLayout, readonly RawCell[][]>,
+  options: ReadOptions,
+  floor: number,
+): Block[][] {
+  const perCell = (l: TableLayout): number =>
+    Math.max(
+      floor,
+      MIN_BYTES_PER_CELL,
+      options.bytesPerCell.get(normaliseName(l.name)) ?? l.sampleBytesPerCell,
+    );
+  const blocks: Block[] = [];
+  for (const l of layouts) {
+    if (l.bodyRows === 0 || l.colCount === 0) continue;
+    const rowBytes = perCell(l) * l.colCount;
+    const maxRows = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(options.budget / rowBytes)));
+    const done = rows.get(l)?.length ?? 0;
+    for (const b of rowBlocks(l.bodyRows - done, maxRows)) {
+      blocks.push({ layout: l, start: done + b.start, count: b.count, bytes: b.count * rowBytes });
+    }
+  }
+  const syncs: Block[][] = [];
+  let current: Block[] = [];
+  let bytes = 0;
+  for (const b of blocks) {
+    if (current.length > 0 && bytes + b.bytes > options.budget) {
+      syncs.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(b);
+    bytes += b.bytes;
+  }
+  if (current.length > 0) syncs.push(current);
+  return syncs;
 }
 
 /** Read the data rows of the tables (see the module comment). Returns raw tables in layout order. */
@@ -156,39 +197,7 @@ export async function readBodies(
   // a response as too large (or says GeneralException), the rest is planned again at a larger
   // size per cell, in more syncs.
   let floor = 0;
-  const perCell = (l: TableLayout): number =>
-    Math.max(
-      floor,
-      MIN_BYTES_PER_CELL,
-      options.bytesPerCell.get(normaliseName(l.name)) ?? l.sampleBytesPerCell,
-    );
-  const plan = (): Block[][] => {
-    const blocks: Block[] = [];
-    for (const l of layouts) {
-      if (l.bodyRows === 0 || l.colCount === 0) continue;
-      const rowBytes = perCell(l) * l.colCount;
-      const maxRows = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(options.budget / rowBytes)));
-      const done = rows.get(l)?.length ?? 0;
-      for (const b of rowBlocks(l.bodyRows - done, maxRows)) {
-        blocks.push({ layout: l, start: done + b.start, count: b.count, bytes: b.count * rowBytes });
-      }
-    }
-    const syncs: Block[][] = [];
-    let current: Block[] = [];
-    let bytes = 0;
-    for (const b of blocks) {
-      if (current.length > 0 && bytes + b.bytes > options.budget) {
-        syncs.push(current);
-        current = [];
-        bytes = 0;
-      }
-      current.push(b);
-      bytes += b.bytes;
-    }
-    if (current.length > 0) syncs.push(current);
-    return syncs;
-  };
-
+  const plan = (): Block[][] => planBlocks(layouts, rows, options, floor);
   let pending = plan();
   for (let attempt = 0; pending.length > 0;) {
     const group = pending[0] ?? [];
@@ -203,6 +212,7 @@ export async function readBodies(
       options.onSync?.();
     } catch (e) {
       options.onSync?.();
+      options.onRefused?.();
       if (!isRetryableRead(e) || attempt >= RETRY_BYTES_PER_CELL.length) throw e;
       floor = RETRY_BYTES_PER_CELL[attempt] ?? floor * 2;
       attempt++;

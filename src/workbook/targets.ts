@@ -8,7 +8,6 @@ import {
   type AuditEntry,
   type EditOutcome,
   type RawCell,
-  type RawTable,
   type TargetEdit,
 } from "../contract";
 import { columnsToAdd } from "../contract/addColumns";
@@ -16,18 +15,25 @@ import { localAddress } from "./address";
 import { jsonBytes, WriteBatch } from "./batch";
 import { asText, toExcel, type ExcelValue } from "./cells";
 import { freeSheetName, noTable, startMonthOf, trailingBlanks, type HostContext } from "./context";
-import { readTables, type Read } from "./read";
-import type { TableLayout } from "./tables";
+import { readForWrite, type Read } from "./read";
 import { TableWriter } from "./write";
 
 export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcome> {
   return h.run(async (context) => {
-    const r = await readTables(h, context, [TABLE.targets, TABLE.settings], [TABLE.audit]);
-    const read = r.tables.get(TABLE.targets);
-    const readLayout = r.layouts.get(TABLE.targets);
-    if (!read || !readLayout) return { ok: false, needsReason: false, message: noTable(TABLE.targets) };
-    // Schema 2 columns the edit writes (a suggestion's TargetMethod…) are added at the right end first.
-    const { table: targets, layout } = await addColumns(context, read, readLayout, Object.keys(edit.values));
+    const r = await readForWrite(h, context, [TABLE.targets, TABLE.settings], [TABLE.audit], undefined, {
+      [TABLE.targets]: Object.keys(edit.values),
+    });
+    const up = r.upgrade;
+    if (up.refusal !== null) return { ok: false, needsReason: false, message: up.refusal };
+    if (!r.tables.get(TABLE.targets)) {
+      return { ok: false, needsReason: false, message: noTable(TABLE.targets) };
+    }
+    // Schema 2 columns the edit writes (a plan's PlanEndYear…) are added with the upgrade's.
+    const wanted = Object.keys(edit.values);
+    up.need(TABLE.targets, columnsToAdd(TABLE.targets, up.layout(TABLE.targets)?.headers ?? [], wanted));
+    const targets = up.table(TABLE.targets);
+    const layout = up.layout(TABLE.targets);
+    if (!targets || !layout) return { ok: false, needsReason: false, message: noTable(TABLE.targets) };
     const result = applyTargetEdit(targets, edit, {
       who: h.options.user(),
       when: h.options.now().toISOString(),
@@ -36,6 +42,7 @@ export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcom
     if (!result.outcome.ok || result.row === null) return result.outcome;
     const batch = new WriteBatch(context, h.budget);
     const writer = new TableWriter(context, batch);
+    up.queue(context, batch, writer);
     const at = result.row - 1;
     if (result.outcome.created) {
       const row = result.rows[at] ?? [];
@@ -50,24 +57,6 @@ export function saveTarget(h: HostContext, edit: TargetEdit): Promise<EditOutcom
     await batch.finish();
     return result.outcome;
   });
-}
-
-/** Add the schema 2 columns a write needs at the table's right end (one sync when any). */
-async function addColumns(
-  context: Excel.RequestContext,
-  table: RawTable,
-  layout: TableLayout,
-  names: readonly string[],
-): Promise<{ table: RawTable; layout: TableLayout }> {
-  const add = columnsToAdd(TABLE.targets, layout.headers, names);
-  if (add.length === 0) return { table, layout };
-  for (const c of add) context.workbook.tables.getItem(layout.name).columns.add(undefined, undefined, c);
-  await context.sync();
-  const headers = [...layout.headers, ...add];
-  return {
-    table: { ...table, headers, rows: table.rows.map((row) => [...row, ...add.map(() => null)]) },
-    layout: { ...layout, headers, colCount: layout.colCount + add.length },
-  };
 }
 
 /** Queue audit rows: into PerfAudit, or a new PerfAudit table when the workbook has none. */

@@ -60,6 +60,8 @@ function runs(sorted: readonly number[]): { start: number; end: number }[] {
 
 export class TableWriter {
   private readonly blocks: Block[] = [];
+  /** What is below a table, already read (so no probe sync is needed for it). */
+  private readonly known = new Map<TableLayout, KnownBelow>();
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -96,8 +98,14 @@ export class TableWriter {
    * Plan rows appended to a table: first into the trailing blank rows the table already has
    * (an empty Excel table has one), then as new rows after its last row.
    */
-  append(layout: TableLayout, trailingBlank: number, rows: readonly (readonly RawCell[])[]): void {
+  append(
+    layout: TableLayout,
+    trailingBlank: number,
+    rows: readonly (readonly RawCell[])[],
+    below?: KnownBelow,
+  ): void {
     if (rows.length === 0) return;
+    if (below) this.known.set(layout, below);
     const into = Math.min(trailingBlank, rows.length);
     const firstBlank = layout.bodyRows - trailingBlank;
     for (const { start, count } of rowBlocks(into)) {
@@ -122,14 +130,16 @@ export class TableWriter {
   /** Probe what the writes need (one sync, or none), then queue them. */
   async flush(): Promise<void> {
     const probes = this.blocks.map((b) => this.queueProbe(b));
-    const below = this.queueBelowProbes();
-    if (probes.some((f) => f !== null) || below.size > 0) await this.context.sync();
+    const queued = this.queueBelowProbes();
+    if (probes.some((f) => f !== null) || queued.size > 0) await this.context.sync();
+    const below = new Map<TableLayout, KnownBelow>(this.known);
+    for (const [layout, read] of queued) below.set(layout, read());
     for (const [layout, probe] of below) this.queueMakeRoom(layout, probe);
     for (const [k, b] of this.blocks.entries()) {
-      const grid = (b.below ? below.get(b.layout)?.formats.numberFormat : probes[k]?.numberFormat) as
-        unknown[][] | undefined;
+      const lastRow = below.get(b.layout)?.formats;
+      const grid = probes[k]?.numberFormat as unknown[][] | undefined;
       const formatAt = (i: number, j: number): string | null => {
-        const f = (b.below ? grid?.[0] : grid?.[i])?.[j];
+        const f = (b.below ? lastRow : grid?.[i])?.[j];
         return typeof f === "string" ? f : null;
       };
       const values = b.rows.map((row, i) =>
@@ -140,9 +150,10 @@ export class TableWriter {
           return toExcel(c, formatAt(i, j));
         }),
       );
-      await this.queueWrite(b, values, b.below ? grid?.[0] : undefined);
+      await this.queueWrite(b, values, b.below ? lastRow : undefined);
     }
     this.blocks.length = 0;
+    this.known.clear();
   }
 
   /** Queue the load of the formats a block's text goes into (null when no text needs them). */
@@ -154,29 +165,36 @@ export class TableWriter {
   }
 
   /** For each table that gets new rows: its last row's formats and the cells where they go. */
-  private queueBelowProbes(): Map<TableLayout, BelowProbe> {
-    const out = new Map<TableLayout, BelowProbe>();
+  private queueBelowProbes(): Map<TableLayout, () => KnownBelow> {
+    const out = new Map<TableLayout, () => KnownBelow>();
     for (const b of this.blocks) {
       if (!b.below || b.layout.totalsRow || out.has(b.layout)) continue;
       const count = this.blocks
         .filter((x) => x.below && x.layout === b.layout)
         .reduce((n, x) => n + x.rows.length, 0);
+      const known = this.known.get(b.layout);
+      if (known && known.count >= count) continue;
+      this.known.delete(b.layout);
       const l = b.layout;
-      out.set(l, {
+      const formats = bodyRows(this.context, l.name, l.bodyRows - 1, 1, l.colCount).load("numberFormat");
+      const cells = this.sheetRange(l, l.bodyRows, count).load("values");
+      out.set(l, () => ({
         count,
-        formats: bodyRows(this.context, l.name, l.bodyRows - 1, 1, l.colCount).load("numberFormat"),
-        cells: this.sheetRange(l, l.bodyRows, count).load("values"),
-      });
+        formats: (formats.numberFormat as unknown[][])[0],
+        taken: (cells.values as unknown[][]).map((row) => row.some((v) => v !== "" && v !== null)),
+      }));
     }
     return out;
   }
 
   /** Cells the user has just below the table move down, so new rows never overwrite them. */
-  private queueMakeRoom(layout: TableLayout, probe: BelowProbe): void {
-    const taken = (probe.cells.values as unknown[][]).some((row) => row.some((v) => v !== "" && v !== null));
-    if (!taken) return;
+  private queueMakeRoom(layout: TableLayout, probe: KnownBelow): void {
+    const count = this.blocks
+      .filter((x) => x.below && x.layout === layout)
+      .reduce((n, x) => n + x.rows.length, 0);
+    if (count === 0 || !probe.taken.slice(0, count).some((t) => t)) return;
     this.batch.small();
-    this.sheetRange(layout, layout.bodyRows, probe.count).insert("Down");
+    this.sheetRange(layout, layout.bodyRows, count).insert("Down");
   }
 
   /** Body rows [start, start + count) of a table by sheet address (stable while the table grows). */
@@ -222,9 +240,12 @@ export class TableWriter {
   }
 }
 
-interface BelowProbe {
-  /** Rows appended to the table. */
+/** What is just below a table where rows are appended, read by a probe. */
+export interface KnownBelow {
+  /** Rows probed below the table (at least the rows appended). */
   readonly count: number;
-  readonly formats: Excel.Range;
-  readonly cells: Excel.Range;
+  /** The number formats of the table's last row (new rows take them). */
+  readonly formats: readonly unknown[] | undefined;
+  /** Whether each probed row holds something (the rows written over are moved down first). */
+  readonly taken: readonly boolean[];
 }

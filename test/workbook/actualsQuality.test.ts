@@ -35,7 +35,7 @@ test("a provisional figure adds the Quality column at the end and is written wit
   expect(rows[0]?.[headers.indexOf("Checked by")]).toBe("AB");
 });
 
-test("figures without a mark add no column", async () => {
+test("figures without a mark add no column of their own: Quality comes blank with the upgrade, once", async () => {
   const excel = createMemoryExcel({ book: syntheticBook(2) });
   const host = createExcelHost(excel.run, { user: () => "Jane", now: () => new Date(2026, 10, 25) });
   const before = tableHeaders(excel.book, "PerfActuals");
@@ -50,5 +50,19 @@ test("figures without a mark add no column", async () => {
       denominator: null,
     },
   ]);
-  expect(tableHeaders(excel.book, "PerfActuals")).toEqual(before);
+  // The version-1 fixture is upgraded on this first write (workbook.md, "Additions (schema
+  // version 2)"): Quality at the end, blank (blank means Validated); a second write adds nothing.
+  expect(tableHeaders(excel.book, "PerfActuals")).toEqual([...before, "Quality"]);
+  expect(tableRows(excel.book, "PerfActuals").every((r) => r[r.length - 1] === "")).toBe(true);
+  await host.appendActuals([
+    {
+      indicatorId: String(id),
+      orgUnit: String(unit),
+      period: "2015-16 Q4",
+      value: 8,
+      numerator: null,
+      denominator: null,
+    },
+  ]);
+  expect(tableHeaders(excel.book, "PerfActuals")).toEqual([...before, "Quality"]);
 });

@@ -4,7 +4,13 @@
  * actuals, units and a user's own columns.
  */
 import { MemoryWorkbook, parseRect, type CellValue } from "../../src/memory-excel";
-import { ACTUAL_COLUMNS, AUDIT_COLUMNS, TARGET_COLUMNS, UNIT_COLUMNS } from "../../src/contract";
+import {
+  ACTUAL_COLUMNS,
+  AUDIT_COLUMNS,
+  TARGET_COLUMNS,
+  UNIT_COLUMNS,
+  UPGRADE_COLUMNS,
+} from "../../src/contract";
 
 export const UNITS = ["North Cluster", "South Cluster", "East Cluster"] as const;
 export const PERIOD = "2015-16 Q2";
@@ -174,4 +180,19 @@ export function sheetValues(book: MemoryWorkbook, sheetName: string): CellValue[
   return Array.from({ length: info.rowCount }, (_, r) =>
     Array.from({ length: info.colCount }, (_, c) => book.cellView(sheetName, r, c).value),
   );
+}
+
+/**
+ * The fixtures are version 1. PerfCycle's first write upgrades them in place (workbook.md,
+ * "Additions (schema version 2)": "An older workbook is upgraded in place on first write"; issue
+ * 12: "new optional columns added at the end of their tables, user columns untouched"): these
+ * are the columns a table then ends with, blank on every row that was there.
+ */
+export function upgradeColumns(table: "PerfTargets" | "PerfActuals"): string[] {
+  return [...(UPGRADE_COLUMNS[table] ?? [])];
+}
+
+/** Rows as they are after the upgrade: the user's cells, then the upgrade's blank columns. */
+export function upgradedRows(table: "PerfTargets" | "PerfActuals", rows: CellValue[][]): CellValue[][] {
+  return rows.map((r) => [...r, ...upgradeColumns(table).map(() => "")]);
 }

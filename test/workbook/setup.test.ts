@@ -13,7 +13,15 @@ import {
   type RawCell,
   type SetupOptions,
 } from "../../src/contract";
-import { putTable, settingsRows, syntheticBook, tableHeaders, tableRows } from "./fixtures";
+import {
+  putTable,
+  settingsRows,
+  syntheticBook,
+  tableHeaders,
+  tableRows,
+  upgradeColumns,
+  upgradedRows,
+} from "./fixtures";
 
 const OPTIONS: SetupOptions = {
   startMonth: 4,
@@ -65,7 +73,9 @@ describe("setUp", () => {
     const result = await host.setUp(OPTIONS);
     expect(result.created).toEqual([]);
     expect(result.adopted).toEqual(["PerfSettings", "PerfTargets", "PerfActuals", "PerfUnits", "PerfAudit"]);
-    expect(tableRows(excel.book, TABLE.targets)).toEqual(before);
+    // Set-up is a first write: the version-1 table gains the upgrade's blank columns at its end
+    // (workbook.md, "Additions (schema version 2)"); the user's rows and columns are as they were.
+    expect(tableRows(excel.book, TABLE.targets)).toEqual(upgradedRows(TABLE.targets, before));
     expect(excel.book.table(TABLE.targets)?.sheet.name).toBe("Our targets");
     expect(excel.book.sheetInfos().map((s) => s.name)).toEqual(book.sheetInfos().map((s) => s.name));
   });
@@ -95,6 +105,10 @@ describe("setUp", () => {
       ["DefaultTolerance", 0.1, ""],
       ["RagScheme", "BRAG", ""],
       ["RagRule", "Milestone", ""],
+      // Schema 2's settings, added by the upgrade on first write (workbook.md, "Additions (schema version 2)").
+      ["ConfidenceLevel", 95, ""],
+      ["SmallBase", 30, ""],
+      ["DotSignificance", "No", ""],
     ]);
   });
 
@@ -119,9 +133,11 @@ describe("setUp", () => {
       "Denominator",
       "Commentary",
       "Action",
+      // Then the upgrade's (workbook.md, "Additions (schema version 2)"), after the required ones.
+      ...upgradeColumns(TABLE.actuals),
     ]);
     expect(tableRows(excel.book, TABLE.actuals)).toEqual([
-      ["A", "City", "2015-16 Q1", 1, "n", "", "", "", ""],
+      ["A", "City", "2015-16 Q1", 1, "n", "", "", "", "", ""],
     ]);
   });
 

@@ -22,7 +22,9 @@ test("a chosen suggestion's method and rationale get their columns at the end of
   });
   expect(out).toMatchObject({ ok: true, created: false });
   const headers = tableHeaders(excel.book, "PerfTargets");
-  expect(headers).toEqual([...before, "TargetMethod", "TargetRationale"]);
+  // With PreviousId: the upgrade adds all of schema 2's PerfTargets columns on this first write
+  // (workbook.md, "Additions (schema version 2)"), in one go.
+  expect(headers).toEqual([...before, "TargetMethod", "TargetRationale", "PreviousId"]);
   const rows = tableRows(excel.book, "PerfTargets");
   const at = rowsBefore.findIndex((r) => r[0] === "IND-00001" && r[2] === "North Cluster");
   const row = rows[at] ?? [];

@@ -4,7 +4,7 @@
  */
 import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
 import { createExcelHost, type ExcelWorkbookHost } from "../../src/workbook";
-import { syntheticBook, tableHeaders, tableRows } from "./fixtures";
+import { syntheticBook, tableHeaders, tableRows, upgradeColumns } from "./fixtures";
 
 const WHEN = new Date(Date.UTC(2026, 10, 25, 9, 30));
 
@@ -51,6 +51,8 @@ describe("saveTarget", () => {
     expect(out).toEqual({ ok: true, created: false, audited: 2 });
     expect(target(excel, "IND-00001", "South Cluster")).toEqual({
       ...old,
+      // The version-1 fixture's upgrade on this first write (workbook.md, "Additions (schema version 2)").
+      ...Object.fromEntries(upgradeColumns("PerfTargets").map((c) => [c, ""])),
       Target: 500,
       Owner: "New manager",
     });
