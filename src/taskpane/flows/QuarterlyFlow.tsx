@@ -46,7 +46,7 @@ import {
   type EntryTexts,
 } from "../model/actuals";
 import { usePane, type Notice } from "../state";
-import { QuarterPicker } from "./QuarterPicker";
+import { QuarterPicker } from "../components";
 import { ComparatorImport } from "./quarterly/ComparatorImport";
 import { QualityEntry } from "./quarterly/QualityEntry";
 
@@ -117,12 +117,12 @@ export function QuarterlyFlow() {
         <Body1>Choose the quarter to update.</Body1>
       ) : (
         <>
-          <EntryGrid key={`${pane.period}#${pane.version}`} quarter={quarter} period={pane.period} />
+          <EntryGrid key={`${pane.period}#${pane.revision}`} quarter={quarter} period={pane.period} />
           <ImportFromSelection key={`import#${pane.period}`} />
-          <QualityEntry key={`q#${pane.period}#${pane.version}`} quarter={quarter} />
+          <QualityEntry key={`q#${pane.period}#${pane.revision}`} quarter={quarter} />
           <ComparatorImport />
           <RefreshReport period={pane.period} />
-          <Commentary key={`c#${pane.period}#${pane.version}`} quarter={quarter} />
+          <Commentary key={`c#${pane.period}#${pane.revision}`} quarter={quarter} />
         </>
       )}
       <div className={s.section} />

@@ -33,7 +33,7 @@ import { dateTime, figure, fileName, plural } from "../format";
 import { selectionAddress } from "../model/actuals";
 import { usePane } from "../state";
 import { TrendChart } from "../TrendChart";
-import { QuarterPicker } from "./QuarterPicker";
+import { QuarterPicker } from "../components";
 import { AuditReport } from "./audit/AuditReport";
 import { EvidencePanel } from "./review/EvidencePanel";
 
@@ -238,7 +238,7 @@ export function ReviewFlow() {
     [exportReport, download],
   );
   const [audit, setAudit] = useState<readonly AuditEntry[] | null>(null);
-  const { host, version } = pane;
+  const { host, revision } = pane;
 
   useEffect(() => {
     let live = true;
@@ -253,7 +253,7 @@ export function ReviewFlow() {
     return () => {
       live = false;
     };
-  }, [host, version]);
+  }, [host, revision]);
 
   if (!register || !pane.data) {
     return (

@@ -27,7 +27,7 @@ import {
 } from "../../engine";
 import { TABLE } from "../../contract";
 import { ActionButton } from "../components";
-import { ExcelCheckSection } from "./ExcelCheckSection";
+import { ExcelCheckSection } from "./setup/ExcelCheckSection";
 import { defined } from "../format";
 import { numberCell, numberText } from "../model/cells";
 import { usePane } from "../state";

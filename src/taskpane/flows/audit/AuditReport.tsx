@@ -137,7 +137,7 @@ export function AuditReport() {
     return () => {
       live = false;
     };
-  }, [host, pane.version]);
+  }, [host, pane.revision]);
 
   const layout = useMemo(() => (range ? auditLayout(sourceOf(range), { columns }) : null), [range, columns]);
   const tolerance = chosenTolerance(preset, customText, customType);

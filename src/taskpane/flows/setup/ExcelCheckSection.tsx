@@ -14,9 +14,9 @@ import {
   type CheckReport,
   type CheckResult,
   type CheckRun,
-} from "../../workbook/excelCheck";
-import { ActionButton } from "../components";
-import { usePane } from "../state";
+} from "../../../workbook/excelCheck";
+import { ActionButton } from "../../components";
+import { usePane } from "../../state";
 
 /** What the pane needs to run the check: Excel.run (or the in-memory Excel's) and which Excel. */
 export interface ExcelCheckService {
