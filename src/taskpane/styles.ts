@@ -46,6 +46,8 @@ export const useSharedStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
+  /** A bulleted list. */
+  bulleted: { margin: 0, paddingLeft: "18px" },
   /** A bulleted list of findings. */
   findings: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", rowGap: "6px" },
   /** Read by screen readers, not shown. */
