@@ -4,11 +4,11 @@
  * log with the reason. Returns the save function and the dialog to render.
  */
 import { useState } from "react";
-import type { TargetStatus } from "../../engine";
-import type { TargetEdit } from "../../contract";
-import { ReasonDialog } from "../components";
-import { plural } from "../format";
-import { usePane } from "../state";
+import type { TargetStatus } from "../../../engine";
+import type { TargetEdit } from "../../../contract";
+import { ReasonDialog } from "../../components";
+import { plural } from "../../format";
+import { usePane } from "../../state";
 
 export interface PendingSave {
   readonly edit: TargetEdit;
