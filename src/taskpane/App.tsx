@@ -20,8 +20,8 @@ import { ActionButton, NoticeBar, Progress } from "./components";
 import { downloadFile } from "./exportReport";
 import { QuarterlyFlow } from "./flows/quarterly/QuarterlyFlow";
 import { ReviewFlow } from "./flows/review/ReviewFlow";
-import { SetUpFlow } from "./flows/SetUpFlow";
-import { TargetsFlow } from "./flows/TargetsFlow";
+import { SetUpFlow } from "./flows/setup/SetUpFlow";
+import { TargetsFlow } from "./flows/targets/TargetsFlow";
 import { PaneProvider, usePane, type PaneServices } from "./state";
 
 export type FlowName = "setup" | "targets" | "update" | "review";

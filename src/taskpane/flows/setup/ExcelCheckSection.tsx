@@ -4,7 +4,7 @@
  * per behaviour with what was seen, under the Excel build and platform it ran on. In the browser
  * preview it runs against the in-memory Excel, where every check passes.
  */
-import { Badge, Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Badge, Body1, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import {
   formatCheckReport,
@@ -15,8 +15,9 @@ import {
   type CheckResult,
   type CheckRun,
 } from "../../../workbook/excelCheck";
-import { ActionButton } from "../../components";
+import { ActionButton, PaneSection } from "../../components";
 import { usePane } from "../../state";
+import { useSharedStyles } from "../../styles";
 
 /** What the pane needs to run the check: Excel.run (or the in-memory Excel's) and which Excel. */
 export interface ExcelCheckService {
@@ -25,20 +26,6 @@ export interface ExcelCheckService {
 }
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalL,
-  },
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
   item: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
 });
 
@@ -49,20 +36,24 @@ function hostLine(host: CheckHost): string {
 export function ExcelCheckSection(props: { service: ExcelCheckService }) {
   const pane = usePane();
   const s = useStyles();
+  const shared = useSharedStyles();
   const { service } = props;
   const [done, setDone] = useState<readonly CheckResult[]>([]);
   const [report, setReport] = useState<CheckReport | null>(null);
   const shown = report?.results ?? done;
   return (
-    <section className={s.section} aria-labelledby="setup-check">
-      <Subtitle2 as="h2" id="setup-check">
-        Check this Excel
-      </Subtitle2>
-      <Caption1>
-        Before a quarter&apos;s run, check that this Excel behaves as PerfCycle expects: {EXCEL_CHECKS.length}{" "}
-        checks on scratch sheets that are deleted afterwards (about a minute; your sheets are not touched).
-        The same check runs in Script Lab (docs/real-excel-check.md).
-      </Caption1>
+    <PaneSection
+      id="setup-check"
+      title="Check this Excel"
+      spacing="below"
+      caption={
+        <>
+          Before a quarter&apos;s run, check that this Excel behaves as PerfCycle expects:{" "}
+          {EXCEL_CHECKS.length} checks on scratch sheets that are deleted afterwards (about a minute; your
+          sheets are not touched). The same check runs in Script Lab (docs/real-excel-check.md).
+        </>
+      }
+    >
       <div>
         <ActionButton
           action="Checking this Excel"
@@ -94,7 +85,7 @@ export function ExcelCheckSection(props: { service: ExcelCheckService }) {
               ? `${hostLine(report.host)}: ${report.passed} passed, ${report.failed} failed.`
               : `${hostLine(service.host)}: ${shown.length} of ${EXCEL_CHECKS.length} checks done…`}
           </Body1>
-          <ul className={s.list} aria-label="Check results">
+          <ul className={shared.plainList} aria-label="Check results">
             {shown.map((r) => (
               <li key={r.id} className={s.item}>
                 <Badge appearance="filled" color={r.pass ? "success" : "danger"}>
@@ -111,6 +102,6 @@ export function ExcelCheckSection(props: { service: ExcelCheckService }) {
           ) : null}
         </>
       ) : null}
-    </section>
+    </PaneSection>
   );
 }
