@@ -5,7 +5,9 @@ import { ActionButton } from "../../components";
 import { fileName } from "../../format";
 import { usePane } from "../../state";
 import { useAuditStyles } from "./audit.styles";
-import { ArithmeticFindings, DisagreeingRows, UnratedRows } from "./AuditRows";
+import { ArithmeticFindings } from "./ArithmeticFindings";
+import { DisagreeingRows } from "./DisagreeingRows";
+import { UnratedRows } from "./UnratedRows";
 import { verdict } from "./model";
 
 function ExportAudit(props: { result: AuditResult }) {

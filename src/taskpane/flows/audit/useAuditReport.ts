@@ -3,7 +3,7 @@
  * read, the columns chosen over the guessed ones, the polarity, rule and tolerance the report
  * states, and the result of the audit (or the reason it could not run).
  */
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { Polarity, RagRule, ToleranceType } from "../../../engine";
 import {
   auditLayout,
@@ -12,38 +12,22 @@ import {
   type AuditRange,
   type AuditResult,
   type AuditRole,
+  type WorkbookHost,
   type WorkbookTableRef,
 } from "../../../contract";
-import { usePane } from "../../state";
+import { useHostRead, usePane } from "../../state";
 import { chosenTolerance } from "./model";
 import { sourceOf } from "./range";
 
 /** "Report to audit": the selected cells. */
 export const SELECTION = "";
 
-function useTables(): readonly WorkbookTableRef[] {
-  const { host, revision } = usePane();
-  const [tables, setTables] = useState<readonly WorkbookTableRef[]>([]);
-  useEffect(() => {
-    let live = true;
-    host.listTables().then(
-      (t) => {
-        if (live) setTables(t);
-      },
-      () => {
-        if (live) setTables([]);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [host, revision]);
-  return tables;
-}
+const listTables = (host: WorkbookHost): Promise<readonly WorkbookTableRef[]> => host.listTables();
+const NO_TABLES: readonly WorkbookTableRef[] = [];
 
 export function useAuditReport() {
   const { host } = usePane();
-  const tables = useTables();
+  const tables = useHostRead(listTables, NO_TABLES, NO_TABLES);
   const [from, setFrom] = useState<string>(SELECTION);
   const [range, setRange] = useState<AuditRange | null>(null);
   const [columns, setColumns] = useState<Partial<Record<AuditRole, number | null>>>({});

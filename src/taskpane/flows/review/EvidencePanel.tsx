@@ -4,11 +4,12 @@
  * comparator (England, region, neighbours, the peer group) with the gap, Better / Similar / Worse
  * and the quartile among peers. Everything shown is the engine's report row; nothing is computed.
  */
-import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import type { ComparatorResult, MeasureType, Report, ReportEntry } from "../../../engine";
 import { formatDifference } from "../../../engine";
 import { PaneSection } from "../../components";
 import { figure, plural } from "../../format";
+import { useSharedStyles } from "../../styles";
 import { useReviewStyles } from "./review.styles";
 
 const useStyles = makeStyles({
@@ -53,6 +54,7 @@ export function comparatorText(mt: MeasureType, c: ComparatorResult): string {
 
 function Evidence(props: { entry: ReportEntry }) {
   const s = { ...useReviewStyles(), ...useStyles() };
+  const shared = useSharedStyles();
   const e = props.entry;
   const r = e.row;
   const mt = r.measureType;
@@ -64,7 +66,7 @@ function Evidence(props: { entry: ReportEntry }) {
   const from = e.qualityUnit && e.qualityUnit !== r.orgUnit ? ` (from ${e.qualityUnit})` : "";
   return (
     <li
-      className={s.card}
+      className={mergeClasses(shared.card, s.tight)}
       aria-label={`${r.indicatorId} · ${r.orgUnit}: confidence, quality and comparators`}
     >
       <Subtitle2 as="h3">

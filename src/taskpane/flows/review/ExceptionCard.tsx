@@ -1,5 +1,5 @@
 /** One exception: its status, explanation, direction of travel, forecast, commentary and action. */
-import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Caption1, mergeClasses, Subtitle2 } from "@fluentui/react-components";
 import type { ReportEntry } from "../../../engine";
 import { RagBadge } from "../../components";
 import { figure } from "../../format";
@@ -28,7 +28,7 @@ export function ExceptionCard(props: { entry: ReportEntry }) {
   const shared = useSharedStyles();
   const e = props.entry;
   return (
-    <li className={s.card}>
+    <li className={mergeClasses(shared.card, s.tight)}>
       <div className={shared.heading}>
         <RagBadge status={e.row.rag} />
         <Subtitle2 as="h3">

@@ -12,14 +12,8 @@ export const useReviewStyles = makeStyles({
   },
   count: { display: "flex", flexDirection: "column", alignItems: "start", rowGap: "2px" },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  card: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: "4px",
-  },
+  /** With the shared card: its lines closer together. */
+  tight: { rowGap: "4px" },
   facts: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",

@@ -5,7 +5,6 @@
  */
 import { Body1, Button, Field, Select } from "@fluentui/react-components";
 import { useState } from "react";
-import { unitKey } from "../../../engine";
 import { PaneSection } from "../../components";
 import { newDraft, type Draft } from "../../model/targetDraft";
 import { usePane } from "../../state";
@@ -28,14 +27,6 @@ export function TargetsFlow() {
   if (draft) {
     return <TargetForm key={draft.editing?.row ?? "new"} initial={draft} onClose={() => setDraft(null)} />;
   }
-  const units = [
-    ...new Map(
-      [...register.targets.map((x) => x.orgUnit), ...register.units.map((u) => u.orgUnit)]
-        .filter((u) => u.trim() !== "")
-        .map((u) => [unitKey(u), u]),
-    ).values(),
-  ];
-
   return (
     <div>
       {t.dialog}
@@ -43,7 +34,7 @@ export function TargetsFlow() {
         <Field label="Unit">
           <Select value={unit} onChange={(_e, d) => t.setUnit(d.value)}>
             <option value={ALL}>All units</option>
-            {units.map((u) => (
+            {t.units.map((u) => (
               <option key={u} value={u}>
                 {u}
               </option>

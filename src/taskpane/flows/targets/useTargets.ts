@@ -61,8 +61,17 @@ export function useTargets() {
     );
   };
 
+  const units = [
+    ...new Map(
+      [...targets.map((x) => x.orgUnit), ...(register?.units ?? []).map((x) => x.orgUnit)]
+        .filter((x) => x.trim() !== "")
+        .map((x) => [unitKey(x), x]),
+    ).values(),
+  ];
+
   return {
     register,
+    units,
     book,
     dialog,
     unit,
