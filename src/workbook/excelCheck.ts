@@ -515,7 +515,8 @@ export const EXCEL_CHECKS: readonly ExcelCheck[] = [
   tableExtends,
 ];
 
-const APPLICATIONS: Readonly<Record<string, string>> = {
+/** Office.PlatformType values and the names of the Excel they are. */
+export const APPLICATIONS: Readonly<Record<string, string>> = {
   PC: "Excel for Windows",
   OfficeOnline: "Excel on the web",
   Mac: "Excel for Mac",

@@ -1,14 +1,7 @@
 /** A dialog asking to confirm an action. */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from "@fluentui/react-components";
+import { Button, Dialog, DialogSurface } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { DialogParts } from "./DialogParts";
 
 export function ConfirmDialog(props: {
   open: boolean;
@@ -25,16 +18,19 @@ export function ConfirmDialog(props: {
       modalType="alert"
     >
       <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent>{props.children}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={props.onConfirm}>
-              {props.confirm}
-            </Button>
-            <Button onClick={props.onCancel}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
+        <DialogParts
+          title={props.title}
+          actions={
+            <>
+              <Button appearance="primary" onClick={props.onConfirm}>
+                {props.confirm}
+              </Button>
+              <Button onClick={props.onCancel}>Cancel</Button>
+            </>
+          }
+        >
+          {props.children}
+        </DialogParts>
       </DialogSurface>
     </Dialog>
   );

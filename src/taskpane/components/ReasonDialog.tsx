@@ -1,16 +1,7 @@
 /** Asks why an agreed or approved target changes; the reason goes to the audit log. */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Textarea,
-} from "@fluentui/react-components";
+import { Button, Dialog, DialogSurface, Field, Textarea } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
+import { DialogParts } from "./DialogParts";
 
 /** Asks why an agreed or approved target changes; the reason goes to the audit log. */
 export function ReasonDialog(props: {
@@ -43,32 +34,33 @@ export function ReasonDialog(props: {
             props.onSave(r);
           }}
         >
-          <DialogBody>
-            <DialogTitle>{props.title}</DialogTitle>
-            <DialogContent>
-              <p id={`${id}-why`}>
-                This target has been agreed, so the change is recorded in the audit log with who made it,
-                when, the old and new values and your reason.
-              </p>
-              {props.children}
-              <Field label="Reason for the change" required hint="Required: it is written to the audit log.">
-                <Textarea value={reason} onChange={(_e, d) => setReason(d.value)} resize="vertical" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabledFocusable={blank}>
-                Save with this reason
-              </Button>
-              <Button
-                onClick={() => {
-                  setReason("");
-                  props.onCancel();
-                }}
-              >
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
+          <DialogParts
+            title={props.title}
+            actions={
+              <>
+                <Button appearance="primary" type="submit" disabledFocusable={blank}>
+                  Save with this reason
+                </Button>
+                <Button
+                  onClick={() => {
+                    setReason("");
+                    props.onCancel();
+                  }}
+                >
+                  Cancel
+                </Button>
+              </>
+            }
+          >
+            <p id={`${id}-why`}>
+              This target has been agreed, so the change is recorded in the audit log with who made it, when,
+              the old and new values and your reason.
+            </p>
+            {props.children}
+            <Field label="Reason for the change" required hint="Required: it is written to the audit log.">
+              <Textarea value={reason} onChange={(_e, d) => setReason(d.value)} resize="vertical" />
+            </Field>
+          </DialogParts>
         </form>
       </DialogSurface>
     </Dialog>
