@@ -11,13 +11,14 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { App } from "../taskpane/App";
 import { ConfirmDialog } from "../taskpane/components";
 import { downloadFile } from "../taskpane/exportReport";
 import { checkHost } from "../workbook/excelCheck";
 import { THEMES, type ThemeName } from "../taskpane/theme";
 import { userNameStore } from "../taskpane/user";
+import { useBookSnapshot } from "./bookSnapshot";
 import { Grid } from "./Grid";
 import type { Session } from "./session";
 import { save, type Store } from "./storage";
@@ -64,8 +65,7 @@ export function PreviewApp(props: PreviewAppProps) {
   const s = useStyles();
   const { session, store } = props;
   const book = session.excel.book;
-  const subscribe = useCallback((listener: () => void) => book.subscribe(listener), [book]);
-  const version = useSyncExternalStore(subscribe, () => versionOf(book));
+  const snapshot = useBookSnapshot(book);
   const [resetting, setResetting] = useState(false);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -83,9 +83,9 @@ export function PreviewApp(props: PreviewAppProps) {
 
   // Save after every change, a moment after the last one.
   useEffect(() => {
-    const t = setTimeout(() => setSaveProblem(save(store, book).problem), 250);
+    const t = setTimeout(() => setSaveProblem(save(store, snapshot.book).problem), 250);
     return () => clearTimeout(t);
-  }, [version, store, book]);
+  }, [snapshot, store]);
 
   return (
     <FluentProvider theme={webLightTheme} className={s.root}>
@@ -102,7 +102,7 @@ export function PreviewApp(props: PreviewAppProps) {
       </header>
       <div className={s.body}>
         <main className={s.workbook} aria-label="Workbook">
-          <Grid key={versionKey(session)} book={book} version={version} formulas={session.formulas} />
+          <Grid key={versionKey(session)} book={book} formulas={session.formulas} />
         </main>
         <aside className={s.pane} aria-label="PerfCycle task pane">
           <FluentProvider theme={THEMES[paneTheme()]} style={{ minHeight: "100%" }}>
@@ -134,7 +134,6 @@ function paneTheme(): ThemeName {
   return t === "dark" || t === "highContrast" ? t : "light";
 }
 
-const versions = new WeakMap<object, number>();
 const sessionIds = new WeakMap<object, number>();
 let nextSessionId = 1;
 
@@ -143,15 +142,4 @@ function versionKey(session: Session): number {
   let id = sessionIds.get(session);
   if (id === undefined) sessionIds.set(session, (id = nextSessionId++));
   return id;
-}
-
-/** A counter per workbook, bumped by each change notification (useSyncExternalStore needs a stable snapshot). */
-function versionOf(book: object): number {
-  return versions.get(book) ?? 0;
-}
-
-export function trackVersions(book: { subscribe(l: () => void): () => void }): void {
-  if (versions.has(book)) return;
-  versions.set(book, 1);
-  book.subscribe(() => versions.set(book, (versions.get(book) ?? 0) + 1));
 }

@@ -6,7 +6,8 @@ import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-componen
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { userNameStore } from "../taskpane/user";
-import { PreviewApp, trackVersions } from "./PreviewApp";
+import { trackVersions } from "./bookSnapshot";
+import { PreviewApp } from "./PreviewApp";
 import { openSession, sampleSession, type Session } from "./session";
 import { browserStore, clearSaved, loadSaved, save } from "./storage";
 

@@ -1,7 +1,7 @@
 /**
  * The committee report, exported from the task pane: the very same single-file HTML report the
  * command line writes (`perfcycle evaluate --html`), rendered by the contract's renderer
- * (src/present/htmlReport.ts, no Node.js API); one renderer, so the pane's export and the CLI's file never diverge.
+ * (src/contract/htmlReport.ts, no Node.js API); one renderer, so the pane's export and the CLI's file never diverge.
  *
  * How it reaches the user depends on the host (`chooseReportDelivery`), and the pane says which:
  * - download: a file download (the browser preview, Excel on the web, Excel for Windows);
@@ -12,6 +12,7 @@
 import type { Report } from "../engine";
 import { PERFCYCLE_VERSION, type ContractError } from "../contract";
 import { htmlReport } from "../present";
+import { APPLICATIONS } from "../workbook/excelCheck";
 import type { HostTraits } from "../workbook/reportDialog";
 
 export function committeeReport(
@@ -48,14 +49,6 @@ export interface DeliveryChoice {
 
 /** Platforms whose webview does not save downloads from an add-in (Office.PlatformType values). */
 const NO_DOWNLOADS: ReadonlySet<string> = new Set(["Mac", "iOS"]);
-const PLATFORM_NAMES: Readonly<Record<string, string>> = {
-  PC: "Excel for Windows",
-  OfficeOnline: "Excel on the web",
-  Mac: "Excel for Mac",
-  iOS: "Excel for iPad",
-  Android: "Excel for Android",
-  Universal: "Excel (Universal)",
-};
 
 /** How the committee report reaches the user on a host with these traits. */
 export function chooseReportDelivery(traits: HostTraits): DeliveryChoice {
@@ -63,7 +56,7 @@ export function chooseReportDelivery(traits: HostTraits): DeliveryChoice {
   if (platform === null) {
     return { delivery: "download", explanation: "The report downloads as one HTML file." };
   }
-  const excel = PLATFORM_NAMES[platform] ?? `Excel (${platform})`;
+  const excel = APPLICATIONS[platform] ?? `Excel (${platform})`;
   if (platform === "PC" || platform === "OfficeOnline") {
     return {
       delivery: "download",

@@ -41,7 +41,8 @@ export type {
 /** Every check, in the order they run and are reported. */
 export const EXCEL_CHECKS: readonly ExcelCheck[] = [...CELL_CHECKS, ...TABLE_CHECKS];
 
-const APPLICATIONS: Readonly<Record<string, string>> = {
+/** Office.PlatformType values and the names of the Excel they are. */
+export const APPLICATIONS: Readonly<Record<string, string>> = {
   PC: "Excel for Windows",
   OfficeOnline: "Excel on the web",
   Mac: "Excel for Mac",

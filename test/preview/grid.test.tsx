@@ -5,30 +5,23 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useSyncExternalStore } from "react";
 import { MemoryWorkbook } from "../../src/memory-excel";
 import { perfFormulas } from "../../src/preview/formula";
 import { Grid } from "../../src/preview/Grid";
 
-/** Re-renders the grid on each change of the workbook, as the preview does. */
-function Harness(props: { book: MemoryWorkbook; changes: { n: number } }) {
-  const version = useSyncExternalStore(
-    (l) => props.book.subscribe(l),
-    () => props.changes.n,
-  );
-  return <Grid book={props.book} version={version} formulas={perfFormulas()} />;
+/** The grid re-renders itself on each change of the workbook (useBookSnapshot), as in the preview. */
+function Harness(props: { book: MemoryWorkbook }) {
+  return <Grid book={props.book} formulas={perfFormulas()} />;
 }
 
 function setup() {
   const book = MemoryWorkbook.blank();
   const formulas = perfFormulas();
   book.setFormulaEvaluator(formulas.evaluator);
-  const changes = { n: 0 };
-  book.subscribe(() => changes.n++);
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <Harness book={book} changes={changes} />
+      <Harness book={book} />
     </FluentProvider>,
   );
   const cell = (a: string): HTMLElement => {

@@ -6,16 +6,7 @@
  * frozen snapshot unless re-rated. It records every call, can hold an action open (to see the
  * task pane's progress) and can fail the next call of a method.
  */
-import {
-  buildReport,
-  formatQuarter,
-  idKey,
-  parsePeriod,
-  quarterIndex,
-  unitKey,
-  type Quarter,
-} from "../../src/engine";
-import { columnsToAdd } from "../../src/contract/addColumns";
+import { buildReport, parsePeriod, type Quarter } from "../../src/engine";
 import { writeQuality, type QualityInput } from "../../src/contract/qualityWrite";
 import type { ContractError } from "../../src/contract";
 import {
@@ -43,7 +34,6 @@ import {
   type WorkbookTableRef,
   type EditOutcome,
   type RawCell,
-  type RawTable,
   type RawWorkbook,
   type RefreshResult,
   type Selection,
@@ -55,8 +45,7 @@ import {
 } from "../../src/contract";
 import { reportSheet, reportSheetName } from "../../src/present";
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Table = Omit<Mutable<RawTable>, "rows" | "headers"> & { rows: RawCell[][]; headers: RawCell[] };
+import { copyTable, saveTargetEdit, writeCommentary, type Table } from "./fakeEdits";
 
 export interface HostCall {
   readonly method: keyof WorkbookHost;
@@ -228,64 +217,10 @@ export class FakeHost implements WorkbookHost {
 
   async saveTarget(edit: TargetEdit): Promise<EditOutcome> {
     await this.enter("saveTarget", [edit]);
-    const t = this.table(TABLE.targets);
-    if (!t)
-      return {
-        ok: false,
-        needsReason: false,
-        message: "There is no PerfTargets table: set the workbook up first.",
-      };
-    // As the Excel host: schema 2 columns the edit writes are added at the right end.
-    for (const c of columnsToAdd(TABLE.targets, t.headers, Object.keys(edit.values))) {
-      t.headers.push(c);
-      for (const r of t.rows) r.push(null);
-    }
-    const cols = columnIndex(t);
-    const pos = (c: string): number => cols.positions.get(c) ?? -1;
-    const at = t.rows.findIndex(
-      (r) =>
-        idKey(cellText(r[pos("IndicatorId")])) === idKey(edit.indicatorId) &&
-        unitKey(cellText(r[pos("OrgUnit")])) === unitKey(edit.orgUnit),
-    );
-    if (at < 0) {
-      const row: RawCell[] = t.headers.map(() => null);
-      row[pos("IndicatorId")] = edit.indicatorId;
-      row[pos("OrgUnit")] = edit.orgUnit;
-      for (const [k, v] of Object.entries(edit.values)) if (pos(k) >= 0) row[pos(k)] = v;
-      if (cellText(row[pos("Status")]) === "") row[pos("Status")] = "Draft";
-      t.rows.push(row);
-      return { ok: true, created: true, audited: 0 };
-    }
-    const row = t.rows[at] as RawCell[];
-    const status = cellText(row[pos("Status")]);
-    const changed = Object.entries(edit.values).filter(
-      ([k, v]) => pos(k) >= 0 && cellText(row[pos(k)]) !== cellText(v),
-    );
-    const protectedRow = status === "Agreed" || status === "Approved";
-    if (protectedRow && changed.length > 0 && (edit.reason ?? "").trim() === "") {
-      return {
-        ok: false,
-        needsReason: true,
-        message: `${edit.indicatorId} (${edit.orgUnit}) is ${status}: give a reason for the change.`,
-      };
-    }
-    const audit = this.table(TABLE.audit);
-    for (const [k, v] of changed) {
-      if (protectedRow && audit) {
-        audit.rows.push([
-          this.now().toISOString(),
-          this.who,
-          edit.indicatorId,
-          edit.orgUnit,
-          k,
-          cellText(row[pos(k)]),
-          cellText(v),
-          edit.reason ?? "",
-        ]);
-      }
-      row[pos(k)] = v;
-    }
-    return { ok: true, created: false, audited: protectedRow ? changed.length : 0 };
+    return saveTargetEdit(this.table(TABLE.targets), this.table(TABLE.audit), edit, {
+      when: this.now().toISOString(),
+      who: this.who,
+    });
   }
 
   async appendActuals(
@@ -310,29 +245,7 @@ export class FakeHost implements WorkbookHost {
     await this.enter("setCommentary", [indicatorId, orgUnit, period, commentary, action]);
     const t = this.table(TABLE.actuals);
     if (!t) throw new Error("There is no PerfActuals table.");
-    const sm = this.startMonth();
-    const want = parsePeriod(period, { startMonth: sm });
-    if (!want.ok) throw new Error(want.error.message);
-    const cols = columnIndex(t);
-    const pos = (c: string): number => cols.positions.get(c) ?? -1;
-    let row = t.rows.find((r) => {
-      const p = parsePeriod(r[pos("Period")] ?? null, { startMonth: sm });
-      return (
-        p.ok &&
-        quarterIndex(p.value) === quarterIndex(want.value) &&
-        idKey(cellText(r[pos("IndicatorId")])) === idKey(indicatorId) &&
-        unitKey(cellText(r[pos("OrgUnit")])) === unitKey(orgUnit)
-      );
-    });
-    if (!row) {
-      row = t.headers.map(() => null);
-      row[pos("IndicatorId")] = indicatorId;
-      row[pos("OrgUnit")] = orgUnit;
-      row[pos("Period")] = formatQuarter(want.value, sm);
-      t.rows.push(row);
-    }
-    row[pos("Commentary")] = commentary;
-    row[pos("Action")] = action;
+    writeCommentary(t, this.startMonth(), indicatorId, orgUnit, period, commentary, action);
   }
 
   async refresh(period: string, options: { readonly rerate: boolean }): Promise<RefreshResult> {
@@ -435,14 +348,6 @@ export class FakeHost implements WorkbookHost {
   get listening(): number {
     return this.changeListeners.size;
   }
-}
-
-function copyTable(t: RawTable): Table {
-  const out: Table = { name: t.name, headers: [...t.headers], rows: t.rows.map((r) => [...r]) };
-  if (t.sheet !== undefined) out.sheet = t.sheet;
-  if (t.topLeft !== undefined) out.topLeft = t.topLeft;
-  if (t.numberFormats !== undefined) out.numberFormats = t.numberFormats.map((r) => [...r]);
-  return out;
 }
 
 /** The actual columns, for tests that build a PerfActuals row. */

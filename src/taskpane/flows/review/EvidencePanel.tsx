@@ -4,42 +4,15 @@
  * comparator (England, region, neighbours, the peer group) with the gap, Better / Similar / Worse
  * and the quartile among peers. Everything shown is the engine's report row; nothing is computed.
  */
-import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import type { ComparatorResult, MeasureType, Report, ReportEntry } from "../../../engine";
 import { formatDifference } from "../../../engine";
+import { PaneSection } from "../../components";
 import { figure, plural } from "../../format";
+import { useSharedStyles } from "../../styles";
+import { useReviewStyles } from "./review.styles";
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalL,
-  },
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
-  card: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: "4px",
-  },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "auto 1fr",
-    columnGap: tokens.spacingHorizontalS,
-    margin: 0,
-  },
-  dt: { color: tokens.colorNeutralForeground2 },
-  dd: { margin: 0 },
   flag: {
     display: "inline-block",
     marginLeft: tokens.spacingHorizontalXS,
@@ -80,7 +53,8 @@ export function comparatorText(mt: MeasureType, c: ComparatorResult): string {
 }
 
 function Evidence(props: { entry: ReportEntry }) {
-  const s = useStyles();
+  const s = { ...useReviewStyles(), ...useStyles() };
+  const shared = useSharedStyles();
   const e = props.entry;
   const r = e.row;
   const mt = r.measureType;
@@ -92,7 +66,7 @@ function Evidence(props: { entry: ReportEntry }) {
   const from = e.qualityUnit && e.qualityUnit !== r.orgUnit ? ` (from ${e.qualityUnit})` : "";
   return (
     <li
-      className={s.card}
+      className={mergeClasses(shared.card, s.tight)}
       aria-label={`${r.indicatorId} · ${r.orgUnit}: confidence, quality and comparators`}
     >
       <Subtitle2 as="h3">
@@ -137,21 +111,21 @@ function Evidence(props: { entry: ReportEntry }) {
 
 /** The Review flow's section "Confidence, quality and comparators". */
 export function EvidencePanel(props: { report: Report }) {
-  const s = useStyles();
+  const s = { ...useReviewStyles(), ...useStyles() };
   const rows = props.report.entries.filter(hasEvidence);
   const notFinal = props.report.entries.filter(
     (e) => e.row.quality !== null && e.row.quality !== "Validated",
   ).length;
   return (
-    <section className={s.section} aria-labelledby="evidence-h">
-      <Subtitle2 as="h2" id="evidence-h">
-        Confidence, quality and comparators
-      </Subtitle2>
-      <Caption1>
-        {notFinal === 0
+    <PaneSection
+      id="evidence-h"
+      title="Confidence, quality and comparators"
+      caption={
+        notFinal === 0
           ? "Every figure this quarter is validated."
-          : `${plural(notFinal, "figure")} not validated: rated as usual, but not final.`}
-      </Caption1>
+          : `${plural(notFinal, "figure")} not validated: rated as usual, but not final.`
+      }
+    >
       {rows.length === 0 ? (
         <Body1>No figure has an interval, a quality flag or a comparator this quarter.</Body1>
       ) : (
@@ -161,6 +135,6 @@ export function EvidencePanel(props: { report: Report }) {
           ))}
         </ul>
       )}
-    </section>
+    </PaneSection>
   );
 }
