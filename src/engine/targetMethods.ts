@@ -16,6 +16,10 @@ import { err, isFiniteNumber, ok, type Result } from "./result";
 /**
  * The possessive of a comparator's name: "England's", "Leeds's", but "Statistical neighbours'"
  * (a plural noun ending in s takes the apostrophe alone).
+ *
+ * @example
+ * possessive("England") // => "England's"
+ * possessive("Statistical neighbours") // => "Statistical neighbours'"
  */
 export function possessive(name: string): string {
   return /\b(?:neighbours|neighbors|authorities|councils|areas|peers|regions|LAs)$/i.test(name.trim())

@@ -1,7 +1,7 @@
 /**
  * The committee report, exported from the task pane: the very same single-file HTML report the
  * command line writes (`perfcycle evaluate --html`), rendered by the contract's renderer
- * (src/contract/htmlReport.ts, no Node.js API); one renderer, so the pane's export and the CLI's file never diverge.
+ * (src/present/htmlReport.ts, no Node.js API); one renderer, so the pane's export and the CLI's file never diverge.
  *
  * How it reaches the user depends on the host (`chooseReportDelivery`), and the pane says which:
  * - download: a file download (the browser preview, Excel on the web, Excel for Windows);

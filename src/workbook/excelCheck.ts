@@ -2,7 +2,7 @@
  * "Check this Excel": each behaviour of Excel that PerfCycle's in-memory Excel (the preview, the
  * workbook tests, the bench) assumes, exercised on scratch sheets of the real workbook and
  * reported PASS or FAIL with what was seen. ONE source for three runners:
- *  - the task pane, Set up → "Check this Excel" (src/taskpane/flows/SetUpFlow.tsx), over Excel.run;
+ *  - the task pane, Set up → "Check this Excel" (src/taskpane/flows/setup/ExcelCheckSection.tsx), over Excel.run;
  *  - the browser preview, over the in-memory Excel: there every check must pass (the conformance
  *    claim: test/report/excelCheck.test.ts);
  *  - the Script Lab snippet docs/real-excel-check.yaml, generated from this file by
