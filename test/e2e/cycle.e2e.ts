@@ -1,135 +1,43 @@
 /**
- * The whole quarterly cycle in the browser preview, in Debian's Chromium (playwright-core):
- * set up, add a target, import a quarter's wide table selected in the grid, refresh, see the RAG
- * and its explanation, type commentary, refresh again (the frozen report is kept) and re-rate
- * to find the commentary on the report, change an agreed target and find the audit row, export
- * the committee report; the PERF functions evaluated in cells; the workbook kept across a
- * reload, and reset to the sample. No console errors; axe-core finds no violations in any flow.
- * Screenshots go to test-output/e2e/.
- *
- *   npm run test:e2e            (builds dist/ first)
- *   E2E_DIST=/tmp/dist node --import tsx --test test/e2e/cycle.e2e.ts
- */
+ * The whole quarterly cycle in the browser preview, in Debian's Chromium (playwright-core): set
+ * up, add a target, import a quarter's wide table selected in the grid, refresh, see the RAG and
+ * its explanation, type commentary, refresh again (the frozen report is kept), re-rate to find
+ * the commentary on the report, change an agreed target and find the audit row, export the
+ * committee report; PERF functions in cells; the workbook kept across a reload and reset to the
+ * sample. No console errors; axe finds no violations. Screenshots go to test-output/e2e/. Run:
+ * `npm run test:e2e` (builds dist/ first) or `E2E_DIST=/tmp/dist node --import tsx --test FILE`. */
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { after, before, test, type TestContext } from "node:test";
-import type { Locator, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
 import { formatValue, milestone, rate } from "../../src/engine";
 import { RAG_COLOURS } from "../../src/present";
-import { axeViolations, describeViolations } from "./axe";
-import { openBrowser, type Browser } from "./browser";
-import { serve, type StaticServer } from "./server";
+import {
+  cell,
+  columnsOf,
+  flowTab,
+  focused,
+  idle,
+  noAxeViolations,
+  notice,
+  OUT,
+  openFlow,
+  page,
+  pane,
+  paneShot,
+  pasteIntoGrid,
+  rowOf,
+  sheetTab,
+  shot,
+  step,
+  startWalk,
+  endWalk,
+  browser,
+  server,
+} from "./cycleWalk";
 
-const ROOT = resolve(__dirname, "../..");
-const DIST = resolve(process.env.E2E_DIST ?? join(ROOT, "dist"));
-const OUT = join(ROOT, "test-output", "e2e");
-
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
-
-const pane = (): Locator => page.getByRole("complementary", { name: "PerfCycle task pane" });
-const flowTab = (name: string): Locator => pane().getByRole("tab", { name, exact: true });
-const sheetTab = (name: string): Locator =>
-  page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
-const cell = (address: string): Locator => page.locator(`[role="grid"] td[data-address="${address}"]`);
-const notice = (title: string | RegExp): Locator => pane().getByText(title);
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
-}
-
-async function paneShot(name: string): Promise<void> {
-  await pane().screenshot({ path: join(OUT, `${name}.png`) });
-}
-
-/** The pane's long action has ended (its buttons are enabled again). */
-async function idle(): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[data-busy]") === null);
-}
-
-/** Animations (dialogs opening, accordions) have finished, so what axe sees is what stays on screen. */
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-}
-
-async function noAxeViolations(flow: string): Promise<void> {
-  await settled();
-  const vs = await axeViolations(page);
-  assert.equal(vs.length, 0, `axe found violations in ${flow}:\n${describeViolations(vs)}`);
-}
-
-async function openFlow(name: string): Promise<void> {
-  await flowTab(name).click();
-  await pane().getByRole("tabpanel").waitFor();
-}
-
-/** Row (1-based) of the grid's active sheet whose column A holds `text`. */
-async function rowOf(text: string, column = "A", from = 1, to = 200): Promise<number> {
-  for (let r = from; r <= to; r++) {
-    if ((await cell(`${column}${r}`).count()) === 0) break;
-    if ((await cell(`${column}${r}`).textContent()) === text) return r;
-  }
-  throw new Error(`${text} not found in column ${column}`);
-}
-
-/** The grid's active sheet: header row cells → their column letters. */
-async function columnsOf(headerRow: number, width = 30): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let c = 0; c < width; c++) {
-    const letter = String.fromCharCode(65 + c);
-    if ((await cell(`${letter}${headerRow}`).count()) === 0) break;
-    const t = (await cell(`${letter}${headerRow}`).textContent()) ?? "";
-    if (t !== "" && !out.has(t)) out.set(t, letter);
-  }
-  return out;
-}
-
-/** The grid cell has the keyboard focus. */
-async function focused(address: string): Promise<void> {
-  await page.waitForFunction((a) => document.activeElement?.getAttribute("data-address") === a, address);
-}
-
-async function pasteIntoGrid(text: string): Promise<void> {
-  await page.evaluate((tsv) => {
-    const dt = new DataTransfer();
-    dt.setData("text/plain", tsv);
-    const target = document.activeElement ?? document.querySelector('[role="grid"]');
-    target?.dispatchEvent(
-      new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
-
-/** A step of the cycle; a failing step leaves a screenshot of the page as it was. */
-async function step(t: TestContext, name: string, fn: () => Promise<void> | void): Promise<void> {
-  await t.test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await page
-        .screenshot({ path: join(OUT, `FAILED ${name.replace(/[^A-Za-z0-9 -]+/g, "")}.png`) })
-        .catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
-before(async () => {
-  // Only this walk's own files: the other walks keep theirs in folders of test-output/e2e/.
-  mkdirSync(OUT, { recursive: true });
-  for (const f of readdirSync(OUT, { withFileTypes: true }))
-    if (f.isFile()) rmSync(join(OUT, f.name), { force: true });
-  server = await serve(DIST);
-  browser = await openBrowser({ downloads: OUT });
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(startWalk);
+after(endWalk);
 
 test("the quarterly cycle in the browser preview", async (t) => {
   await step(t, "first open loads the sample workbook, with no console errors", async () => {
