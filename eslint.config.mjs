@@ -1,14 +1,18 @@
-// ESLint 9 flat config. Fast (no type-aware rules). Layer rules keep the engine pure:
-//   engine   <- contract <- workbook / functions / taskpane / preview / cli
-//   memory-excel (the in-memory Excel) stands alone: it imports nothing from src, so it can only
-//   model Excel, never PerfCycle's own rules (the preview, tests and bench drive it).
-// Test files (*.test.ts[x]) are exempt from the layer rules (they may read fixtures with fs, etc.).
+// ESLint 9 flat config. Fast (no type-aware rules).
+// Layers: docs/layers.json is the README's "may import" column, enforced below as an allow-list;
+//   the engine and src/a1 import nothing, memory-excel (the in-memory Excel) only src/a1, so it
+//   can model Excel but never PerfCycle's own rules (the preview, tests and bench drive it).
+// Sizes: no file over 400 lines, no function over 80 (as warnings, and lint runs with
+//   --max-warnings=0); no exception is needed today.
+// Test files (*.test.ts[x], test/**) are exempt from the layer rules (they may read fixtures with
+//   fs, etc.) and from the function-length rule (a describe block groups many small tests).
 import js from "@eslint/js";
 import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import { defineConfig } from "eslint/config";
+import { readFileSync } from "node:fs";
 
 const TS = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "test/**"];
@@ -28,11 +32,22 @@ const officeGlobals = {
   CustomFunctions: "readonly",
 };
 
-/** Relative imports that reach into another layer, e.g. "../workbook" or "../../cli/main". */
-const layer = (...names) => ({
-  regex: `^(\\.\\./)+(${names.join("|")})(/|$)`,
-  message: `This layer may not import from src/${names.length === 1 ? names[0] : `{${names.join(",")}}`}.`,
-});
+/** What each folder under src may import: the README's table, kept in one file. */
+const LAYERS = JSON.parse(readFileSync(new URL("./docs/layers.json", import.meta.url), "utf8"));
+
+/** A relative import reaching into any layer but the allowed ones, e.g. "../workbook". */
+const onlyLayers = (name, allowed) => {
+  const refused = Object.keys(LAYERS).filter((l) => l !== name && !allowed.includes(l));
+  const may = allowed.length > 0 ? allowed.map((l) => `src/${l}`).join(", ") : "no other layer";
+  return refused.length === 0
+    ? []
+    : [
+        {
+          regex: `^(\\.\\./)+(${refused.join("|")})(/|$)`,
+          message: `src/${name} may import ${may} (README, "Where things are": may import).`,
+        },
+      ];
+};
 const pkgs = (message, ...group) => ({ group, message });
 
 const REACT = pkgs(
@@ -59,6 +74,20 @@ const OFFICE = pkgs(
   "@microsoft/office-js/*",
   "office-js",
 );
+
+/** Packages each layer may not import (its host's, or the UI's). */
+const PACKAGES = {
+  engine: [REACT, NODE, EXCELJS, OFFICE],
+  contract: [REACT, NODE, EXCELJS, OFFICE],
+  present: [REACT, NODE, EXCELJS, OFFICE],
+  a1: [REACT, NODE, EXCELJS, OFFICE],
+  functions: [REACT, NODE, EXCELJS],
+  workbook: [REACT, NODE, EXCELJS],
+  taskpane: [NODE, EXCELJS],
+  "memory-excel": [REACT, NODE, EXCELJS, OFFICE],
+  preview: [NODE],
+  cli: [REACT],
+};
 
 const restrict = (files, ...patterns) => ({
   files,
@@ -127,43 +156,25 @@ export default defineConfig(
     rules: reactHooks.configs["recommended-latest"].rules,
   },
 
-  // Layer rules
-  restrict(
-    ["src/engine/**"],
-    layer("contract", "functions", "workbook", "taskpane", "preview", "cli", "memory-excel"),
-    REACT,
-    NODE,
-    EXCELJS,
-    OFFICE,
+  // Layer rules: the README's "may import" column as an allow-list (docs/layers.json; a test
+  // checks that the README's table says the same). A folder may import the layers it lists and
+  // no other folder under src; the package groups keep each layer's host out of the rest.
+  ...Object.entries(LAYERS).map(([name, allowed]) =>
+    restrict([`src/${name}/**`], ...onlyLayers(name, allowed), ...(PACKAGES[name] ?? [])),
   ),
-  restrict(
-    ["src/contract/**"],
-    layer("functions", "workbook", "taskpane", "preview", "cli", "memory-excel"),
-    REACT,
-    NODE,
-    EXCELJS,
-    OFFICE,
-  ),
-  restrict(
-    ["src/functions/**"],
-    layer("workbook", "taskpane", "preview", "cli", "memory-excel"),
-    REACT,
-    NODE,
-    EXCELJS,
-  ),
-  restrict(["src/workbook/**"], layer("taskpane", "preview", "cli", "memory-excel"), REACT, NODE, EXCELJS),
-  restrict(["src/taskpane/**"], layer("cli", "memory-excel"), NODE, EXCELJS),
-  restrict(["src/preview/**"], layer("cli"), NODE),
-  restrict(["src/cli/**"], layer("workbook", "taskpane", "preview", "memory-excel"), REACT),
-  // The in-memory Excel models Excel only: no PerfCycle layer, no UI, no Node, no Office.js.
-  restrict(
-    ["src/memory-excel/**"],
-    layer("engine", "contract", "functions", "workbook", "taskpane", "preview", "cli"),
-    REACT,
-    NODE,
-    EXCELJS,
-    OFFICE,
-  ),
+
+  // Sizes (issue 10): a file over 400 lines or a function over 80 is a warning, and the lint
+  // runs with --max-warnings=0. Tests are exempt from the function rule only: a describe block
+  // groups many small tests. Named exceptions follow, each with its reason.
+  {
+    files: ["src/**", "scripts/**", "bench/**", "test/**", "*.config.*"],
+    rules: { "max-lines": ["warn", { max: 400 }] },
+  },
+  {
+    files: ["src/**", "scripts/**", "bench/**", "*.config.*"],
+    ignores: TESTS,
+    rules: { "max-lines-per-function": ["warn", { max: 80 }] },
+  },
   {
     files: ["src/engine/**", "src/contract/**"],
     ignores: TESTS,
