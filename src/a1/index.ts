@@ -7,5 +7,5 @@
 export { colLetters, formatRange, overlaps, parseRange, type Range } from "./bounds";
 export { cellAddress, columnAt, offsetA1, parseA1, refColumn, refRow, toA1, type CellRef } from "./cell";
 export { columnLetters, columnOfLetters, MAX_COLUMNS, MAX_ROWS } from "./columns";
-export { parseRect, qualifiedAddress, rectAddress, type Rect } from "./rect";
+export { intersection, parseRect, qualifiedAddress, rectAddress, type Rect } from "./rect";
 export { quoteSheet, sheetAddress, splitSheet } from "./sheet";

@@ -1,5 +1,5 @@
 import { MAX_COLUMNS, MAX_ROWS } from "./columns";
-import { parseRect, qualifiedAddress, rectAddress } from "./rect";
+import { intersection, parseRect, qualifiedAddress, rectAddress } from "./rect";
 
 describe("range addresses in Excel's grammar", () => {
   it("reads cells and ranges, corners in any order, to 0-based rectangles", () => {
@@ -24,5 +24,19 @@ describe("range addresses in Excel's grammar", () => {
     expect(rectAddress({ row: 0, col: 0, rowCount: MAX_ROWS, colCount: 6 })).toBe("A:F");
     expect(rectAddress({ row: 2, col: 0, rowCount: 3, colCount: MAX_COLUMNS })).toBe("3:5");
     expect(qualifiedAddress("My sheet", { row: 1, col: 1, rowCount: 1, colCount: 1 })).toBe("'My sheet'!B2");
+  });
+});
+
+describe("intersection", () => {
+  it("is the cells two rectangles share, or null when they share none", () => {
+    const a = { row: 0, col: 0, rowCount: 3, colCount: 3 };
+    expect(intersection(a, { row: 2, col: 1, rowCount: 5, colCount: 1 })).toEqual({
+      row: 2,
+      col: 1,
+      rowCount: 1,
+      colCount: 1,
+    });
+    expect(intersection(a, { row: 3, col: 0, rowCount: 1, colCount: 1 })).toBeNull();
+    expect(intersection(a, a)).toEqual(a);
   });
 });

@@ -82,3 +82,19 @@ export function parseRect(local: string): Rect | undefined {
   const col = Math.min(c1, c2);
   return { row, col, rowCount: Math.abs(r2 - r1) + 1, colCount: Math.abs(c2 - c1) + 1 };
 }
+
+/**
+ * The overlap of two rectangles, or null when they share no cell.
+ *
+ * @example
+ * intersection({ row: 0, col: 0, rowCount: 3, colCount: 3 }, { row: 2, col: 1, rowCount: 5, colCount: 1 });
+ * // { row: 2, col: 1, rowCount: 1, colCount: 1 }
+ */
+export function intersection(a: Rect, b: Rect): Rect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+  const colEnd = Math.min(a.col + a.colCount, b.col + b.colCount);
+  if (rowEnd <= row || colEnd <= col) return null;
+  return { row, col, rowCount: rowEnd - row, colCount: colEnd - col };
+}

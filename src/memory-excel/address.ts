@@ -12,16 +12,6 @@ export function isUnbounded(r: Rect): boolean {
   return r.rowCount >= MAX_ROWS || r.colCount >= MAX_COLUMNS;
 }
 
-/** The overlap of two rectangles, or null. */
-export function intersection(a: Rect, b: Rect): Rect | null {
-  const row = Math.max(a.row, b.row);
-  const col = Math.max(a.col, b.col);
-  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
-  const colEnd = Math.min(a.col + a.colCount, b.col + b.colCount);
-  if (rowEnd <= row || colEnd <= col) return null;
-  return { row, col, rowCount: rowEnd - row, colCount: colEnd - col };
-}
-
 export function sameRect(a: Rect, b: Rect): boolean {
   return a.row === b.row && a.col === b.col && a.rowCount === b.rowCount && a.colCount === b.colCount;
 }

@@ -1,7 +1,7 @@
 /**
  * Range addresses as Office.js reports them (`Sheet1!B3:D40`, `'My sheet'!A1`).
  */
-import { columnLetters, parseRect, splitSheet } from "../a1";
+import { columnLetters, intersection, parseRect, splitSheet } from "../a1";
 
 export interface Box {
   readonly sheet: string;
@@ -28,12 +28,8 @@ export function parseBox(address: string): Box {
 
 /** The overlap of two boxes of one sheet, or null. */
 export function overlap(a: Box, b: Box): Box | null {
-  const row = Math.max(a.row, b.row);
-  const col = Math.max(a.col, b.col);
-  const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
-  const colEnd = Math.min(a.col + a.colCount, b.col + b.colCount);
-  if (rowEnd <= row || colEnd <= col) return null;
-  return { sheet: a.sheet, row, col, rowCount: rowEnd - row, colCount: colEnd - col };
+  const r = intersection(a, b);
+  return r === null ? null : { sheet: a.sheet, ...r };
 }
 
 /** `A1:C5` (or `A1`) of 0-based coordinates. */
