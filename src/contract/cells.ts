@@ -33,3 +33,17 @@ export function normaliseCell(value: unknown): RawCell {
 export function normaliseGrid(values: readonly (readonly unknown[])[]): RawCell[][] {
   return values.map((row) => row.map((v) => normaliseCell(v)));
 }
+
+/**
+ * Whether a cell already stores this value, so a write may leave it alone: blank ("" or null)
+ * equals blank, dates by their time, anything else by identity (1 is not "1"). The Excel layer
+ * and the CLI's part-by-part writer both skip a cell that stores what they would write.
+ */
+export function sameStoredValue(a: RawCell | undefined, b: RawCell | undefined): boolean {
+  const blank = (x: RawCell | undefined): boolean => x === null || x === undefined || x === "";
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  return a === b;
+}

@@ -56,16 +56,6 @@ export function fromExcel(values: readonly (readonly unknown[])[]): RawCell[][] 
   return normaliseGrid(values);
 }
 
-/** Whether two cells hold the same thing for the purpose of "did this cell change". */
-export function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
-  const blank = (x: RawCell | undefined): boolean => x === null || x === undefined || x === "";
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  }
-  return a === b;
-}
-
 export function isBlankRow(row: readonly RawCell[]): boolean {
   return row.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
 }

@@ -22,10 +22,10 @@
  * Unchanged cells are sent as null (Office.js leaves them alone: "Use null in 2-D arrays to leave
  * specific cells unchanged", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
  */
-import type { RawCell } from "../contract";
+import { sameStoredValue, type RawCell } from "../contract";
 import { localAddress } from "./address";
 import { jsonBytes, MAX_BLOCK_ROWS, rowBlocks, type WriteBatch } from "./batch";
-import { formatMatters, sameCell, toExcel, type ExcelValue } from "./cells";
+import { formatMatters, toExcel, type ExcelValue } from "./cells";
 import { bodyRows, type TableLayout } from "./tables";
 
 /** A planned write: `rows` from body row `start` (undefined: leave the cell alone). */
@@ -81,7 +81,7 @@ export class TableWriter {
       const before = old[i] ?? [];
       const after = rows[i] ?? [];
       const cells = Array.from({ length: width }, (_, j) =>
-        sameCell(before[j], after[j]) ? undefined : (after[j] ?? null),
+        sameStoredValue(before[j], after[j]) ? undefined : (after[j] ?? null),
       );
       if (cells.some((c) => c !== undefined)) diff.set(i, cells);
     }

@@ -1,4 +1,4 @@
-import { normaliseCell, readRegister } from "../../src/contract";
+import { normaliseCell, readRegister, sameStoredValue } from "../../src/contract";
 import { actual, book } from "./helpers";
 
 describe("normaliseCell: host values to RawCells", () => {
@@ -31,5 +31,17 @@ describe("normaliseCell: host values to RawCells", () => {
     );
     expect(r.errors).toEqual([expect.objectContaining({ table: "PerfActuals", row: 1, column: "Value" })]);
     expect(r.errors[0]?.message).toContain("'#DIV/0!'");
+  });
+});
+
+describe("sameStoredValue: a write leaves a cell alone when it already stores the value", () => {
+  it("treats blank and empty text alike, dates by their time, and never 1 as '1'", () => {
+    expect(sameStoredValue("", null)).toBe(true);
+    expect(sameStoredValue(undefined, "")).toBe(true);
+    expect(sameStoredValue(new Date(Date.UTC(2015, 5, 30)), new Date(Date.UTC(2015, 5, 30)))).toBe(true);
+    expect(sameStoredValue(new Date(Date.UTC(2015, 5, 30)), 42185)).toBe(false);
+    expect(sameStoredValue(1, "1")).toBe(false);
+    expect(sameStoredValue(0, "")).toBe(false);
+    expect(sameStoredValue("Green", "Green")).toBe(true);
   });
 });

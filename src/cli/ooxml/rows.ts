@@ -8,7 +8,7 @@
  * rows that would be removed, a totals row, a table in the way, a filled or merged cell below
  * the table or to its right, a formula that would be overwritten.
  */
-import type { RawCell } from "../../contract";
+import { sameStoredValue, type RawCell } from "../../contract";
 import { CliError } from "../errors";
 import { colLetters, overlaps, parseRange, type Range } from "./a1";
 import type { BookSheet, BookTable, XlsxBook } from "./book";
@@ -25,13 +25,6 @@ export interface TableUpdate {
   readonly formatFrom?: (row: number) => number | undefined;
   /** Headers of columns to add at the table's right end (their cells are the rows' last ones). */
   readonly addColumns?: readonly string[];
-}
-
-function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
-  const x = a === undefined || a === "" ? null : a;
-  const y = b === undefined || b === "" ? null : b;
-  if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
-  return x === y;
 }
 
 /** What a write does to one table: the cells by sheet row and column, and the table's new range. */
@@ -100,7 +93,7 @@ function cellWrites(
       from !== undefined && from >= 0 && from < before.length ? table.firstDataRow + from : undefined;
     for (let j = 0; j < width; j++) {
       const v = rowCells[j] ?? null;
-      if (old ? sameCell(old[j], v) : v === null) continue;
+      if (old ? sameStoredValue(old[j], v) : v === null) continue;
       const c = table.range.left + j;
       const style = old ? undefined : styleRow !== undefined ? styles()[styleRow - 1]?.[c - 1] : undefined;
       put(r, c, { value: v, style });
