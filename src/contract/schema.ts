@@ -89,9 +89,6 @@ export const AUDIT_COLUMNS = [
   "Reason",
 ] as const;
 
-export type TargetColumn = (typeof TARGET_COLUMNS)[number] | (typeof OPTIONAL_TARGET_COLUMNS)[number];
-export type ActualColumn = (typeof ACTUAL_COLUMNS)[number];
-
 /** Required columns of each table, and the optional ones the contract knows. */
 export const TABLE_COLUMNS: Readonly<
   Record<TableName, { readonly required: readonly string[]; readonly optional: readonly string[] }>

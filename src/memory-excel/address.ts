@@ -12,10 +12,6 @@ export function isUnbounded(r: Rect): boolean {
   return r.rowCount >= MAX_ROWS || r.colCount >= MAX_COLUMNS;
 }
 
-export function sameRect(a: Rect, b: Rect): boolean {
-  return a.row === b.row && a.col === b.col && a.rowCount === b.rowCount && a.colCount === b.colCount;
-}
-
 export function intersects(a: Rect, b: Rect): boolean {
   return (
     a.row < b.row + b.rowCount &&

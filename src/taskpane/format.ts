@@ -2,17 +2,13 @@
  * Presentation only: figures rounded for reading with the engine's formatters, en-GB dates.
  * Nothing here computes a domain rule.
  */
-import { formatPercent, formatValue, type MeasureType } from "../engine";
+import { formatValue, type MeasureType } from "../engine";
 
 export const NO_FIGURE = "–";
 
 export function figure(measureType: MeasureType | null, x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return NO_FIGURE;
   return formatValue(measureType ?? "Count", x);
-}
-
-export function share(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? NO_FIGURE : formatPercent(x);
 }
 
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", {

@@ -185,14 +185,3 @@ export function applyRowsPlans(
     edit.set(plan.table.part, tablePartXml(xml, plan.table, plan.grown, plan.columns, book.path));
   }
 }
-
-/** The package with plans' cells written and their tables' ranges grown. */
-export function writeTableRows(book: XlsxBook, ...plans: readonly RowsPlan[]): Buffer {
-  const edit = new PackageEdit(book);
-  const styles = new StyleAppender(edit);
-  const shared = new SharedStrings(edit);
-  applyRowsPlans(edit, styles, shared, plans);
-  shared.commit();
-  styles.commit();
-  return edit.write();
-}

@@ -11,7 +11,6 @@ import {
   idKey,
   MESSAGES,
   parseCellNumber,
-  parsePeriod,
   quarterIndex,
   rateCounts,
   unitKey,
@@ -380,10 +379,4 @@ export function quarterChoices(register: Register): string[] {
   return [...years]
     .sort((a, b) => a - b)
     .flatMap((fy) => ([1, 2, 3, 4] as const).map((q) => formatQuarter({ fy, q }, sm)));
-}
-
-/** The canonical label of a period typed or chosen, or null when it does not parse. */
-export function canonicalPeriod(text: string, startMonth: number): string | null {
-  const p = parsePeriod(text, { startMonth });
-  return p.ok ? formatQuarter(p.value, startMonth) : null;
 }
