@@ -105,14 +105,24 @@ export interface ReportOptions {
   readonly trend?: boolean;
 }
 
-/** A summary with every status at 0. */
+/**
+ * A summary with every status at 0.
+ *
+ * @example
+ * emptySummary() // => { Red: 0, Amber: 0, Green: 0, Blue: 0 }
+ */
 export function emptySummary(): Summary {
   const s = {} as Summary;
   for (const k of RAG_STATUSES) s[k] = 0;
   return s;
 }
 
-/** A quality summary with every count at 0. */
+/**
+ * A quality summary with every count at 0.
+ *
+ * @example
+ * emptyQualitySummary().Provisional // => { Red: 0, Green: 0 }
+ */
 export function emptyQualitySummary(): QualitySummary {
   const s = {} as QualitySummary;
   for (const q of QUALITIES) s[q] = emptySummary();

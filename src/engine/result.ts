@@ -47,10 +47,22 @@ export interface EngineError {
 export type Result<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
 
+/**
+ * A success.
+ *
+ * @example
+ * ok(42) // => { ok: true, value: 42 }
+ */
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
+/**
+ * A failure with its code, its message and, when it is about one input, that input's name.
+ *
+ * @example
+ * err("DIVIDE_BY_ZERO", "the denominator is 0", "Denominator") // => { ok: false, error: { code: "DIVIDE_BY_ZERO", field: "Denominator" } }
+ */
 export function err<T = never>(code: ErrorCode, message: string, field?: string): Result<T> {
   return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
 }
@@ -65,14 +77,26 @@ function textOf(value: unknown): string {
   }
 }
 
-/** Quote a user's text for an error message, trimming very long input. Never throws. */
+/**
+ * Quote a user's text for an error message, trimming very long input. Never throws.
+ *
+ * @example
+ * quote("Q5 2015") // => "'Q5 2015'"
+ */
 export function quote(text: unknown): string {
   const s = textOf(text);
   const cut = s.length > 60 ? `${s.slice(0, 57)}...` : s;
   return `'${cut}'`;
 }
 
-/** True for a finite number (never NaN, never ±Infinity). */
+/**
+ * True for a finite number (never NaN, never ±Infinity).
+ *
+ * @example
+ * isFiniteNumber(0.554) // => true
+ * isFiniteNumber(NaN) // => false
+ * isFiniteNumber("55.4%") // => false
+ */
 export function isFiniteNumber(x: unknown): x is number {
   return typeof x === "number" && Number.isFinite(x);
 }
