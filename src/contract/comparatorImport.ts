@@ -15,7 +15,14 @@
  *   above 1 the whole table is read as percentages (55.4 → 55.4%), as DfE tables print them;
  *   a cell written with `%` is always a percentage. One reading for the whole table, never per cell.
  */
-import { formatFiscalYear, parseCellNumber, parseFiscalYear, quote, type MeasureType } from "../engine";
+import {
+  formatFiscalYear,
+  fractionOfPoints,
+  parseCellNumber,
+  parseFiscalYear,
+  quote,
+  type MeasureType,
+} from "../engine";
 import { offsetA1 } from "./a1";
 import type { RawCell } from "./raw";
 import { cellText } from "./read";
@@ -203,7 +210,7 @@ function comparatorRows(
   }
   const rows: ComparatorRow[] = [];
   for (const x of cells) {
-    const value = asPercent && !x.percentSign ? x.value / 100 : x.value;
+    const value = asPercent && !x.percentSign ? fractionOfPoints(x.value) : x.value;
     if (options.measureType === "Rate" && (value < 0 || value > 1)) {
       ctx.errors.push({
         cell: ctx.at(x.r, x.c),

@@ -25,7 +25,14 @@
  *   column by column ("Escalated to Social Care" / "Escalation %").
  * - Footnote and quality marks (`12.4%*`, `31/274 (r)`, `(p)`) are read off first (wide/marks.ts).
  */
-import { checkPublishedPercent, parseCellNumber, percentDecimals, publishedSeverity, quote } from "../engine";
+import {
+  checkPublishedPercent,
+  fractionOfPoints,
+  parseCellNumber,
+  percentDecimals,
+  publishedSeverity,
+  quote,
+} from "../engine";
 import { offsetA1, parseA1 } from "./a1";
 import type { RawCell } from "./raw";
 import { cellText, isBlankCell } from "./read";
@@ -88,7 +95,7 @@ export function publishedPercent(input: RawCell, format: string | undefined): Pu
       const decimals = Math.max(0, places - 2);
       return { fraction: cell, decimals, text: `${(cell * 100).toFixed(decimals)}%` };
     }
-    return { fraction: cell / 100, decimals: places, text: `${written}%` };
+    return { fraction: fractionOfPoints(cell), decimals: places, text: `${written}%` };
   }
   if (typeof cell === "string") {
     const p = parseCellNumber(cell);

@@ -2,7 +2,7 @@
  * Cell values as people type them (one parser for every host) and rates from their counts.
  */
 import fc from "fast-check";
-import { parseCellNumber, parseOptionalNumber, rate } from "./index";
+import { fractionOfPoints, parseCellNumber, parseOptionalNumber, rate } from "./index";
 
 describe("parseCellNumber", () => {
   test.each<[unknown, number]>([
@@ -132,5 +132,16 @@ describe("rate", () => {
   test("negative counts and non-numbers are errors", () => {
     expect(rate(-1, 10).ok).toBe(false);
     expect(rate(Number.NaN, 10).ok).toBe(false);
+  });
+});
+
+describe("fractionOfPoints: a percentage in points as the fraction Excel stores", () => {
+  it("gives the double Excel stores for the typed percentage, not the division's neighbour", () => {
+    expect(fractionOfPoints(66.3)).toBe(0.663);
+    expect(fractionOfPoints(55.4)).toBe(0.554);
+    expect(fractionOfPoints(5.9)).toBe(0.059);
+    expect(fractionOfPoints(-12.5)).toBe(-0.125);
+    expect(fractionOfPoints(1e21)).toBe(1e19);
+    expect(fractionOfPoints(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
   });
 });

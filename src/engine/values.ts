@@ -54,6 +54,21 @@ function parsePlain(text: string): number | undefined {
 }
 
 /**
+ * A percentage written as points (66.3 for 66.3%) as the fraction Excel stores for it: the
+ * decimal point is shifted in the number's text rather than divided by 100, so 66.3 gives exactly
+ * the double 0.663 (66.3 / 100 is 0.6629999999999999).
+ *
+ * @example
+ * fractionOfPoints(66.3) // => 0.663
+ * fractionOfPoints(5.9) // => 0.059
+ */
+export function fractionOfPoints(points: number): number {
+  const text = String(points);
+  // 1e21 is written "1e+21": an exponent already there is shifted by dividing instead.
+  return !Number.isFinite(points) || /e/i.test(text) ? points / 100 : Number(`${text}e-2`);
+}
+
+/**
  * Read a cell: a number stays a number; text is trimmed and read as a number, a percentage
  * (stored as a fraction: `12.4%` → 0.124), a fraction `n/d`, a placeholder or a blank.
  * Anything else is an error quoting the text (e.g. `12,5%`: a decimal comma is refused rather
@@ -83,7 +98,7 @@ export function parseCellNumber(input: unknown): Result<CellNumber> {
       return err("NOT_A_NUMBER", `${quote(input)} is not a percentage (write it as 12.5%)`);
     // Shift the decimal point in the text rather than divide by 100: "5.9%" is exactly the double
     // 0.059 that Excel stores for 5.9%, not 0.059000000000000004.
-    const fraction = Number(`${body.replace(/,/g, "")}e-2`);
+    const fraction = fractionOfPoints(Number(body.replace(/,/g, "")));
     return ok({ kind: "number", value: fraction, percent: true, decimals: decimalsOf(body) });
   }
   const frac = /^(.+?)\s*\/\s*(.+)$/.exec(text);
