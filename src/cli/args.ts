@@ -64,7 +64,7 @@ function parseError(command: string, e: unknown): CliError {
   const m = messageOf(e)
     .replace(/\. To specify a positional argument.*$/, "")
     .replace(/^Unknown option '(.*)'$/, "unknown option $1");
-  return new CliError(`${command}: ${m} (perfcycle ${command} --help shows the options)`);
+  return new CliError("USAGE", `${command}: ${m} (perfcycle ${command} --help shows the options)`);
 }
 
 /**
@@ -90,10 +90,11 @@ export function parseCommand(command: CommandName, args: readonly string[], posi
       out.positionals.length < positionals
         ? "a file name is missing"
         : `unexpected ${JSON.stringify(out.positionals[positionals])}`;
-    throw new CliError(`${command}: ${what} (perfcycle ${command} --help shows the usage)`);
+    throw new CliError("USAGE", `${command}: ${what} (perfcycle ${command} --help shows the usage)`);
   }
   for (const [k, v] of Object.entries(values)) {
-    if (typeof v === "string" && v.trim() === "") throw new CliError(`${command}: --${k} needs a value`);
+    if (typeof v === "string" && v.trim() === "")
+      throw new CliError("USAGE", `${command}: --${k} needs a value`);
   }
   return { positionals: out.positionals, values, help: false };
 }

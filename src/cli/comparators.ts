@@ -79,7 +79,11 @@ interface Options {
 function choice<T extends string>(name: string, v: string | undefined, allowed: readonly T[], dflt: T): T {
   if (v === undefined) return dflt;
   const hit = allowed.find((a) => a === v.trim().toLowerCase());
-  if (!hit) throw new CliError(`import: --${name} takes ${allowed.join(" or ")}, not ${JSON.stringify(v)}`);
+  if (!hit)
+    throw new CliError(
+      "BAD_VALUE",
+      `import: --${name} takes ${allowed.join(" or ")}, not ${JSON.stringify(v)}`,
+    );
   return hit;
 }
 
@@ -91,6 +95,7 @@ function options(args: readonly string[]): Options | undefined {
   } catch (e) {
     const m = messageOf(e).replace(/\. To specify a positional argument.*$/, "");
     throw new CliError(
+      "USAGE",
       `import --comparators: ${m} (perfcycle import --comparators --help shows the options)`,
     );
   }
@@ -98,14 +103,18 @@ function options(args: readonly string[]): Options | undefined {
   if (v.help === true) return undefined;
   if (parsed.positionals.length > 0)
     throw new CliError(
+      "USAGE",
       `import --comparators: unexpected ${JSON.stringify(parsed.positionals[0])}; the table is named by --comparators`,
     );
   for (const [k, x] of Object.entries(v))
-    if (typeof x === "string" && x.trim() === "") throw new CliError(`import: --${k} needs a value`);
+    if (typeof x === "string" && x.trim() === "") throw new CliError("USAGE", `import: --${k} needs a value`);
   const need = (k: "comparators" | "into" | "indicator"): string => {
     const x = v[k];
     if (x === undefined)
-      throw new CliError(`import --comparators: --${k} is needed (perfcycle import --comparators --help)`);
+      throw new CliError(
+        "USAGE",
+        `import --comparators: --${k} is needed (perfcycle import --comparators --help)`,
+      );
     return x;
   };
   const out: Options = {
@@ -119,7 +128,7 @@ function options(args: readonly string[]): Options | undefined {
     json: v.json,
   };
   if (resolve(out.table) === resolve(out.into))
-    throw new CliError(`import: --into must name the PerfCycle workbook, not the comparator table`);
+    throw new CliError("USAGE", `import: --into must name the PerfCycle workbook, not the comparator table`);
   return out;
 }
 
@@ -132,16 +141,17 @@ async function tableGrid(o: Options, io: CliIo): Promise<readonly (readonly RawC
   const limits = limitsOf(io);
   if ([".csv", ".txt", ".tsv"].includes(extname(o.table).toLowerCase())) {
     if (o.sheet !== undefined)
-      throw new CliError(`import: --sheet is for .xlsx files; ${o.table} is a CSV file`);
+      throw new CliError("USAGE", `import: --sheet is for .xlsx files; ${o.table} is a CSV file`);
     const buf = await readInput(o.table);
     if (buf.length > limits.maxTotalBytes)
-      throw new CliError(`${o.table} is refused: it is too large to read`);
+      throw new CliError("TOO_LARGE", `${o.table} is refused: it is too large to read`);
     return parseCsv(decodeText(buf), o.table, limits.maxRows);
   }
   const book = await openXlsx(o.table, limits);
   const sheets = o.sheet === undefined ? book.worksheets() : [book.sheetNamed(o.sheet)];
   if (sheets[0] === undefined)
     throw new CliError(
+      "SHEET_MISSING",
       `${o.table} has no sheet ${JSON.stringify(o.sheet)} (its sheets: ${
         book
           .worksheets()
@@ -153,7 +163,7 @@ async function tableGrid(o: Options, io: CliIo): Promise<readonly (readonly RawC
     const g = ws ? book.grid(ws).grid : [];
     if (g.length > 0) return g;
   }
-  throw new CliError(`${o.table} has no sheet with data: there is no table to import`);
+  throw new CliError("NOTHING_TO_READ", `${o.table} has no sheet with data: there is no table to import`);
 }
 
 /**
@@ -179,7 +189,10 @@ function indicatorOf(book: XlsxBook, o: Options): { id: string; measureType: Mea
   const table = book.tableNamed(TABLE.targets);
   const targets = table ? book.rawTable(table, { formats: false }) : undefined;
   if (!targets)
-    throw new CliError(`${o.into} has no ${TABLE.targets} table, so --indicator cannot be checked`);
+    throw new CliError(
+      "TABLE_MISSING",
+      `${o.into} has no ${TABLE.targets} table, so --indicator cannot be checked`,
+    );
   const cols = columnIndex(targets).positions;
   const idCol = cols.get("IndicatorId");
   const mtCol = cols.get("MeasureType");
@@ -192,6 +205,7 @@ function indicatorOf(book: XlsxBook, o: Options): { id: string; measureType: Mea
       ...new Set(targets.rows.map((r) => cellText(r[idCol ?? 0] ?? null)).filter((x) => x !== "")),
     ];
     throw new CliError(
+      "INDICATOR_UNKNOWN",
       `${o.into} has no indicator ${JSON.stringify(o.indicator)} in ${TABLE.targets} (its indicators: ${ids.slice(0, 12).join(", ") || "none"}${ids.length > 12 ? ", …" : ""})`,
     );
   }

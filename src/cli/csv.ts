@@ -57,6 +57,7 @@ export function parseCsv(text: string, file: string, maxRows = Number.MAX_SAFE_I
     row = [];
     if (rows.length > maxRows) {
       throw new CliError(
+        "TOO_LARGE",
         `${file} is refused: it has more than ${maxRows.toLocaleString("en-GB")} rows, more than the command reads`,
       );
     }
@@ -89,7 +90,10 @@ export function parseCsv(text: string, file: string, maxRows = Number.MAX_SAFE_I
     } else field += ch;
   }
   if (inQuotes)
-    throw new CliError(`${file} line ${quoteLine}: a quoted field is not closed (a " is missing)`);
+    throw new CliError(
+      "CSV_MALFORMED",
+      `${file} line ${quoteLine}: a quoted field is not closed (a " is missing)`,
+    );
   if (field !== "" || quoted || row.length > 0) endRow();
   // Drop trailing blank lines; make rows rectangular.
   while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((c) => c === null)) rows.pop();

@@ -2,12 +2,16 @@
  * Errors the command reports in one line (never a stack trace). `CliError` means "cannot run":
  * exit status 2 (workbook.md). Anything else that escapes is an internal error, also one line.
  */
+import type { CliCode } from "./errorCodes";
 
 export class CliError extends Error {
+  /** Stable code from the catalogue (errorCodes.ts): decide on this, never on the message. */
+  readonly code: CliCode;
   readonly exitCode: number;
-  constructor(message: string, exitCode = 2) {
+  constructor(code: CliCode, message: string, exitCode = 2) {
     super(oneLine(message));
     this.name = "CliError";
+    this.code = code;
     this.exitCode = exitCode;
   }
 }

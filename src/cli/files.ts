@@ -33,14 +33,15 @@ export async function readInput(path: string): Promise<Buffer> {
   try {
     stat = await fs.stat(path);
   } catch (e) {
-    if ((e as { code?: string }).code === "ENOENT") throw new CliError(`${path}: no such file`);
-    throw new CliError(`${path} cannot be read: ${reason(e)}`);
+    if ((e as { code?: string }).code === "ENOENT")
+      throw new CliError("FILE_MISSING", `${path}: no such file`);
+    throw new CliError("FILE_UNREADABLE", `${path} cannot be read: ${reason(e)}`);
   }
-  if (stat.isDirectory()) throw new CliError(`${path} is a folder, not a file`);
+  if (stat.isDirectory()) throw new CliError("FILE_UNREADABLE", `${path} is a folder, not a file`);
   try {
     return await fs.readFile(path);
   } catch (e) {
-    throw new CliError(`${path} cannot be read: ${reason(e)}`);
+    throw new CliError("FILE_UNREADABLE", `${path} cannot be read: ${reason(e)}`);
   }
 }
 
@@ -57,12 +58,12 @@ export async function writeAtomic(path: string, data: Buffer | Uint8Array | stri
     if (st.isSymbolicLink()) target = await fs.realpath(path).catch(() => path);
     const real = await fs.stat(target).catch(() => undefined);
     if (real && !real.isFile()) {
-      if (real.isDirectory()) throw new CliError(`cannot write ${path}: it is a folder`);
+      if (real.isDirectory()) throw new CliError("OUTPUT_UNWRITABLE", `cannot write ${path}: it is a folder`);
       try {
         await fs.writeFile(target, data);
         return;
       } catch (e) {
-        throw new CliError(`cannot write ${path}: ${reason(e)}`);
+        throw new CliError("OUTPUT_UNWRITABLE", `cannot write ${path}: ${reason(e)}`);
       }
     }
   } catch (e) {
@@ -76,7 +77,7 @@ export async function writeAtomic(path: string, data: Buffer | Uint8Array | stri
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new CliError(`cannot write ${path}: ${reason(e)}`);
+    throw new CliError("OUTPUT_UNWRITABLE", `cannot write ${path}: ${reason(e)}`);
   }
 }
 
@@ -88,13 +89,16 @@ export async function checkOutputPath(path: string, option: string): Promise<voi
     stat = await fs.stat(dir);
   } catch (e) {
     throw new CliError(
+      "OUTPUT_UNWRITABLE",
       `${option} ${path}: the folder ${dir} ${reason(e) === "no such file or folder" ? "does not exist" : `cannot be used: ${reason(e)}`}`,
     );
   }
-  if (!stat.isDirectory()) throw new CliError(`${option} ${path}: ${dir} is not a folder`);
+  if (!stat.isDirectory())
+    throw new CliError("OUTPUT_UNWRITABLE", `${option} ${path}: ${dir} is not a folder`);
   try {
     const s = await fs.stat(path);
-    if (s.isDirectory()) throw new CliError(`${option} ${path} is a folder; give a file name`);
+    if (s.isDirectory())
+      throw new CliError("OUTPUT_UNWRITABLE", `${option} ${path} is a folder; give a file name`);
   } catch (e) {
     if (e instanceof CliError) throw e;
   }

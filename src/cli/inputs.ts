@@ -27,7 +27,7 @@ export async function readBook(path: string, io: CliIo): Promise<Book> {
   xlsx.release();
   const read = readRegister(raw);
   if (read.fatal || !read.register) {
-    throw new CliError(`${path}: ${read.fatal?.message ?? "the workbook cannot be read"}`);
+    throw new CliError("CONTRACT", `${path}: ${read.fatal?.message ?? "the workbook cannot be read"}`);
   }
   return { path, xlsx, read, register: read.register };
 }
@@ -45,6 +45,7 @@ export async function csvGrid(path: string, io: CliIo): Promise<{ sheet: string;
   const buf = await readInput(path);
   if (buf.length > limits.maxTotalBytes)
     throw new CliError(
+      "TOO_LARGE",
       `${path} is refused: it is larger than the ${Math.round(limits.maxTotalBytes / 1048576)} MB the command reads`,
     );
   return { sheet: basename(path), grid: parseCsv(decodeText(buf), path, limits.maxRows) };

@@ -26,13 +26,14 @@ export async function writeInto(
 ): Promise<string> {
   const up = planBookUpgrade(target);
   const table = target.tableNamed(TABLE.actuals);
-  if (!table) throw new CliError(`${into} has no ${TABLE.actuals} table to add the rows to`);
+  if (!table) throw new CliError("TABLE_MISSING", `${into} has no ${TABLE.actuals} table to add the rows to`);
   const read = target.rawTable(table, { formats: false, styles: true });
   // The table's own values are in `read` now; the rows below it are kept for the checks.
   target.dropValuesAbove(table.sheet, table.range.bottom + 1);
   const actuals = upgradedHeaders(up, read);
   const put = upsertActuals(actuals, rows, startMonth);
-  if (put.errors.length > 0) throw new CliError(`${into}: ${put.errors.map((e) => e.message).join("; ")}`);
+  if (put.errors.length > 0)
+    throw new CliError("ROWS_REFUSED", `${into}: ${put.errors.map((e) => e.message).join("; ")}`);
   const changed = put.added + put.updated;
   const counts = `${into}: ${plural(put.added, "row", "rows")} added and ${put.updated} updated in ${TABLE.actuals}`;
   if (changed === 0) return `${counts} (nothing to change; the file was not rewritten)\n`;

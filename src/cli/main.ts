@@ -77,7 +77,8 @@ async function runCommand(name: CommandName, args: readonly string[], io: CliIo)
   return await COMMANDS[name].run(p, io);
 }
 
-async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+/** Run the command line; a `CliError` escapes with its code (main turns it into the stderr line). */
+export async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr(MAIN_USAGE);
@@ -91,6 +92,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (!isCommand(command))
     throw new CliError(
+      "USAGE",
       `unknown command ${JSON.stringify(command)}: use sample, evaluate, check, import, audit or suggest (perfcycle --help)`,
     );
   return await runCommand(command, rest, io);

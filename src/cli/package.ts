@@ -132,32 +132,36 @@ export function checkPackageBytes(
   file: string,
   limits: PackageLimits = DEFAULT_LIMITS,
 ): ZipEntry[] {
-  if (buf.length === 0) throw new CliError(`${file} is empty (0 bytes), not an Excel workbook`);
+  if (buf.length === 0) throw new CliError("NOT_XLSX", `${file} is empty (0 bytes), not an Excel workbook`);
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_SIGNATURE)) {
     // Office's encrypted packages are compound files with an EncryptionInfo stream (UTF-16 name).
     if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
       throw new CliError(
+        "ENCRYPTED",
         `${file} is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy`,
       );
     }
     throw new CliError(
+      "NOT_XLSX",
       `${file} is an Excel 97-2003 (.xls) or other older Office file, not an .xlsx; save it as .xlsx in Excel`,
     );
   }
   if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL_SIG) {
-    throw new CliError(`${file} is not an Excel workbook (.xlsx): it is not a zip package`);
+    throw new CliError("NOT_XLSX", `${file} is not an Excel workbook (.xlsx): it is not a zip package`);
   }
   const entries = readZipDirectory(buf, file, limits);
   let total = 0;
   for (const e of entries) {
     if ((e.flags & 1) === 1) {
       throw new CliError(
+        "ENCRYPTED",
         `${file} is password-protected (its parts are encrypted); save a copy without a password`,
       );
     }
     total += e.uncompressedSize;
     if (total > limits.maxTotalBytes) {
       throw new CliError(
+        "TOO_LARGE",
         `${file} is refused: its parts unpack to more than ${mb(limits.maxTotalBytes)} (a zip bomb, or a workbook too large to read)`,
       );
     }
@@ -166,6 +170,7 @@ export function checkPackageBytes(
       e.uncompressedSize > e.compressedSize * limits.maxRatio
     ) {
       throw new CliError(
+        "TOO_LARGE",
         `${file} is refused: its part ${e.name} unpacks ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times larger than it is stored (${mb(e.uncompressedSize)}), which is how a zip bomb looks`,
       );
     }
@@ -181,7 +186,10 @@ export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = D
   const entries = checkPackageBytes(buf, file, limits);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
-    throw new CliError(`${file} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`);
+    throw new CliError(
+      "NOT_XLSX",
+      `${file} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`,
+    );
   }
 
   // Every part unpacks within its declared size; sheets are mapped to names and their rows counted.
@@ -235,6 +243,7 @@ export function inspectXlsx(buf: Buffer, file: string, limits: PackageLimits = D
     const rows = xml ? countRows(xml, limits.maxRows) : 0;
     if (rows > limits.maxRows) {
       throw new CliError(
+        "TOO_LARGE",
         `${file} is refused: sheet ${JSON.stringify(name)} has more than ${limits.maxRows.toLocaleString("en-GB")} rows, more than the command reads; split the data or filter it in Excel`,
       );
     }

@@ -137,12 +137,13 @@ export function reportText(
   return `${lines.join("\n")}\n`;
 }
 
-/** Where a contract error is, then its message (which usually names the place itself). */
+/** Where a contract error is, then its message; a message that begins with its place (it has a `detail`) as it is. */
 export function errorText(e: ContractError): string {
+  if (e.detail !== undefined) return e.message;
   const place = [e.table, e.row === null ? "" : `row ${e.row}`, e.column ?? ""]
     .filter((s) => s !== "")
     .join(", ");
-  return e.message.startsWith(e.table) ? e.message : `${place}: ${e.message}`;
+  return `${place}: ${e.message}`;
 }
 
 export function errorLines(errors: readonly ContractError[]): string[] {

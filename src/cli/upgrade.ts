@@ -47,7 +47,7 @@ export function planBookUpgrade(book: XlsxBook): BookUpgrade {
     ),
   };
   const plan = upgradePlan(before);
-  if (plan.problem !== null) throw new CliError(`${book.path}: ${plan.problem}`);
+  if (plan.problem !== null) throw new CliError("UPGRADE_REFUSED", `${book.path}: ${plan.problem}`);
   return { plan, before, after: applyUpgradePlan(before, plan) };
 }
 

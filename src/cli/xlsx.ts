@@ -67,7 +67,10 @@ export async function loadXlsx(path: string, limits: PackageLimits = DEFAULT_LIM
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new CliError(`${path} is damaged or not a workbook this command can read (${messageOf(e)})`);
+    throw new CliError(
+      "DAMAGED",
+      `${path} is damaged or not a workbook this command can read (${messageOf(e)})`,
+    );
   }
   // ExcelJS reads a table part without headerRowCount (Excel's way of saying 1) as having no
   // header row, and would write it back so: set what the file says.
@@ -269,6 +272,6 @@ export async function workbookBuffer(wb: Workbook): Promise<Buffer> {
     const out = await wb.xlsx.writeBuffer();
     return Buffer.from(out as ArrayBuffer);
   } catch (e) {
-    throw new CliError(`the workbook could not be written (${messageOf(e)})`);
+    throw new CliError("OUTPUT_UNWRITABLE", `the workbook could not be written (${messageOf(e)})`);
   }
 }

@@ -11,7 +11,7 @@
  * - An input whose period does not parse is an error and is skipped; a table row whose period
  *   does not parse is never matched (the reader reports it).
  */
-import { actualKey, formatQuarter, parsePeriod } from "../engine";
+import { actualKey, formatQuarter, parsePeriod, placed } from "../engine";
 import type { ActualInput } from "./host";
 import type { ContractError, RawCell, RawTable } from "./raw";
 import { cellText, columnIndex } from "./read";
@@ -146,7 +146,10 @@ export function upsertActuals(
       table: table.name,
       row: null,
       column: missing[0] ?? null,
-      message: `${table.name}: the table has no ${missing.join(", ")} column, so actuals cannot be matched; nothing was written`,
+      ...placed(
+        table.name,
+        `the table has no ${missing.join(", ")} column, so actuals cannot be matched; nothing was written`,
+      ),
     });
     const rows = table.rows.map((r) => [...r]);
     return { rows, added: 0, updated: 0, changedRows: [], errors, qualityNotKept: 0 };

@@ -70,10 +70,12 @@ export type LocatedCode = ErrorCode | ContractCode;
  * tables' columns). Each returns the message exactly as the user reads it.
  */
 export const MESSAGES = {
-  columnMissing: (table: string, column: string, headers: readonly string[]): string =>
-    `${table}: the table has no ${column} column (headers found: ${headers.map((h) => quote(h)).join(", ") || "none"})`,
-  columnRepeated: (table: string, header: string): string =>
-    `${table}: the column ${quote(header)} repeats another column's name; the first is used and this one is kept as it is`,
+  /** A required column the table lacks, after the table's name (`PerfTargets: ` + this). */
+  columnMissing: (column: string, headers: readonly string[]): string =>
+    `the table has no ${column} column (headers found: ${headers.map((h) => quote(h)).join(", ") || "none"})`,
+  /** A header that repeats a matched column, after the table's name. */
+  columnRepeated: (header: string): string =>
+    `the column ${quote(header)} repeats another column's name; the first is used and this one is kept as it is`,
   targetsTableMissing: (table: string, found: readonly string[]): string =>
     `This workbook has no ${table} table, so it has no targets to read (tables found: ${found.map((n) => quote(n)).join(", ") || "none"}). Set the workbook up with PerfCycle, or name the targets table ${table}`,
   actualsTableMissing: (): string => "This workbook has no PerfActuals table: set it up first (Set up).",

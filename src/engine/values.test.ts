@@ -61,6 +61,16 @@ describe("parseCellNumber", () => {
     }
   });
 
+  test("read as a percentage (a rate's Value typed without %): 11.3 is 11.3%, an error quotes the text typed", () => {
+    expect(parseCellNumber("11.3", { percent: true })).toEqual(parseCellNumber("11.3%"));
+    expect(parseCellNumber("11.3%", { percent: true })).toEqual(parseCellNumber("11.3%"));
+    const bad = parseCellNumber("12,5", { percent: true });
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: "NOT_A_NUMBER", message: "'12,5' is not a percentage (write it as 12.5%)" },
+    });
+  });
+
   test.each(["12,5%", "12.4.1", "tbc later", "1,24", "31/0/2", "abc", "1e5x"])(
     "%p is an error quoting the text",
     (input) => {

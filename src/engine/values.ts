@@ -53,6 +53,14 @@ function parsePlain(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+export interface CellNumberOptions {
+  /**
+   * Read text without a `%` sign as a percentage (a rate's Value in the pane's grid, where `11.3`
+   * means 11.3%); its messages quote the text as typed.
+   */
+  readonly percent?: boolean;
+}
+
 /**
  * A percentage written as points (66.3 for 66.3%) as the fraction Excel stores for it: the
  * decimal point is shifted in the number's text rather than divided by 100, so 66.3 gives exactly
@@ -78,8 +86,9 @@ export function fractionOfPoints(points: number): number {
  * parseCellNumber("5.9%") // => { ok: true, value: { kind: "number", value: 0.059, percent: true, decimals: 1 } }
  * parseCellNumber("44/331") // => { ok: true, value: { kind: "fraction", numerator: 44, denominator: 331 } }
  * parseCellNumber("n/a") // => { ok: true, value: { kind: "placeholder", text: "n/a" } }
+ * parseCellNumber("11.3", { percent: true }) // => { ok: true, value: { kind: "number", value: 0.113, percent: true, decimals: 1 } }
  */
-export function parseCellNumber(input: unknown): Result<CellNumber> {
+export function parseCellNumber(input: unknown, options: CellNumberOptions = {}): Result<CellNumber> {
   if (input === null || input === undefined) return ok({ kind: "blank" });
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return err("NOT_A_NUMBER", `${quote(input)} is not a number`);
@@ -87,8 +96,10 @@ export function parseCellNumber(input: unknown): Result<CellNumber> {
   }
   if (typeof input === "boolean") return err("NOT_A_NUMBER", `${quote(input)} is not a number`);
   if (typeof input !== "string") return err("NOT_A_NUMBER", `${quote(input)} is not a number`);
-  const text = input.trim().replace(/\u00a0/g, " ");
-  if (text === "") return ok({ kind: "blank" });
+  const typed = input.trim().replace(/\u00a0/g, " ");
+  if (typed === "") return ok({ kind: "blank" });
+  // Read as if its % sign were typed; a message still quotes the text as typed.
+  const text = options.percent === true && !typed.endsWith("%") ? `${typed}%` : typed;
   if (isPlaceholder(text)) return ok({ kind: "placeholder", text });
   const pct = /^(.*?)\s*%$/.exec(text);
   if (pct) {

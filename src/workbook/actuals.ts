@@ -33,7 +33,7 @@ async function readActuals(
 ): Promise<{ up: Upgrade; startMonth: number }> {
   const r = await readForWrite(h, context, [TABLE.actuals, TABLE.settings]);
   r.upgrade.refuseNewer();
-  if (!r.tables.get(TABLE.actuals)) throw new WorkbookError(noTable(TABLE.actuals));
+  if (!r.tables.get(TABLE.actuals)) throw new WorkbookError("TABLE_MISSING", noTable(TABLE.actuals));
   return { up: r.upgrade, startMonth: startMonthOf(r.tables.get(TABLE.settings)) };
 }
 
@@ -41,7 +41,7 @@ async function readActuals(
 function actualsOf(up: Upgrade): { table: RawTable; layout: TableLayout } {
   const table = up.table(TABLE.actuals);
   const layout = up.layout(TABLE.actuals);
-  if (!table || !layout) throw new WorkbookError(noTable(TABLE.actuals));
+  if (!table || !layout) throw new WorkbookError("TABLE_MISSING", noTable(TABLE.actuals));
   return { table, layout };
 }
 
@@ -89,7 +89,11 @@ export function setCommentary(h: HostContext, c: CommentaryInput): Promise<void>
   return h.run(async (context) => {
     const { up, startMonth } = await readActuals(h, context);
     const q = parsePeriod(c.period, { startMonth });
-    if (!q.ok) throw new WorkbookError(`Commentary for ${c.indicatorId} (${c.orgUnit}): ${q.error.message}`);
+    if (!q.ok)
+      throw new WorkbookError(
+        "PERIOD_INVALID",
+        `Commentary for ${c.indicatorId} (${c.orgUnit}): ${q.error.message}`,
+      );
     // Commentary or Action columns the table lacks are added at its right end.
     up.need(TABLE.actuals, ["Commentary", "Action"]);
     const { table, layout } = actualsOf(up);

@@ -18,6 +18,7 @@
 import type { AuditRange, RawCell, WorkbookHost, WorkbookTableRef } from "../contract";
 import { localAddress, overlap, parseBox, type Box } from "./address";
 import { fromExcel } from "./cells";
+import type { WorkbookCode } from "./errorCodes";
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -48,6 +49,12 @@ export interface AuditRangeOptions {
 /** Thrown for what the user can correct (no such table, too many cells selected). */
 export class AuditRangeError extends Error {
   override readonly name = "AuditRangeError";
+  /** Stable code from the catalogue (errorCodes.ts): decide on this, never on the message. */
+  readonly code: WorkbookCode;
+  constructor(code: WorkbookCode, message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 function hex(colour: unknown): string | null {
@@ -73,7 +80,8 @@ export function auditRangeHost(
         const range = t.getRange().load("address");
         t.load("name");
         await context.sync();
-        if (t.isNullObject) throw new AuditRangeError(`This workbook has no table named '${table}'.`);
+        if (t.isNullObject)
+          throw new AuditRangeError("TABLE_MISSING", `This workbook has no table named '${table}'.`);
         tableName = t.name;
         box = parseBox(range.address);
       } else {
@@ -87,11 +95,13 @@ export function auditRangeHost(
         box = used.isNullObject ? null : overlap(sel, parseBox(used.address));
         if (box === null || (box.rowCount < 2 && sel.rowCount * sel.colCount === 1))
           throw new AuditRangeError(
+            "AUDIT_CELLS",
             "Select the report's cells, its header row included (or pick its Excel table), then read them again.",
           );
       }
       if (box.rowCount * box.colCount > MAX_AUDIT_CELLS)
         throw new AuditRangeError(
+          "AUDIT_CELLS",
           `The cells chosen hold ${(box.rowCount * box.colCount).toLocaleString("en-GB")} cells; select only the report's table (at most ${MAX_AUDIT_CELLS.toLocaleString("en-GB")} cells).`,
         );
       // Sync 2: the cells, their formats and (ExcelApi 1.9) their fills, in one request.

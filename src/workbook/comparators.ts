@@ -81,12 +81,12 @@ export function setQuality(
     const r = await readForWrite(h, context, [TABLE.actuals, TABLE.settings]);
     const up = r.upgrade;
     up.refuseNewer();
-    if (!r.tables.get(TABLE.actuals)) throw new WorkbookError(noTable(TABLE.actuals));
+    if (!r.tables.get(TABLE.actuals)) throw new WorkbookError("TABLE_MISSING", noTable(TABLE.actuals));
     // Quality is among the upgrade's columns; `need` adds it whatever the plan says.
     up.need(TABLE.actuals, ["Quality"]);
     const table = up.table(TABLE.actuals);
     const layout = up.layout(TABLE.actuals);
-    if (!table || !layout) throw new WorkbookError(noTable(TABLE.actuals));
+    if (!table || !layout) throw new WorkbookError("TABLE_MISSING", noTable(TABLE.actuals));
     const w = writeQuality(table, inputs, startMonthOf(r.tables.get(TABLE.settings)));
     if (w.changed.length === 0) return { changed: 0, errors: w.errors };
     const batch = new WriteBatch(context, h.budget);

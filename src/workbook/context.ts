@@ -5,6 +5,7 @@
 import { readSettings, type ContractError, type RawCell, type RawTable } from "../contract";
 import { isBlankRow } from "./cells";
 import { sheetNamed, type Discovery } from "./tables";
+import type { WorkbookCode } from "./errorCodes";
 
 /** `Excel.run`, or the in-memory Excel's `run`. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -30,6 +31,12 @@ export interface ExcelHostOptions {
 /** A problem the user can act on (no PerfTargets table, a period that does not parse…). */
 export class WorkbookError extends Error {
   override readonly name = "WorkbookError";
+  /** Stable code from the catalogue (errorCodes.ts): decide on this, never on the message. */
+  readonly code: WorkbookCode;
+  constructor(code: WorkbookCode, message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 export interface AppendResult {

@@ -62,11 +62,14 @@ function queueReportMarkers(context: Excel.RequestContext, d: Discovery): () => 
 function quarterToReport(periodText: string, startMonth: number, fallback: Quarter | null): Quarter {
   if (periodText.trim() !== "") {
     const p = parsePeriod(periodText, { startMonth });
-    if (!p.ok) throw new WorkbookError(`Period to refresh: ${p.error.message}`);
+    if (!p.ok) throw new WorkbookError("PERIOD_INVALID", `Period to refresh: ${p.error.message}`);
     return p.value;
   }
   if (!fallback)
-    throw new WorkbookError("Choose the quarter to report: PerfSettings has no ReportingPeriod.");
+    throw new WorkbookError(
+      "PERIOD_NEEDED",
+      "Choose the quarter to report: PerfSettings has no ReportingPeriod.",
+    );
   return fallback;
 }
 
@@ -80,7 +83,10 @@ export function refresh(
     r.upgrade.refuseNewer();
     const read = readRegister({ tables: [...r.tables.values()] });
     if (!read.register) {
-      throw new WorkbookError(read.fatal?.message ?? "This workbook has no PerfTargets table.");
+      throw new WorkbookError(
+        "REGISTER_UNREADABLE",
+        read.fatal?.message ?? "This workbook has no PerfTargets table.",
+      );
     }
     const settings = read.register.settings;
     const quarter = quarterToReport(periodText, settings.startMonth, settings.reportingPeriod);
@@ -90,6 +96,7 @@ export function refresh(
     const found = r.extra?.get(name.toLowerCase());
     if (existing && !isProvenance(found?.marker)) {
       throw new WorkbookError(
+        "SHEET_NOT_REPORT",
         `The sheet '${existing.name}' is not a PerfCycle report (its A2 is not "Rated by PerfCycle…"), so PerfCycle will not replace it: rename it, then refresh.`,
       );
     }

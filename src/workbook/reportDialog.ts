@@ -16,6 +16,7 @@
  *
  * `officeHostTraits` reads what the pane's export choice needs: the platform and the dialog API.
  */
+import type { WorkbookCode } from "./errorCodes";
 
 /** What decides how the report reaches the user (see src/taskpane/exportReport.ts). */
 export interface HostTraits {
@@ -118,6 +119,16 @@ export interface OpenReportOptions {
 /** Why the report dialog could not be used (the pane shows the message). */
 export class ReportDialogError extends Error {
   override readonly name = "ReportDialogError";
+  /** Stable code from the catalogue (errorCodes.ts): decide on this, never on the message. */
+  readonly code: WorkbookCode;
+  constructor(code: WorkbookCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function refuse(code: WorkbookCode, message: string): Promise<never> {
+  return Promise.reject(new ReportDialogError(code, message));
 }
 
 function split(html: string): string[] {
@@ -141,11 +152,11 @@ const DIALOG_ERRORS: Readonly<Record<number, string>> = {
  */
 export function openReportDialog(html: string, fileName: string, options: OpenReportOptions): Promise<void> {
   const office = options.office ?? officeGlobal();
-  if (!office) return Promise.reject(new ReportDialogError("Office is not available to open a window."));
+  if (!office) return refuse("DIALOG_UNAVAILABLE", "Office is not available to open a window.");
   const handoff = options.dialogApi === "1.1";
   if (handoff) {
     if (!options.storage) {
-      return Promise.reject(new ReportDialogError("This Excel cannot pass the report to a window."));
+      return refuse("DIALOG_UNAVAILABLE", "This Excel cannot pass the report to a window.");
     }
     options.storage.setItem(HANDOFF_KEY, JSON.stringify({ name: fileName, html }));
   }
@@ -162,19 +173,19 @@ export function openReportDialog(html: string, fileName: string, options: OpenRe
         reject(error);
       } else resolve();
     };
+    const fail = (code: WorkbookCode, message: string): void => finish(new ReportDialogError(code, message));
     office.context.ui.displayDialogAsync(url, { height: 80, width: 60, displayInIframe: true }, (result) => {
       const dialog = result.value;
       if (result.status !== "succeeded" || !dialog) {
         const code = result.error?.code ?? 0;
-        finish(
-          new ReportDialogError(
-            `The report window did not open: ${DIALOG_ERRORS[code] ?? result.error?.message ?? "unknown error"} (${code}).`,
-          ),
+        fail(
+          "DIALOG_FAILED",
+          `The report window did not open: ${DIALOG_ERRORS[code] ?? result.error?.message ?? "unknown error"} (${code}).`,
         );
         return;
       }
       timer = setTimeout(() => {
-        finish(new ReportDialogError("The report window did not answer: close it and try again."));
+        fail("DIALOG_TIMEOUT", "The report window did not answer: close it and try again.");
         try {
           dialog.close();
         } catch {
@@ -184,12 +195,11 @@ export function openReportDialog(html: string, fileName: string, options: OpenRe
       dialog.addEventHandler(eventName(office, "DialogEventReceived", DIALOG_EVENT_RECEIVED), (arg) => {
         const code = arg.error ?? 0;
         if (code === 12006)
-          finish(new ReportDialogError("The report window was closed before it opened the report."));
+          fail("DIALOG_CLOSED", "The report window was closed before it opened the report.");
         else
-          finish(
-            new ReportDialogError(
-              `The report window failed: ${DIALOG_ERRORS[code] ?? "unknown error"} (${code}).`,
-            ),
+          fail(
+            "DIALOG_FAILED",
+            `The report window failed: ${DIALOG_ERRORS[code] ?? "unknown error"} (${code}).`,
           );
       });
       dialog.addEventHandler(eventName(office, "DialogMessageReceived", DIALOG_MESSAGE_RECEIVED), (arg) => {
@@ -201,7 +211,7 @@ export function openReportDialog(html: string, fileName: string, options: OpenRe
         }
         if (message.type === "ready" && !handoff) {
           if (typeof dialog.messageChild !== "function") {
-            finish(new ReportDialogError("This Excel cannot send the report to the window (DialogApi 1.2)."));
+            fail("DIALOG_UNAVAILABLE", "This Excel cannot send the report to the window (DialogApi 1.2).");
             return;
           }
           const chunks = split(html);
@@ -212,7 +222,7 @@ export function openReportDialog(html: string, fileName: string, options: OpenRe
         } else if (message.type === "received") {
           finish();
         } else if (message.type === "error") {
-          finish(new ReportDialogError(`The report window could not show the report: ${message.message}`));
+          fail("DIALOG_FAILED", `The report window could not show the report: ${message.message}`);
         }
       });
     });

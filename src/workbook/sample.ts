@@ -46,6 +46,7 @@ export function loadSample(h: HostContext): Promise<void> {
     );
     if (existing.length > 0) {
       throw new WorkbookError(
+        "ALREADY_SET_UP",
         `This workbook already has PerfCycle tables (${existing.join(", ")}); the sample goes into a workbook without them.`,
       );
     }

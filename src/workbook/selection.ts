@@ -34,6 +34,7 @@ async function selectionProblem(
           .map((a) => splitAddress(a.trim()).local)
           .join(", ");
         return new WorkbookError(
+          "SELECTION",
           `The selection has ${areas.areaCount} separate areas (${list}). ${WHAT_TO_SELECT}.`,
         );
       }
@@ -46,7 +47,7 @@ async function selectionProblem(
     code === "InvalidSelection"
       ? "The selection is not a range of cells (a chart, a shape or several areas?)"
       : "Excel could not read the selection";
-  return new WorkbookError(`${what}. ${WHAT_TO_SELECT}.`);
+  return new WorkbookError("SELECTION", `${what}. ${WHAT_TO_SELECT}.`);
 }
 
 /** Read rows [row, row + rows) of columns [col, col + cols) in payload-sized syncs. */
@@ -101,15 +102,15 @@ export function select(h: HostContext, table: string, row: number, column: strin
   return h.run(async (context) => {
     const t = context.workbook.tables.getItemOrNullObject(table);
     await context.sync();
-    if (t.isNullObject) throw new WorkbookError(noTable(table));
+    if (t.isNullObject) throw new WorkbookError("TABLE_MISSING", noTable(table));
     const header = t.getHeaderRowRange().load("values");
     const body = t.getDataBodyRange().load("rowCount");
     await context.sync();
     const headers = fromExcel(header.values)[0] ?? [];
     const c = headers.findIndex((x) => normaliseName(x) === normaliseName(column));
-    if (c < 0) throw new WorkbookError(`${table} has no column '${column}'.`);
+    if (c < 0) throw new WorkbookError("COLUMN_MISSING", `${table} has no column '${column}'.`);
     if (!Number.isInteger(row) || row < 1 || row > body.rowCount) {
-      throw new WorkbookError(`${table} has no data row ${row} (it has ${body.rowCount}).`);
+      throw new WorkbookError("ROW_MISSING", `${table} has no data row ${row} (it has ${body.rowCount}).`);
     }
     t.worksheet.activate();
     t.getDataBodyRange()

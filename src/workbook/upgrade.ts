@@ -202,7 +202,7 @@ export class Upgrade {
 
   /** Throw the refusal of a newer workbook (before anything is queued). */
   refuseNewer(): void {
-    if (this.plan.problem !== null) throw new WorkbookError(this.plan.problem);
+    if (this.plan.problem !== null) throw new WorkbookError("UPGRADE_REFUSED", this.plan.problem);
   }
 
   /** Columns the action's write needs in a table (those it lacks are added with the plan's). */
@@ -308,6 +308,7 @@ export class Upgrade {
     const where = `the right end of ${l.name} (sheet '${l.sheet}')`;
     if (l.col + l.colCount + count > SHEET_COLUMNS) {
       throw new WorkbookError(
+        "IN_THE_WAY",
         `PerfCycle needs to add ${names} at ${where}, but the table reaches the sheet's last column. Nothing was written.`,
       );
     }
@@ -320,6 +321,7 @@ export class Upgrade {
         if (v === "" || v === null || v === undefined) continue;
         const cell = localAddress(l.headerRow + i, l.col + l.colCount + j);
         throw new WorkbookError(
+          "IN_THE_WAY",
           `PerfCycle needs to add ${names} at ${where}, but '${l.sheet}'!${cell} holds "${String(v)}", which adding them would move. Move the cells right of the table in its rows (or the table) elsewhere, then try again. Nothing was written.`,
         );
       }

@@ -55,7 +55,7 @@ rated or a published figure is wrong.
 /** Run `perfcycle audit`; returns the exit status. Throws CliError when it cannot run. */
 export async function auditCommand(p: Parsed, io: CliIo): Promise<number> {
   const a = auditArgs(p);
-  if (a.html === "-") throw new CliError(`audit: --html needs a file name`);
+  if (a.html === "-") throw new CliError("USAGE", `audit: --html needs a file name`);
   await checkOutputs([
     ["--json", a.json],
     ["--html", a.html],

@@ -36,17 +36,19 @@ const HINT = "(perfcycle audit --help shows the options)";
 /** Options that exclude each other, and the two the audit cannot run without. */
 function checkGiven(p: Parsed): { rule: string; tolerance: string } {
   if (text(p, "table") !== undefined && text(p, "range") !== undefined)
-    throw new CliError(`audit: give --table or --range, not both ${HINT}`);
+    throw new CliError("USAGE", `audit: give --table or --range, not both ${HINT}`);
   if (text(p, "polarity") !== undefined && text(p, "polarity-column") !== undefined)
-    throw new CliError(`audit: give --polarity or --polarity-column, not both ${HINT}`);
+    throw new CliError("USAGE", `audit: give --polarity or --polarity-column, not both ${HINT}`);
   const rule = text(p, "rule");
   if (rule === undefined)
     throw new CliError(
+      "USAGE",
       `audit: --rule is needed: the rule the report states (Milestone, ToleranceBand or Forecast) ${HINT}`,
     );
   const tolerance = text(p, "tolerance");
   if (tolerance === undefined)
     throw new CliError(
+      "USAGE",
       `audit: --tolerance is needed: the tolerance the report states, e.g. --tolerance 10% ${HINT}`,
     );
   return { rule, tolerance };
@@ -55,16 +57,16 @@ function checkGiven(p: Parsed): { rule: string; tolerance: string } {
 /** The rule and the tolerance, as the engine reads them. */
 function ruleOf(p: Parsed, given: { rule: string; tolerance: string }) {
   const rule = parseRagRule(given.rule);
-  if (!rule.ok) throw new CliError(`audit: --rule: ${rule.error.message}`);
+  if (!rule.ok) throw new CliError("BAD_VALUE", `audit: --rule: ${rule.error.message}`);
   let type: ToleranceType | null = null;
   const typeText = text(p, "tolerance-type");
   if (typeText !== undefined) {
     const t = parseToleranceType(typeText);
-    if (!t.ok) throw new CliError(`audit: --tolerance-type: ${t.error.message}`);
+    if (!t.ok) throw new CliError("BAD_VALUE", `audit: --tolerance-type: ${t.error.message}`);
     type = t.value;
   }
   const tol = parseTolerance(given.tolerance, type);
-  if (!tol.ok) throw new CliError(`audit: --tolerance: ${tol.error.message}`);
+  if (!tol.ok) throw new CliError("BAD_VALUE", `audit: --tolerance: ${tol.error.message}`);
   return { rule: rule.value, tolerance: tol.value.tolerance, toleranceType: tol.value.toleranceType };
 }
 
@@ -72,7 +74,10 @@ function polarityOf(given: string | undefined): Polarity | null {
   if (given === undefined) return null;
   const p = parsePolarity(given);
   if (!p.ok || p.value === "Neutral")
-    throw new CliError(`audit: --polarity must be Higher or Lower; got ${JSON.stringify(given)}`);
+    throw new CliError(
+      "BAD_VALUE",
+      `audit: --polarity must be Higher or Lower; got ${JSON.stringify(given)}`,
+    );
   return p.value;
 }
 
@@ -84,6 +89,7 @@ function columnsOf(given: readonly string[]): [AuditRole, string][] {
     const role = roles.find((r) => r.toLowerCase() === (m?.[1] ?? "").toLowerCase());
     if (!m || !role)
       throw new CliError(
+        "BAD_VALUE",
         `audit: --column ${JSON.stringify(c)} must be ROLE=HEADER, ROLE one of ${roles.join(", ")}`,
       );
     return [role, m[2] ?? ""];

@@ -53,14 +53,19 @@ function tableSource(book: XlsxBook, a: AuditArgs, name: string): AuditSource {
   const t = book.tableNamed(name);
   if (!t) {
     const all = book.tables.map((x) => JSON.stringify(x.name)).join(", ") || "none";
-    throw new CliError(`${a.path} has no table ${JSON.stringify(name)} (its tables: ${all})`);
+    throw new CliError(
+      "TABLE_MISSING",
+      `${a.path} has no table ${JSON.stringify(name)} (its tables: ${all})`,
+    );
   }
   if (a.sheet !== undefined && t.sheet.name.toLowerCase() !== a.sheet.toLowerCase())
     throw new CliError(
+      "TABLE_MISSING",
       `${a.path}: the table ${JSON.stringify(name)} is on the sheet ${JSON.stringify(t.sheet.name)}, not ${JSON.stringify(a.sheet)}`,
     );
   if (t.headerRowCount === 0)
     throw new CliError(
+      "AUDIT_SOURCE",
       `${a.path}: the table ${JSON.stringify(name)} has no header row, so its columns cannot be named`,
     );
   return sliceSource(book.grid(t.sheet), { ...t.range, bottom: t.lastDataRow }, t.name);
@@ -74,16 +79,24 @@ export async function readSource(a: AuditArgs, io: CliIo): Promise<AuditSource[]
   let range: Range | undefined;
   if (a.range !== undefined) {
     range = parseRange(a.range);
-    if (!range) throw new CliError(`audit: --range ${JSON.stringify(a.range)} is not a range such as A1:H40`);
+    if (!range)
+      throw new CliError(
+        "BAD_VALUE",
+        `audit: --range ${JSON.stringify(a.range)} is not a range such as A1:H40`,
+      );
   }
   if (a.sheet !== undefined) {
     const ws = book.sheetNamed(a.sheet);
-    if (!ws) throw new CliError(`${a.path} has no sheet ${JSON.stringify(a.sheet)} (its sheets: ${names()})`);
+    if (!ws)
+      throw new CliError(
+        "SHEET_MISSING",
+        `${a.path} has no sheet ${JSON.stringify(a.sheet)} (its sheets: ${names()})`,
+      );
     return [sliceSource(book.grid(ws), range, null)];
   }
   if (range) {
     const ws = sheets[0];
-    if (!ws) throw new CliError(`${a.path} has no sheets`);
+    if (!ws) throw new CliError("SHEET_MISSING", `${a.path} has no sheets`);
     return [sliceSource(book.grid(ws), range, null)];
   }
   const sources = sheets
@@ -91,7 +104,7 @@ export async function readSource(a: AuditArgs, io: CliIo): Promise<AuditSource[]
     .map((ws) => sliceSource(book.grid(ws), undefined, null))
     .filter((s) => s.values.length > 0);
   if (sources.length === 0)
-    throw new CliError(`${a.path} has no sheet with data: there is no report to audit`);
+    throw new CliError("NOTHING_TO_READ", `${a.path} has no sheet with data: there is no report to audit`);
   return sources;
 }
 
@@ -111,6 +124,7 @@ function columnsOf(
     if (i === undefined) {
       const found = headers.map((h) => (h === null ? "" : String(h).trim())).filter((h) => h !== "");
       throw new CliError(
+        "AUDIT_SOURCE",
         `audit: ${option}: the header row (${sheetAddress(source.sheet, `${source.origin}`)}…) has no column ${JSON.stringify(header)} (its headers: ${found.map((h) => JSON.stringify(h)).join(", ")})`,
       );
     }
@@ -150,6 +164,6 @@ export function audit(a: AuditArgs, sources: readonly AuditSource[]): AuditResul
       first ??= e;
     }
   }
-  if (first instanceof AuditSetupError) throw new CliError(`${a.path}: ${first.message}`);
-  throw new CliError(`${a.path}: there is no report to audit`);
+  if (first instanceof AuditSetupError) throw new CliError("AUDIT_SOURCE", `${a.path}: ${first.message}`);
+  throw new CliError("NOTHING_TO_READ", `${a.path}: there is no report to audit`);
 }

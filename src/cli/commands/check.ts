@@ -66,7 +66,8 @@ export async function checkCommand(p: Parsed, io: CliIo): Promise<number> {
   await checkOutputs([["--json", jsonOut]]);
   const { raw, sheets } = await checkGrids(path, io);
   const read = readRegister(raw);
-  if (read.fatal && read.fatal.table !== TABLE.targets) throw new CliError(`${path}: ${read.fatal.message}`);
+  if (read.fatal && read.fatal.table !== TABLE.targets)
+    throw new CliError("CONTRACT", `${path}: ${read.fatal.message}`);
   const result = checkBook(read.book, sheets);
   const out = {
     findings: result.findings,

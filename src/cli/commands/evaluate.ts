@@ -33,11 +33,12 @@ function periodOf(book: Book, given: string | undefined): Quarter {
   const settings = book.register.settings;
   if (given !== undefined) {
     const p = parsePeriod(given, { startMonth: settings.startMonth });
-    if (!p.ok) throw new CliError(`--period ${JSON.stringify(given)}: ${p.error.message}`);
+    if (!p.ok) throw new CliError("BAD_VALUE", `--period ${JSON.stringify(given)}: ${p.error.message}`);
     return p.value;
   }
   if (settings.reportingPeriod) return settings.reportingPeriod;
   throw new CliError(
+    "PERIOD_NEEDED",
     `${book.path} has no ReportingPeriod in ${TABLE.settings}: give the quarter with --period, e.g. --period "2015-16 Q2"`,
   );
 }
@@ -99,7 +100,8 @@ function evaluateBook(book: Book, given: string | undefined, trend: boolean): Re
 export async function evaluateCommand(p: Parsed, io: CliIo): Promise<number> {
   const path = fileArg(p);
   const to: Outputs = { json: text(p, "json"), xlsx: text(p, "xlsx"), html: text(p, "html") };
-  if (to.xlsx === "-" || to.html === "-") throw new CliError(`evaluate: --xlsx and --html need a file name`);
+  if (to.xlsx === "-" || to.html === "-")
+    throw new CliError("USAGE", `evaluate: --xlsx and --html need a file name`);
   await checkOutputs([
     ["--json", to.json],
     ["--xlsx", to.xlsx],

@@ -63,7 +63,10 @@ function bookSheet(book: XlsxBook, path: string, sheet: string | undefined): Wid
         .worksheets()
         .map((w) => JSON.stringify(w.name))
         .join(", ");
-      throw new CliError(`${path} has no sheet ${JSON.stringify(sheet)} (its sheets: ${names || "none"})`);
+      throw new CliError(
+        "SHEET_MISSING",
+        `${path} has no sheet ${JSON.stringify(sheet)} (its sheets: ${names || "none"})`,
+      );
     }
     return wideSheet(book.grid(ws));
   }
@@ -71,15 +74,16 @@ function bookSheet(book: XlsxBook, path: string, sheet: string | undefined): Wid
     const g = book.grid(ws);
     if (g.grid.length > 0) return wideSheet(g);
   }
-  throw new CliError(`${path} has no sheet with data: there is no table to import`);
+  throw new CliError("NOTHING_TO_READ", `${path} has no sheet with data: there is no table to import`);
 }
 
 async function wideGrid(path: string, sheet: string | undefined, io: CliIo): Promise<WideSheet> {
   if (isCsv(path)) {
     if (sheet !== undefined)
-      throw new CliError(`import: --sheet is for .xlsx files; ${path} is a CSV file with one table`);
+      throw new CliError("USAGE", `import: --sheet is for .xlsx files; ${path} is a CSV file with one table`);
     const csv = await csvGrid(path, io);
-    if (csv.grid.length === 0) throw new CliError(`${path} is empty: there is no table to import`);
+    if (csv.grid.length === 0)
+      throw new CliError("NOTHING_TO_READ", `${path} is empty: there is no table to import`);
     return csv;
   }
   return bookSheet(await openXlsx(path, limitsOf(io)), path, sheet);
@@ -107,7 +111,10 @@ export async function importCommand(p: Parsed, io: CliIo): Promise<number> {
   let startMonth = DEFAULT_START_MONTH;
   if (into !== undefined) {
     if (samePath(into, path))
-      throw new CliError(`import: --into must name the PerfCycle workbook, not the file being imported`);
+      throw new CliError(
+        "USAGE",
+        `import: --into must name the PerfCycle workbook, not the file being imported`,
+      );
     ({ target, startMonth } = await openInto(into, io));
   }
 

@@ -14,6 +14,7 @@ export async function openInto(into: string, io: CliIo): Promise<{ target: XlsxB
   if (!target.tableNamed(TABLE.actuals)) {
     const names = target.tables.map((t) => t.name).join(", ");
     throw new CliError(
+      "TABLE_MISSING",
       `${into} has no ${TABLE.actuals} table to add the rows to (tables found: ${names || "none"})`,
     );
   }

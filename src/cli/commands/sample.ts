@@ -84,6 +84,7 @@ export async function sampleCommand(p: Parsed, io: CliIo): Promise<number> {
   const fresh = await workbookBuffer(wb);
   if ((await exists(out)) && !(await replaceableSample(out, fresh))) {
     throw new CliError(
+      "OUTPUT_EXISTS",
       `${out} already exists and is not an unchanged PerfCycle sample, so it is left as it is; delete it or choose another name`,
     );
   }

@@ -79,12 +79,14 @@ function unitOf(rows: readonly TargetRecord[], indicatorId: string, given: strin
     const found = units.find((u) => unitKey(u) === unitKey(given));
     if (found === undefined)
       throw new CliError(
+        "INDICATOR_UNKNOWN",
         `suggest: ${indicatorId} has no target row for the unit ${JSON.stringify(given)} (its units: ${units.map((u) => JSON.stringify(u)).join(", ")})`,
       );
     return found;
   }
   if (units.length === 1) return units[0] ?? "";
   throw new CliError(
+    "UNIT_NEEDED",
     `suggest: ${indicatorId} has targets for ${units.length} units; choose one with --unit (${units.map((u) => JSON.stringify(u)).join(", ")})`,
   );
 }
@@ -93,7 +95,8 @@ function unitOf(rows: readonly TargetRecord[], indicatorId: string, given: strin
 function yearOf(rows: readonly TargetRecord[], given: string | undefined, startMonth: number): number {
   if (given !== undefined) {
     const y = parseFiscalYear(given, startMonth);
-    if (!y.ok) throw new CliError(`suggest: --year ${JSON.stringify(given)}: ${y.error.message}`);
+    if (!y.ok)
+      throw new CliError("BAD_VALUE", `suggest: --year ${JSON.stringify(given)}: ${y.error.message}`);
     return y.value;
   }
   const years = rows.map((t) => t.targetYear).filter((y): y is number => y !== null);
@@ -102,7 +105,10 @@ function yearOf(rows: readonly TargetRecord[], given: string | undefined, startM
     .map((t) => t.targetYear ?? 0);
   if (waiting.length > 0) return Math.max(...waiting);
   if (years.length > 0) return Math.max(...years) + 1;
-  throw new CliError(`suggest: the indicator's target rows give no TargetYear: give the year with --year`);
+  throw new CliError(
+    "YEAR_NEEDED",
+    `suggest: the indicator's target rows give no TargetYear: give the year with --year`,
+  );
 }
 
 /** The suggestions of a register for the command's arguments (also used by the tests). */
@@ -116,6 +122,7 @@ export function suggestFor(
   if (rows.length === 0) {
     const ids = [...new Set(register.targets.map((t) => t.indicatorId))];
     throw new CliError(
+      "INDICATOR_UNKNOWN",
       `suggest: ${JSON.stringify(indicatorId)} is not an IndicatorId in ${TABLE.targets} (it has ${ids.slice(0, 12).join(", ")}${ids.length > 12 ? ", …" : ""})`,
     );
   }
@@ -126,7 +133,7 @@ export function suggestFor(
     register.settings.startMonth,
   );
   const record = rows.find((t) => unitKey(t.orgUnit) === unitKey(u)) ?? rows[0];
-  if (!record) throw new CliError(`suggest: ${indicatorId} has no target row`);
+  if (!record) throw new CliError("INDICATOR_UNKNOWN", `suggest: ${indicatorId} has no target row`);
   return { suggestions: suggestTargets(register, record.indicatorId, u, y), record };
 }
 
@@ -191,7 +198,10 @@ export function suggestText(j: SuggestJson): string {
 export async function suggestCommand(p: Parsed, io: CliIo): Promise<number> {
   const indicator = text(p, "indicator");
   if (indicator === undefined)
-    throw new CliError(`suggest: --indicator ID is required (perfcycle suggest --help shows the usage)`);
+    throw new CliError(
+      "USAGE",
+      `suggest: --indicator ID is required (perfcycle suggest --help shows the usage)`,
+    );
   const jsonOut = text(p, "json");
   await checkOutputs([["--json", jsonOut]]);
 

@@ -106,6 +106,7 @@ export class XlsxBook {
     const data = this.pkg.read(sheet.part);
     if (!data)
       throw new CliError(
+        "DAMAGED",
         `${this.path} is damaged and cannot be read (the part ${sheet.part} of sheet ${JSON.stringify(sheet.name)} is missing)`,
       );
     const keep = full
@@ -295,15 +296,19 @@ export function openXlsxBuffer(buf: Buffer, path: string, limits: PackageLimits 
   const entries = checkPackageBytes(buf, path, limits);
   const pkg = new ZipPackage(buf, path, entries);
   const rootRels = readRelationships(pkg, "");
-  if (rootRels.some((r) => r.type === REL.strictOfficeDocument)) throw new CliError(STRICT_MESSAGE(path));
+  if (rootRels.some((r) => r.type === REL.strictOfficeDocument))
+    throw new CliError("NOT_XLSX", STRICT_MESSAGE(path));
   const office = rootRels.find((r) => r.type === REL.officeDocument && !r.external);
   const workbookPart = office && pkg.has(office.part) ? office.part : pkg.nameOf("xl/workbook.xml");
   if (workbookPart === undefined || !pkg.has("[Content_Types].xml")) {
-    throw new CliError(`${path} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`);
+    throw new CliError(
+      "NOT_XLSX",
+      `${path} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`,
+    );
   }
   const workbookXml = pkg.text(workbookPart) ?? "";
   if (workbookXml.includes("http://purl.oclc.org/ooxml/spreadsheetml/main"))
-    throw new CliError(STRICT_MESSAGE(path));
+    throw new CliError("NOT_XLSX", STRICT_MESSAGE(path));
   const wbPr = elementsNamed(workbookXml, "workbookPr")[0] ?? {};
   const date1904 = wbPr.date1904 === "1" || wbPr.date1904 === "true";
   const wbRels = readRelationships(pkg, workbookPart);

@@ -31,7 +31,7 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
 function roomCells(book: XlsxBook, table: BookTable, room: Range): SheetCells {
   const { sheet, range } = table;
   const data = book.pkg.read(sheet.part);
-  if (!data) throw new CliError(`${book.path}: the part ${sheet.part} is missing`);
+  if (!data) throw new CliError("DAMAGED", `${book.path}: the part ${sheet.part} is missing`);
   const zero = (r: Range): { top: number; left: number; bottom: number; right: number } => ({
     top: r.top - 1,
     left: r.left - 1,
@@ -63,6 +63,7 @@ function checkRoom(
   for (const o of book.tables) {
     if (o !== table && o.sheet === sheet && overlaps(o.range, room))
       throw new CliError(
+        "IN_THE_WAY",
         `${what}: the table ${o.name} is in the way on sheet ${sheet.name}; move it and try again`,
       );
   }
@@ -73,6 +74,7 @@ function checkRoom(
       const v = row[c - 1];
       if (v !== undefined && v !== null && v !== "")
         throw new CliError(
+          "IN_THE_WAY",
           `${what}: ${sheet.name}!${colLetters(c)}${r} to its right holds ${JSON.stringify(shown(v))}; move it and try again`,
         );
     }
@@ -81,6 +83,7 @@ function checkRoom(
     const mr = parseRange(m);
     if (mr && overlaps(mr, room))
       throw new CliError(
+        "IN_THE_WAY",
         `${what}: the merged cells ${sheet.name}!${m} are to its right; unmerge or move them and try again`,
       );
   }
@@ -120,6 +123,7 @@ export function planColumns(
   const room: Range = { top: range.top, bottom, left: range.right + 1, right: range.right + headers.length };
   if (room.right > 16384)
     throw new CliError(
+      "IN_THE_WAY",
       `${table.name} cannot take new columns: it already ends at the last column of the sheet`,
     );
   const cells = roomCells(book, table, room);
@@ -141,6 +145,7 @@ function withTableColumns(xml: string, table: BookTable, names: readonly string[
   const cols = findElement(xml, "tableColumns");
   if (!cols)
     throw new CliError(
+      "UNSAFE_WRITE",
       `${file}: the table part ${table.part} has no column list, so it cannot be written safely`,
     );
   const children = childElements(xml, cols);
@@ -164,7 +169,7 @@ export function tablePartXml(
 ): string {
   let out = columns ? withTableColumns(xml, table, columns.names, file) : xml;
   const root = findElement(out, "table");
-  if (!root) throw new CliError(`${file}: the table part ${table.part} is damaged`);
+  if (!root) throw new CliError("DAMAGED", `${file}: the table part ${table.part} is damaged`);
   const filterRef = formatRange({ ...range, bottom: range.bottom - table.totalsRowCount });
   const af = findElement(out, "autoFilter", root.openEnd, root.closeStart);
   if (af)

@@ -77,6 +77,7 @@ export class PackageEdit {
     const types = findElement(ct, "Types");
     if (!types)
       throw new CliError(
+        "UNSAFE_WRITE",
         `${this.book.path}: its [Content_Types].xml has no Types element, so it cannot be written safely`,
       );
     this.set(
@@ -99,6 +100,7 @@ export class PackageEdit {
     const root = findElement(xml, "Relationships");
     if (!root)
       throw new CliError(
+        "UNSAFE_WRITE",
         `${this.book.path}: its part ${relsPart} has no Relationships element, so it cannot be written safely`,
       );
     const ids = new Set(childElements(xml, root).map((c) => tagAttributes(c.attrs).Id ?? ""));

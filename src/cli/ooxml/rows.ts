@@ -41,12 +41,14 @@ function checkBelow(book: XlsxBook, table: BookTable, below: Range, extra: numbe
   const { sheet, name } = table;
   if (table.totalsRowCount > 0)
     throw new CliError(
+      "IN_THE_WAY",
       `${name} has a totals row, so rows cannot be added below it; turn the totals row off in Excel and try again`,
     );
   for (const o of book.tables) {
     if (o === table || o.sheet !== sheet) continue;
     if (overlaps(o.range, below))
       throw new CliError(
+        "IN_THE_WAY",
         `${name} cannot grow by ${extra} rows: the table ${o.name} is in the way on sheet ${sheet.name}; move it and try again`,
       );
   }
@@ -56,6 +58,7 @@ function checkBelow(book: XlsxBook, table: BookTable, below: Range, extra: numbe
       const v = cells.values[r - 1]?.[c - 1];
       if (v !== undefined && v !== null && v !== "")
         throw new CliError(
+          "IN_THE_WAY",
           `${name} cannot grow by ${extra} rows: ${sheet.name}!${colLetters(c)}${r} below it holds ${JSON.stringify(shown(v))}; move it and try again`,
         );
     }
@@ -64,6 +67,7 @@ function checkBelow(book: XlsxBook, table: BookTable, below: Range, extra: numbe
     const mr = parseRange(m);
     if (mr && overlaps(mr, below))
       throw new CliError(
+        "IN_THE_WAY",
         `${name} cannot grow by ${extra} rows: the merged cells ${sheet.name}!${m} are below it; unmerge or move them and try again`,
       );
   }
@@ -118,7 +122,8 @@ export function planTableRows(
   const added = update.addColumns ?? [];
   const width = range.right - range.left + 1 + added.length;
   const extra = update.rows.length - before.length;
-  if (extra < 0) throw new CliError(`${table.name}: rows would be removed, which this command never does`);
+  if (extra < 0)
+    throw new CliError("UNSAFE_WRITE", `${table.name}: rows would be removed, which this command never does`);
   const grown: Range = { ...range, bottom: range.bottom + extra, right: range.right + added.length };
   if (extra > 0) checkBelow(book, table, { ...grown, top: range.bottom + 1 }, extra);
   const columns = planColumns(book, table, added, grown.bottom);
@@ -176,7 +181,7 @@ export function applyRowsPlans(
   }
   for (const { sheet, writes, covers } of sheets.values()) {
     const xml = edit.text(sheet.part);
-    if (xml === undefined) throw new CliError(`${book.path}: the part ${sheet.part} is missing`);
+    if (xml === undefined) throw new CliError("DAMAGED", `${book.path}: the part ${sheet.part} is missing`);
     edit.set(sheet.part, rewriteSheet(book, xml, writes, styles, sheet.name, covers, shared));
   }
   for (const plan of plans) {

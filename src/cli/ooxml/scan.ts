@@ -12,6 +12,7 @@ import { decodeXml, type SaxHandlers } from "./xml";
 
 function fail(file: string, part: string, why: string): CliError {
   return new CliError(
+    "DAMAGED",
     `${file} is damaged and cannot be read (its part ${part} is not well-formed XML: ${why}); open it in Excel and save it again`,
   );
 }

@@ -188,6 +188,7 @@ class SheetReader {
     this.rowCount++;
     if (this.rowCount > o.maxRows)
       throw new CliError(
+        "TOO_LARGE",
         `${o.file} is refused: sheet ${JSON.stringify(o.sheetName)} has more than ${o.maxRows.toLocaleString("en-GB")} rows, more than the command reads; split the data or filter it in Excel`,
       );
     const r = a.r;

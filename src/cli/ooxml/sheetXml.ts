@@ -168,6 +168,7 @@ export function rewriteSheet(
   const data = findElement(xml, "sheetData");
   if (!data)
     throw new CliError(
+      "UNSAFE_WRITE",
       `${book.path}: the sheet ${sheetName} has no cell data part, so it cannot be written safely`,
     );
   const ctx: SheetContext = { book, styles, sheetName, p: prefixOf(data), shared };
@@ -216,6 +217,7 @@ function rewriteRow(
       pending.shift();
       if (/<([\w.-]+:)?f[\s>/]/.test(raw))
         throw new CliError(
+          "IN_THE_WAY",
           `${ctx.sheetName}!${colLetters(col)}${row} holds a formula, which the import would overwrite with ${JSON.stringify(shown(w.value))}; nothing was changed`,
         );
       const s = attrValue(cell.attrs, "s");

@@ -66,6 +66,7 @@ export class StyleAppender {
     const root = findElement(this.xml, "styleSheet");
     if (!root)
       throw new CliError(
+        "UNSAFE_WRITE",
         `${book.path}: its part ${this.part} is not a style sheet, so the report cannot be written safely`,
       );
     this.prefix = prefixOf(root);
@@ -93,7 +94,7 @@ export class StyleAppender {
     let span = findElement(this.xml, name);
     if (span) return span;
     const root = findElement(this.xml, "styleSheet");
-    if (!root) throw new CliError(`${this.edit.book.path}: its styles part is damaged`);
+    if (!root) throw new CliError("DAMAGED", `${this.edit.book.path}: its styles part is damaged`);
     const after = STYLE_ORDER.slice(STYLE_ORDER.indexOf(name) + 1);
     const next = childElements(this.xml, root).find((c) => after.includes(c.qname.replace(/^\w+:/, "")));
     const at = next ? next.start : root.selfClosing ? -1 : root.closeStart;
@@ -106,7 +107,7 @@ export class StyleAppender {
       this.xml = appendChildren(this.xml, root, element);
     } else this.xml = `${this.xml.slice(0, at)}${element}${this.xml.slice(at)}`;
     span = findElement(this.xml, name);
-    if (!span) throw new CliError(`${this.edit.book.path}: its styles part is damaged`);
+    if (!span) throw new CliError("DAMAGED", `${this.edit.book.path}: its styles part is damaged`);
     return span;
   }
 

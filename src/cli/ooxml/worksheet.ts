@@ -40,6 +40,7 @@ export function putWorksheet(
   if (existing) {
     if (!existing.worksheet)
       throw new CliError(
+        "IN_THE_WAY",
         `${book.path} has a sheet ${JSON.stringify(existing.name)} that is not a worksheet (a chart sheet?); rename it and run again`,
       );
     const rels = readRelationships(book.pkg, existing.part).filter(
@@ -47,6 +48,7 @@ export function putWorksheet(
     );
     if (rels.length > 0)
       throw new CliError(
+        "IN_THE_WAY",
         `${book.path}: the sheet ${JSON.stringify(existing.name)} has parts of its own (${[...new Set(rels.map((r) => relKind(r.type)))].join(", ")}), so PerfCycle does not replace it; rename that sheet to keep it and run again`,
       );
     edit.set(existing.part, xml);
@@ -57,6 +59,7 @@ export function putWorksheet(
   const sheetsEl = findElement(wbXml, "sheets");
   if (!sheetsEl)
     throw new CliError(
+      "UNSAFE_WRITE",
       `${book.path}: its workbook part has no list of sheets, so it cannot be written safely`,
     );
   const firstWs = book.sheets.find((s) => s.worksheet);

@@ -16,6 +16,7 @@ import { planBookUpgrade, upgradeWrite, writeBook } from "../upgrade";
 export function refuseMacroLoss(book: XlsxBook, out: string): void {
   if (book.macros && extname(out).toLowerCase() === ".xlsx")
     throw new CliError(
+      "UNSAFE_WRITE",
       `${book.path} has macros (a VBA project), which Excel does not open from an .xlsx file; name the copy .xlsm to keep them (PerfCycle never runs them)`,
     );
 }

@@ -72,6 +72,7 @@ export function parseXml(data: Buffer, handlers: SaxHandlers, file: string, part
   }
   if (failure !== undefined) {
     throw new CliError(
+      "DAMAGED",
       `${file} is damaged and cannot be read (its part ${part} is not well-formed XML: ${messageOf(failure).slice(0, 160)}); open it in Excel and save it again`,
     );
   }

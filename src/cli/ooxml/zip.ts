@@ -176,7 +176,10 @@ class ZipWriter {
     const nameBuf = Buffer.from(name, "utf8");
     const flags = /[^\x20-\x7e]/.test(name) ? UTF8_FLAG : 0;
     if (this.offset + 30 + nameBuf.length + data.length > 0xffffffff || meta.uncompressedSize > 0xffffffff)
-      throw new CliError(`the workbook would be larger than 4 GB, which this command does not write`);
+      throw new CliError(
+        "TOO_LARGE",
+        `the workbook would be larger than 4 GB, which this command does not write`,
+      );
     const w: Written = {
       name: nameBuf,
       flags,
@@ -211,7 +214,8 @@ class ZipWriter {
       this.chunks.push(header(CENTRAL_HEADER, CENTRAL_SIG, w), w.name);
       this.offset += 46 + w.name.length;
     }
-    if (this.written.length > 0xffff) throw new CliError(`the workbook would have too many parts to write`);
+    if (this.written.length > 0xffff)
+      throw new CliError("TOO_LARGE", `the workbook would have too many parts to write`);
     this.chunks.push(endOfDirectory(this.written.length, this.offset - cdStart, cdStart));
     return Buffer.concat(this.chunks);
   }

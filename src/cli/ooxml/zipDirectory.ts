@@ -29,7 +29,10 @@ const ZIP64_LOCATOR_SIG = 0x07064b50;
 const ZIP64_EOCD_SIG = 0x06064b50;
 
 export function damaged(file: string, why: string): CliError {
-  return new CliError(`${file} is damaged and cannot be read (${why}); open it in Excel and save it again`);
+  return new CliError(
+    "DAMAGED",
+    `${file} is damaged and cannot be read (${why}); open it in Excel and save it again`,
+  );
 }
 
 function readU64(buf: Buffer, at: number): number {
@@ -130,6 +133,7 @@ export function readZipDirectory(
   const { count, cdSize, cdOffset } = directoryOf(buf, file);
   if (count > limits.maxEntries) {
     throw new CliError(
+      "TOO_LARGE",
       `${file} holds ${count} parts, more than the ${limits.maxEntries} a workbook has: it is refused`,
     );
   }
@@ -172,6 +176,7 @@ export function unpackEntry(buf: Buffer, entry: ZipEntry, file: string): Buffer 
     const code = (e as { code?: string }).code;
     if (code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
       throw new CliError(
+        "TOO_LARGE",
         `${file} is refused: its part ${entry.name} unpacks to more than the ${entry.uncompressedSize} bytes its zip directory declares (a zip bomb or a damaged file)`,
       );
     }

@@ -4,6 +4,7 @@
  */
 import {
   MESSAGES,
+  placed,
   type ActualRecord,
   type LocatedCode,
   type ComparatorRecord,
@@ -56,17 +57,17 @@ function atCurrentVersion(
   version: ReturnType<typeof schemaVersionOf>,
   options: ReadOptions,
 ): Versioned {
-  const fatal = (code: LocatedCode, message: string): Versioned => ({
+  const fatal = (code: LocatedCode, place: string, detail: string): Versioned => ({
     ok: false,
-    fatal: { code, table: TABLE.settings, row: version.row, column: "Value", message },
+    fatal: { code, table: TABLE.settings, row: version.row, column: "Value", ...placed(place, detail) },
   });
   if (version.version > CURRENT_SCHEMA_VERSION) {
     const where = `${TABLE.settings}${version.row === null ? "" : ` row ${version.row}`}`;
-    return fatal("SCHEMA_NEWER", `${where}, SchemaVersion: ${newerVersionMessage(input, version.version)}`);
+    return fatal("SCHEMA_NEWER", `${where}, SchemaVersion`, newerVersionMessage(input, version.version));
   }
   if (version.version >= OLDEST_READ_VERSION) return { ok: true, book: input, upgraded: [] };
   const u = upgradeBook(input, version.version, options.upgrades ?? UPGRADES, OLDEST_READ_VERSION);
-  if (u.problem !== null) return fatal("SCHEMA_UPGRADE", `${TABLE.settings}, SchemaVersion: ${u.problem}`);
+  if (u.problem !== null) return fatal("SCHEMA_UPGRADE", `${TABLE.settings}, SchemaVersion`, u.problem);
   return { ok: true, book: u.book, upgraded: u.applied };
 }
 

@@ -3,7 +3,7 @@
  * column is in it (tolerant of case, spacing, underscores and order), cells as text, and the
  * TableReader that reads rows by column name and records errors with their location.
  */
-import { dateOfJsDate, formatDateUK, MESSAGES, type LocatedCode } from "../../engine";
+import { dateOfJsDate, formatDateUK, MESSAGES, placed, type LocatedCode } from "../../engine";
 import { offsetA1, sheetAddress } from "../a1";
 import type { ContractError, RawCell, RawTable, RawWorkbook } from "../raw";
 import { matchHeader, normaliseName, TABLE_COLUMNS } from "../schema";
@@ -130,7 +130,7 @@ export class TableReader {
       table: this.name,
       row,
       column,
-      message: `${this.where(row, column)}: ${message}`,
+      ...placed(this.where(row, column), message),
     });
   }
 
@@ -142,7 +142,7 @@ export class TableReader {
         table: this.name,
         row: null,
         column: c,
-        message: MESSAGES.columnMissing(this.name, c, this.columns.headers),
+        ...placed(this.name, MESSAGES.columnMissing(c, this.columns.headers)),
       });
     }
     for (const d of this.columns.duplicates) {
@@ -151,7 +151,7 @@ export class TableReader {
         table: this.name,
         row: null,
         column: d.header,
-        message: MESSAGES.columnRepeated(this.name, d.header),
+        ...placed(this.name, MESSAGES.columnRepeated(d.header)),
       });
     }
   }

@@ -171,10 +171,10 @@ function readValue(ctx: EntryContext, measureType: MeasureType, out: GridFigures
   if (vt === "") return;
   const rateRow = measureType === "Rate";
   const asPct = rateRow && !vt.endsWith("%") && !vt.includes("/");
-  const p = parseCellNumber(asPct ? `${vt}%` : vt);
+  // A rate's Value is read as a percentage; the engine's message quotes what the user typed.
+  const p = parseCellNumber(vt, { percent: asPct });
   if (!p.ok) {
-    // The percentage sign added above is not the user's: quote what they typed.
-    ctx.errors.push(ctx.issue("value", p.error.message.replace(`'${vt}%'`, `'${vt}'`)));
+    ctx.errors.push(ctx.issue("value", p.error.message));
     out.bad = true;
   } else if (p.value.kind === "number") out.value = p.value.value;
   else if (p.value.kind === "placeholder")

@@ -18,7 +18,7 @@ export function draftProblems(evaluation: DraftEvaluation | null): DraftProblem[
       severity: "error" as const,
       code: "Cell",
       field: e.column ?? "IndicatorId",
-      message: short(e.message),
+      message: short(e),
     })),
     ...(evaluation?.findings ?? []).map((f, i) => ({
       key: `f-${f.code}-${f.field}-${i}`,

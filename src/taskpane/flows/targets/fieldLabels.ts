@@ -1,5 +1,6 @@
 /** The target form's words: each field's label, the choices of its drop-downs, and a cell error as the form shows it. */
 import { MEASURE_TYPES, POLARITIES, PROFILE_NAMES } from "../../../engine";
+import { TABLE, type ContractError } from "../../../contract";
 import type { FormField } from "../../model/targetDraft";
 
 export const LABELS: Readonly<Record<FormField, string>> = {
@@ -25,9 +26,13 @@ export const LABELS: Readonly<Record<FormField, string>> = {
   ToleranceType: "Tolerance type",
 };
 
-/** The cell error's message without the table/row prefix, which the form already makes plain. */
-export function short(message: string): string {
-  return message.replace(/^PerfTargets row \d+(?: \([^)]*\))?, [A-Za-z0-9]+: /, "");
+/**
+ * A cell error as the form shows it: without its place (`PerfTargets row 3 (Targets!E4), Baseline: `)
+ * when it is a target row's cell, which the form already makes plain; otherwise the whole message.
+ */
+export function short(e: ContractError): string {
+  const atCell = e.table === TABLE.targets && e.row !== null && e.column !== null;
+  return atCell && e.detail !== undefined ? e.detail : e.message;
 }
 
 export interface SelectOption {

@@ -32,7 +32,7 @@ export function useFieldRenderers(
   }, []);
   const errorOf = (f: FormField): string | undefined => {
     const e = evaluation?.cellErrors.find((c) => c.column === f);
-    return e ? short(e.message) : undefined;
+    return e ? short(e) : undefined;
   };
   const after = (f: FormField): string | undefined => {
     const k = fieldKind(f, texts);
