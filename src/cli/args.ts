@@ -52,6 +52,18 @@ export const OPTIONS = {
 
 export type CommandName = keyof typeof OPTIONS;
 
+/** `import --comparators`'s options (the table is named by --comparators, not as a file name). */
+export const COMPARATORS_OPTIONS = {
+  comparators: TEXT,
+  indicator: TEXT,
+  into: TEXT,
+  sheet: TEXT,
+  source: TEXT,
+  years: TEXT,
+  values: TEXT,
+  json: TEXT,
+} as const satisfies Readonly<Record<string, OptionSpec>>;
+
 /** A command's arguments as parsed: its file names, its options and whether help was asked for. */
 export interface Parsed {
   readonly positionals: readonly string[];
@@ -72,11 +84,21 @@ function parseError(command: string, e: unknown): CliError {
  * (help asked for skips the count), and no option may be given an empty value.
  */
 export function parseCommand(command: CommandName, args: readonly string[], positionals = 1): Parsed {
+  return parseOptions(command, OPTIONS[command], args, positionals);
+}
+
+/** The parser behind parseCommand, for any option table; `command` names it in messages. */
+export function parseOptions(
+  command: string,
+  options: Readonly<Record<string, OptionSpec>>,
+  args: readonly string[],
+  positionals: number,
+): Parsed {
   let out;
   try {
     out = parseArgs({
       args: [...args],
-      options: { ...OPTIONS[command], help: { type: "boolean", short: "h" } },
+      options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
     });

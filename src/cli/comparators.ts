@@ -10,8 +10,8 @@
  * 2 the command cannot run (usage, unreadable file, an indicator BOOK does not have, a newer
  * schema, a table that cannot take the rows).
  */
-import { basename, extname, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { basename, resolve } from "node:path";
+import { COMPARATORS_OPTIONS, parseOptions, text } from "./args";
 import { cellText, columnIndex, readSettings, TABLE, type RawCell, type RawTable } from "../contract";
 import {
   COMPARATOR_TABLE_HEADERS,
@@ -21,13 +21,12 @@ import {
 import { labelWithoutMarks, readMarks } from "../contract/wide/marks";
 import { idKey, parseMeasureType, type MeasureType } from "../engine";
 import { mergeComparators, type ComparatorMerge } from "./comparatorMerge";
-import { decodeText, parseCsv } from "./csv";
-import { CliError, messageOf } from "./errors";
-import { checkOutputPath, readInput, writeAtomic } from "./files";
-import type { CliIo } from "./io";
+import { CliError } from "./errors";
+import { checkOutputPath, writeAtomic } from "./files";
+import { limitsOf, type CliIo } from "./io";
+import { tableSheet } from "./inputs";
 import { colLetters } from "./ooxml/a1";
 import { openXlsx, type XlsxBook } from "./ooxml/book";
-import { DEFAULT_LIMITS, type PackageLimits } from "./limits";
 import { planBookUpgrade, upgradeNote, upgradeWrite, writeBook, type BookUpgrade } from "./upgrade";
 
 export const COMPARATORS_USAGE = `Usage: perfcycle import --comparators TABLE.xlsx|TABLE.csv --indicator ID --into BOOK.xlsx
@@ -53,18 +52,6 @@ export function wantsComparators(args: readonly string[]): boolean {
   return args.some((a) => a === "--comparators" || a.startsWith("--comparators="));
 }
 
-const OPTIONS = {
-  comparators: { type: "string" },
-  indicator: { type: "string" },
-  into: { type: "string" },
-  sheet: { type: "string" },
-  source: { type: "string" },
-  years: { type: "string" },
-  values: { type: "string" },
-  json: { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
 interface Options {
   readonly table: string;
   readonly into: string;
@@ -89,25 +76,18 @@ function choice<T extends string>(name: string, v: string | undefined, allowed: 
 
 /** The options, checked; undefined for --help. */
 function options(args: readonly string[]): Options | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    const m = messageOf(e).replace(/\. To specify a positional argument.*$/, "");
-    throw new CliError(
-      "USAGE",
-      `import --comparators: ${m} (perfcycle import --comparators --help shows the options)`,
-    );
-  }
-  const v = parsed.values;
-  if (v.help === true) return undefined;
-  if (parsed.positionals.length > 0)
-    throw new CliError(
-      "USAGE",
-      `import --comparators: unexpected ${JSON.stringify(parsed.positionals[0])}; the table is named by --comparators`,
-    );
-  for (const [k, x] of Object.entries(v))
-    if (typeof x === "string" && x.trim() === "") throw new CliError("USAGE", `import: --${k} needs a value`);
+  const parsed = parseOptions("import --comparators", COMPARATORS_OPTIONS, args, 0);
+  if (parsed.help) return undefined;
+  const v = {
+    comparators: text(parsed, "comparators"),
+    indicator: text(parsed, "indicator"),
+    into: text(parsed, "into"),
+    sheet: text(parsed, "sheet"),
+    source: text(parsed, "source"),
+    years: text(parsed, "years"),
+    values: text(parsed, "values"),
+    json: text(parsed, "json"),
+  };
   const need = (k: "comparators" | "into" | "indicator"): string => {
     const x = v[k];
     if (x === undefined)
@@ -130,40 +110,6 @@ function options(args: readonly string[]): Options | undefined {
   if (resolve(out.table) === resolve(out.into))
     throw new CliError("USAGE", `import: --into must name the PerfCycle workbook, not the comparator table`);
   return out;
-}
-
-function limitsOf(io: CliIo): PackageLimits {
-  return { ...DEFAULT_LIMITS, ...(io.limits ?? {}) };
-}
-
-/** The table's grid from A1: a CSV file's one table, or an .xlsx sheet (named, or the first with data). */
-async function tableGrid(o: Options, io: CliIo): Promise<readonly (readonly RawCell[])[]> {
-  const limits = limitsOf(io);
-  if ([".csv", ".txt", ".tsv"].includes(extname(o.table).toLowerCase())) {
-    if (o.sheet !== undefined)
-      throw new CliError("USAGE", `import: --sheet is for .xlsx files; ${o.table} is a CSV file`);
-    const buf = await readInput(o.table);
-    if (buf.length > limits.maxTotalBytes)
-      throw new CliError("TOO_LARGE", `${o.table} is refused: it is too large to read`);
-    return parseCsv(decodeText(buf), o.table, limits.maxRows);
-  }
-  const book = await openXlsx(o.table, limits);
-  const sheets = o.sheet === undefined ? book.worksheets() : [book.sheetNamed(o.sheet)];
-  if (sheets[0] === undefined)
-    throw new CliError(
-      "SHEET_MISSING",
-      `${o.table} has no sheet ${JSON.stringify(o.sheet)} (its sheets: ${
-        book
-          .worksheets()
-          .map((w) => JSON.stringify(w.name))
-          .join(", ") || "none"
-      })`,
-    );
-  for (const ws of sheets) {
-    const g = ws ? book.grid(ws).grid : [];
-    if (g.length > 0) return g;
-  }
-  throw new CliError("NOTHING_TO_READ", `${o.table} has no sheet with data: there is no table to import`);
 }
 
 /**
@@ -287,7 +233,7 @@ export async function comparatorsCommand(args: readonly string[], io: CliIo): Pr
   const target = await openXlsx(o.into, limitsOf(io));
   const up = planBookUpgrade(target);
   const { id, measureType } = indicatorOf(target, o);
-  const marked = withoutMarks(await tableGrid(o, io));
+  const marked = withoutMarks((await tableSheet(o.table, o.sheet, io)).grid);
   const read = importComparators(marked.grid, {
     indicatorId: id,
     measureType,

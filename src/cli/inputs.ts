@@ -3,7 +3,7 @@
  * table, each refused in one line when it cannot be read.
  */
 import { basename, extname } from "node:path";
-import { readRegister, type RawCell, type ReadResult } from "../contract";
+import { readRegister, type RawCell, type ReadResult, type SheetGrid } from "../contract";
 import type { Register } from "../engine";
 import { decodeText, parseCsv } from "./csv";
 import { CliError } from "./errors";
@@ -49,4 +49,64 @@ export async function csvGrid(path: string, io: CliIo): Promise<{ sheet: string;
       `${path} is refused: it is larger than the ${Math.round(limits.maxTotalBytes / 1048576)} MB the command reads`,
     );
   return { sheet: basename(path), grid: parseCsv(decodeText(buf), path, limits.maxRows) };
+}
+
+/** A sheet of a table file: its grid, and for an .xlsx its number formats and merged areas. */
+export interface WideSheet {
+  readonly sheet: string;
+  readonly grid: RawCell[][];
+  readonly formats?: string[][];
+  readonly merges?: string[];
+}
+
+/** A sheet's grid as the wide import takes it (values, number formats and merged areas). */
+function wideSheet(g: SheetGrid): WideSheet {
+  const grid = g.grid.map((r) => [...r]);
+  const formats = g.formats?.map((r) => [...r]);
+  const merges = g.merges ? [...g.merges] : undefined;
+  return {
+    sheet: g.name,
+    grid,
+    ...(formats ? { formats } : {}),
+    ...(merges ? { merges } : {}),
+  };
+}
+
+/** The sheet named, or the first with data. */
+function bookSheet(book: XlsxBook, path: string, sheet: string | undefined): WideSheet {
+  if (sheet !== undefined) {
+    const ws = book.sheetNamed(sheet);
+    if (!ws) {
+      const names = book
+        .worksheets()
+        .map((w) => JSON.stringify(w.name))
+        .join(", ");
+      throw new CliError(
+        "SHEET_MISSING",
+        `${path} has no sheet ${JSON.stringify(sheet)} (its sheets: ${names || "none"})`,
+      );
+    }
+    return wideSheet(book.grid(ws));
+  }
+  for (const ws of book.worksheets()) {
+    const g = book.grid(ws);
+    if (g.grid.length > 0) return wideSheet(g);
+  }
+  throw new CliError("NOTHING_TO_READ", `${path} has no sheet with data: there is no table to import`);
+}
+
+/**
+ * The table a file holds, as `import` and `import --comparators` read it: a CSV file's one table,
+ * or an .xlsx sheet (the one named, or the first with data); refused in one line when empty.
+ */
+export async function tableSheet(path: string, sheet: string | undefined, io: CliIo): Promise<WideSheet> {
+  if (isCsv(path)) {
+    if (sheet !== undefined)
+      throw new CliError("USAGE", `import: --sheet is for .xlsx files; ${path} is a CSV file with one table`);
+    const csv = await csvGrid(path, io);
+    if (csv.grid.length === 0)
+      throw new CliError("NOTHING_TO_READ", `${path} is empty: there is no table to import`);
+    return csv;
+  }
+  return bookSheet(await openXlsx(path, limitsOf(io)), path, sheet);
 }

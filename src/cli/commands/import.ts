@@ -5,15 +5,13 @@ import {
   importWide,
   issueJson,
   type ImportedRow,
-  type RawCell,
-  type SheetGrid,
 } from "../../contract";
 import { DEFAULT_START_MONTH } from "../../engine";
 import { fileArg, text, type Parsed } from "../args";
 import { CliError } from "../errors";
-import { csvGrid, isCsv } from "../inputs";
-import { checkOutputs, emitJson, limitsOf, samePath, styleOf, type CliIo } from "../io";
-import { openXlsx, type XlsxBook } from "../ooxml/book";
+import { tableSheet } from "../inputs";
+import { checkOutputs, emitJson, samePath, styleOf, type CliIo } from "../io";
+import type { XlsxBook } from "../ooxml/book";
 import { importText } from "../terminal";
 import { COMPARATORS_USAGE } from "../comparators";
 import { writeInto } from "../into";
@@ -33,61 +31,6 @@ period labels (2015-16 Q1), quarter-end dates or month labels (Jun-15); cells: n
 Quarters are read with BOOK's fiscal year start (default April).
 
 ${COMPARATORS_USAGE}`;
-
-interface WideSheet {
-  readonly sheet: string;
-  readonly grid: RawCell[][];
-  readonly formats?: string[][];
-  readonly merges?: string[];
-}
-
-/** A sheet's grid as the wide import takes it (values, number formats and merged areas). */
-function wideSheet(g: SheetGrid): WideSheet {
-  const grid = g.grid.map((r) => [...r]);
-  const formats = g.formats?.map((r) => [...r]);
-  const merges = g.merges ? [...g.merges] : undefined;
-  return {
-    sheet: g.name,
-    grid,
-    ...(formats ? { formats } : {}),
-    ...(merges ? { merges } : {}),
-  };
-}
-
-/** The sheet named, or the first with data. */
-function bookSheet(book: XlsxBook, path: string, sheet: string | undefined): WideSheet {
-  if (sheet !== undefined) {
-    const ws = book.sheetNamed(sheet);
-    if (!ws) {
-      const names = book
-        .worksheets()
-        .map((w) => JSON.stringify(w.name))
-        .join(", ");
-      throw new CliError(
-        "SHEET_MISSING",
-        `${path} has no sheet ${JSON.stringify(sheet)} (its sheets: ${names || "none"})`,
-      );
-    }
-    return wideSheet(book.grid(ws));
-  }
-  for (const ws of book.worksheets()) {
-    const g = book.grid(ws);
-    if (g.grid.length > 0) return wideSheet(g);
-  }
-  throw new CliError("NOTHING_TO_READ", `${path} has no sheet with data: there is no table to import`);
-}
-
-async function wideGrid(path: string, sheet: string | undefined, io: CliIo): Promise<WideSheet> {
-  if (isCsv(path)) {
-    if (sheet !== undefined)
-      throw new CliError("USAGE", `import: --sheet is for .xlsx files; ${path} is a CSV file with one table`);
-    const csv = await csvGrid(path, io);
-    if (csv.grid.length === 0)
-      throw new CliError("NOTHING_TO_READ", `${path} is empty: there is no table to import`);
-    return csv;
-  }
-  return bookSheet(await openXlsx(path, limitsOf(io)), path, sheet);
-}
 
 function importRowJson(r: ImportedRow): Record<string, unknown> {
   const o: Record<string, unknown> = {};
@@ -118,7 +61,7 @@ export async function importCommand(p: Parsed, io: CliIo): Promise<number> {
     ({ target, startMonth } = await openInto(into, io));
   }
 
-  const wide = await wideGrid(path, text(p, "sheet"), io);
+  const wide = await tableSheet(path, text(p, "sheet"), io);
   const result = importWide(wide.sheet, wide.grid, {
     startMonth,
     origin: "A1",
