@@ -224,7 +224,8 @@ function report(
 }
 
 export async function comparatorsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const o = options(args);
+  // `import --comparators --help` (the option then has no value): the usage, not a parse error.
+  const o = args.includes("--help") || args.includes("-h") ? undefined : options(args);
   if (!o) {
     io.stdout(COMPARATORS_USAGE);
     return 0;

@@ -181,3 +181,9 @@ describe("what is refused", () => {
     expect(r.stderr).toMatch(/--indicator is needed/);
   });
 });
+
+test("import --comparators --help prints the comparator import's usage (exit 0)", async () => {
+  const r = await run(["import", "--comparators", "--help"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^Usage: perfcycle import --comparators TABLE\.xlsx\|TABLE\.csv --indicator ID/);
+});
