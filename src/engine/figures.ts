@@ -15,6 +15,17 @@ export interface Counts {
 }
 
 /**
+ * The rate of two counts that rateCounts (or the reader) has accepted: the numerator over the
+ * denominator, unrounded.
+ *
+ * @example
+ * rateOf({ numerator: 31, denominator: 274 }) // => 0.1131
+ */
+export function rateOf(counts: Counts): number {
+  return counts.numerator / counts.denominator;
+}
+
+/**
  * A figure's numerator and denominator: null when neither is given, the pair when both are and
  * make a rate. One without the other is FIGURE_ONE_COUNT (field: the one missing); a pair that
  * is not a rate is the error of `rate` (field: Denominator for a 0, else Numerator).

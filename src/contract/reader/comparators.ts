@@ -20,6 +20,7 @@ import {
   type ComparatorKind,
   type ComparatorRecord,
   type Settings,
+  rateOf,
 } from "../../engine";
 import type { RawCell } from "../raw";
 import { cellText, isBlankCell, type TableReader } from "./tables";
@@ -65,7 +66,7 @@ function readFigure(
   const denominator = count("Denominator");
   if (numerator !== null && denominator !== null) {
     const r = rateCounts(numerator, denominator);
-    if (r.ok) return { value: numerator / denominator, numerator, denominator };
+    if (r.ok) return { value: rateOf({ numerator, denominator }), numerator, denominator };
     fail(
       r.error.field ?? "Numerator",
       r.error.code,

@@ -29,6 +29,7 @@ import {
   type Settings,
   type TargetRecord,
   type TargetStatus,
+  rateOf,
 } from "../../engine";
 import type { RawCell } from "../raw";
 import { cellText, isBlankCell, TableReader } from "./tables";
@@ -71,7 +72,7 @@ export function targetNumber(ctx: NumberContext, cell: RawCell, allowFraction: b
         ctx.reader.error(ctx.n, ctx.column, r.error.code, message);
         return null;
       }
-      return c.value.numerator / c.value.denominator;
+      return rateOf(c.value);
     }
   }
 }

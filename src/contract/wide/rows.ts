@@ -13,6 +13,7 @@ import {
   rateCounts,
   unitKey,
   type Quarter,
+  rateOf,
 } from "../../engine";
 import { publishedPercent } from "../published";
 import type { RawCell } from "../raw";
@@ -301,7 +302,7 @@ export class RowImporter {
       return undefined;
     }
     this.publishedCheck(r, f, v.numerator, v.denominator);
-    return { value: v.numerator / v.denominator, numerator: v.numerator, denominator: v.denominator };
+    return { value: rateOf(v), numerator: v.numerator, denominator: v.denominator };
   }
 
   /** `31 of 274 (11.3%)`: the printed percentage checked against its n/d. */

@@ -1,6 +1,6 @@
 /** The quarter's figures, each with a drop-down of its quality. */
 import { makeStyles, Select, tokens } from "@fluentui/react-components";
-import type { Quality } from "../../../engine";
+import { rate, type Quality } from "../../../engine";
 import { figure } from "../../format";
 import type { EntryRow } from "../../model/actuals";
 
@@ -19,9 +19,9 @@ export function shownFigure(row: EntryRow): number | null {
   const a = row.existing;
   if (!a) return null;
   if (a.value !== null) return a.value;
-  return a.numerator !== null && a.denominator !== null && a.denominator > 0
-    ? a.numerator / a.denominator
-    : null;
+  if (a.numerator === null || a.denominator === null) return null;
+  const r = rate(a.numerator, a.denominator);
+  return r.ok ? r.value : null;
 }
 
 export function QualityTable(props: {
