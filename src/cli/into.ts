@@ -6,16 +6,13 @@
  * Validated). Nothing is written when nothing changes, and nothing at all when any table
  * cannot take its part of the write.
  */
+import { plural } from "../engine";
 import { cellText, columnIndex, TABLE, upsertActuals, type ImportedRow } from "../contract";
 import { idKey } from "../engine";
 import { CliError } from "./errors";
 import { writeAtomic } from "./files";
 import type { XlsxBook } from "./ooxml/book";
 import { planBookUpgrade, upgradedHeaders, upgradeNote, upgradeWrite, writeBook } from "./upgrade";
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Put the imported rows into the book's PerfActuals (part by part); returns the note to print. */
 export async function writeInto(

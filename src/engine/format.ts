@@ -158,3 +158,15 @@ export function formatDifference(measureType: MeasureType, x: number): string {
 export function formatShare(t: number): string {
   return `${formatDecimal(t * 100, 2)}%`;
 }
+
+/**
+ * A count with its noun, en-GB: "1 row", "12,500 rows"; `many` for an irregular plural.
+ *
+ * @example
+ * plural(1, "row") // => "1 row"
+ * plural(12500, "row") // => "12,500 rows"
+ * plural(2, "status", "statuses") // => "2 statuses"
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}

@@ -5,6 +5,7 @@
  * in the committee report's style: no script, no network, printable on A4, statuses written as
  * text (never colour alone), tables with captions and header scopes, every text escaped.
  */
+import { plural } from "../engine";
 import type { RagStatus } from "../engine";
 import { columnAt, sheetAddress } from "../a1";
 import { AUDIT_ROLES, type AuditResult, type AuditRow } from "../contract";
@@ -43,10 +44,6 @@ function publishedText(r: AuditRow): string {
         ? ` <span class="how">(typed “${esc(r.published.text)}”)</span>`
         : "";
   return `${chip(r.published.status)}${how}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 function letter(result: AuditResult, column: number | null): string {

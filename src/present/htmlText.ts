@@ -3,6 +3,7 @@
  * for reading with the engine's formatters ("–" and "no figure" for a missing one). Shared by
  * the committee report, its trend charts and the audit finding.
  */
+export { plural } from "../engine";
 import {
   formatDifference,
   formatPercent,
@@ -69,10 +70,6 @@ export function dateLong(d: Date): string {
 
 export function indicatorCell(e: ReportEntry): string {
   return `<span class="id">${esc(e.row.indicatorId)}</span> ${esc(e.indicator || e.row.indicatorId)}`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function ragOrder(s: RagStatus): number {

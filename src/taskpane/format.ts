@@ -2,6 +2,7 @@
  * Presentation only: figures rounded for reading with the engine's formatters, en-GB dates.
  * Nothing here computes a domain rule.
  */
+export { plural } from "../engine";
 import { formatValue, type MeasureType } from "../engine";
 
 export const NO_FIGURE = "–";
@@ -23,10 +24,6 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
 export function dateTime(iso: string): string {
   const d = new Date(iso);
   return /^\d{4}-\d{2}-\d{2}/.test(iso) && !Number.isNaN(d.getTime()) ? DATE_TIME.format(d) : iso;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 /** A file name safe on every system: `PerfCycle report 2015-16 Q2.html`. */

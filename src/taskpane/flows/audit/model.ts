@@ -2,6 +2,7 @@
  * The audit flow's choices and words: which roles to offer for the rule, the tolerance chosen
  * (a preset as councils word it, or typed), and the result in a sentence. Pure, for tests.
  */
+import { plural } from "../../../engine";
 import {
   parseTolerance,
   TOLERANCE_PRESETS,
@@ -33,10 +34,6 @@ export function chosenTolerance(
     if (p) return { ok: true, value: { tolerance: p.tolerance, toleranceType: p.toleranceType } };
   }
   return parseTolerance(customText, customType === "" ? null : customType);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "7 of 10 rows agree with the report's rule; 2 do not; 1 cannot be rated." */
