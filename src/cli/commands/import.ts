@@ -6,7 +6,7 @@ import {
   issueJson,
   type ImportedRow,
 } from "../../contract";
-import { DEFAULT_START_MONTH } from "../../engine";
+import { DEFAULT_START_MONTH, plural } from "../../engine";
 import { fileArg, text, type Parsed } from "../args";
 import { CliError } from "../errors";
 import { tableSheet } from "../inputs";
@@ -39,8 +39,6 @@ function importRowJson(r: ImportedRow): Record<string, unknown> {
   for (const k of IMPORT_JSON_OPTIONAL_KEYS) if (r[k] !== undefined) o[k] = r[k];
   return o;
 }
-
-const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 export async function importCommand(p: Parsed, io: CliIo): Promise<number> {
   const path = fileArg(p);
